@@ -1,0 +1,42 @@
+# make run   - the gateway with a local Neo4j and demo data (development mode)
+# make test  - the whole suite against a real Neo4j
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: install run test schema coverage seed neo4j bench-load clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	GATEWAY_DEV_MODE=1 $(PY) app.py
+
+test: install
+	$(PY) -m pytest
+
+schema: install
+	$(PY) -m resolvers.schema > schema.graphql
+
+coverage: install
+	$(PY) -m resolvers.coverage
+
+seed: install
+	$(PY) -m graph seed --customers $(or $(CUSTOMERS),2000) $(if $(WIPE),--wipe)
+
+neo4j: install
+	$(PY) -m graph neo4j
+
+bench-load: install
+	$(PY) bench/load_bench.py --customers $(or $(CUSTOMERS),100000)
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache

@@ -1,0 +1,139 @@
+"""The gateway: create_app(settings) builds the Starlette app; `python app.py` runs it.
+
+Run directly, it also provisions and supervises the local Neo4j when NEO4J_URI is not set,
+applies the schema, and in development mode loads the demo bank into an empty graph and
+prints a token for GraphiQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+import sys
+from dataclasses import replace
+from collections.abc import AsyncIterator
+from typing import TypedDict
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+
+from graph.constraints import apply_schema, missing_schema
+from graph.database import PING, Database, connect
+from graph.errors import Conflict, Unavailable
+from graph.local_neo4j import LocalNeo4j, LocalNeo4jError
+from graph.seed import seed_bank
+from graph.settings import Settings, SettingsError
+from resolvers.auth import ALL_ROLES, issue_token
+from resolvers.request_id import RequestIdMiddleware, configure_logging
+from resolvers.schema import build_schema
+from resolvers.view import GatewayGraphQL
+
+log = logging.getLogger("gateway")
+
+DEMO_CUSTOMERS = 2000
+DEMO_SEED = 42
+
+
+class State(TypedDict):
+    database: Database
+
+
+def create_app(settings: Settings) -> Starlette:
+    settings.check()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[State]:
+        database = connect(settings)
+        try:
+            await database.wait_until_reachable(settings.connect_timeout)
+            await apply_schema(database)
+            log.info("connected to Neo4j at %s (database %s)", settings.neo4j_uri, settings.neo4j_database)
+            yield {"database": database}
+        finally:
+            await database.close()
+
+    graphql = GatewayGraphQL(build_schema(), settings)
+    routes = [
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIdMiddleware)])
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """The process is alive (it does not look at Neo4j)."""
+    return JSONResponse({"status": "alive"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """Neo4j answers and every constraint and index of cypher/schema/ is online."""
+    database: Database = request.state.database
+    try:
+        await database.read(PING)
+        missing = await missing_schema(database)
+    except Unavailable as error:
+        return JSONResponse({"status": "unavailable", "reason": error.message}, status_code=503)
+    if missing:
+        return JSONResponse({"status": "unavailable", "reason": f"schema not applied: {missing}"}, status_code=503)
+    return JSONResponse({"status": "ready"})
+
+
+def main() -> int:
+    """`make run`: the gateway, with the local Neo4j when NEO4J_URI is not set."""
+    settings = Settings.from_env()
+    configure_logging(settings.log_level)
+    if settings.dev_mode and not settings.jwt_secret:
+        settings = replace(settings, jwt_secret=secrets.token_urlsafe(48))
+    try:
+        settings.check()
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    with contextlib.ExitStack() as stack:
+        if settings.neo4j_uri is None:
+            try:
+                local = stack.enter_context(LocalNeo4j(settings.local_data_dir, settings.local_bolt_port,
+                                                       settings.local_http_port, settings.local_heap,
+                                                       settings.local_pagecache))
+            except LocalNeo4jError as error:
+                print(f"error: {error}", file=sys.stderr)
+                return 1
+            settings = settings.with_neo4j(local.uri)
+            print(f"Neo4j Browser: {local.browser_url}  (connect URL {local.uri}, no authentication)")
+        if settings.dev_mode:
+            asyncio.run(prepare_demo(settings))
+            token = issue_token(settings, "local-developer", ALL_ROLES)
+            print("Development mode: GraphiQL at "
+                  f"http://{settings.host}:{settings.port}/graphql; requests without a token act as every role.")
+            print(f'Token for GraphiQL headers: {{"Authorization": "Bearer {token}"}}')
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+    return 0
+
+
+async def prepare_demo(settings: Settings, customers: int = DEMO_CUSTOMERS) -> None:
+    """Apply the schema and load the demo bank when the graph holds no customers yet."""
+    database = connect(settings)
+    try:
+        await database.wait_until_reachable(settings.connect_timeout)
+        await apply_schema(database)
+        try:
+            report = await seed_bank(database, customers=customers, seed=DEMO_SEED)
+        except Conflict:
+            print("The graph already holds customers: keeping them (python -m graph seed --wipe reloads).")
+            return
+        print(f"Loaded the demo bank: {report.customers} customers, {report.nodes} nodes, "
+              f"{report.relationships} relationships in {report.seconds:.1f}s")
+    finally:
+        await database.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

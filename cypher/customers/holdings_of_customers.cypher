@@ -1,0 +1,5 @@
+// The product holdings of each given customer.
+UNWIND $customerIds AS customerId
+MATCH (c:Customer {customerId: customerId})
+RETURN customerId,
+       [(c)-[h:HOLDS]->(p:Product) | {since: h.since, status: h.status, product: p {.productId, .name, .family}}] AS holdings

@@ -1,0 +1,6 @@
+// The members of each given household with their roles.
+UNWIND $householdIds AS householdId
+MATCH (h:Household {householdId: householdId})
+RETURN householdId,
+       [(c:Customer)-[m:MEMBER_OF]->(h) | {role: m.role,
+         customer: c {.customerId, .name, .kind, .segment, .status, .language, .country, .customerSince}}] AS members

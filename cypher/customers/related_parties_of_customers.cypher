@@ -1,0 +1,9 @@
+// Each given customer's related parties in both directions.
+// (a)-[:RELATED_TO {kind: K}]->(b) reads "a is the K of b"; partyIsSubject tells which end the party is.
+UNWIND $customerIds AS customerId
+MATCH (c:Customer {customerId: customerId})
+RETURN customerId,
+       [(c)<-[r:RELATED_TO]-(p:Customer) | {kind: r.kind, since: r.since, partyIsSubject: true,
+         party: p {.customerId, .name, .kind, .segment, .status, .language, .country, .customerSince}}]
+     + [(c)-[r:RELATED_TO]->(p:Customer) | {kind: r.kind, since: r.since, partyIsSubject: false,
+         party: p {.customerId, .name, .kind, .segment, .status, .language, .country, .customerSince}}] AS relations

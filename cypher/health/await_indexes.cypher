@@ -1,0 +1,2 @@
+// Blocks until every index (including constraint-backing ones) is populated.
+CALL db.awaitIndexes(300)

@@ -1,0 +1,2 @@
+// The cheapest statement that proves the database answers.
+RETURN 1 AS ok

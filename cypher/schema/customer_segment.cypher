@@ -1,0 +1,2 @@
+// Filters customers and portfolios by segment.
+CREATE INDEX customer_segment IF NOT EXISTS FOR (n:Customer) ON (n.segment)

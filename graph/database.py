@@ -1,0 +1,113 @@
+"""The Neo4j driver's lifecycle and the two ways the gateway talks to it: read and write.
+
+One `Database` per process owns the async driver (it lives on the app's state). Each
+request gets a `for_request()` view sharing the driver and counting its round trips, so
+tests and the response's extensions can show that a request costs a fixed number of them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any, LiteralString
+
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from graph import queries
+from graph.errors import Unavailable
+from graph.settings import Settings
+
+Record = dict[str, Any]
+
+PING = queries.load("health/ping")
+UNAVAILABLE_MESSAGE = "the graph database is unavailable; retry shortly"
+CONNECTION_ERRORS = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, OSError)
+
+
+def connect(settings: Settings) -> Database:
+    if settings.neo4j_uri is None:
+        raise ValueError("settings carry no neo4j_uri; start a local Neo4j or set NEO4J_URI")
+    auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+    driver = AsyncGraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=auth,
+        connection_acquisition_timeout=10.0,
+        max_transaction_retry_time=10.0,
+        connection_timeout=5.0,
+    )
+    return Database(driver, settings.neo4j_database)
+
+
+class Database:
+    def __init__(self, driver: AsyncDriver, name: str) -> None:
+        self.driver = driver
+        self.name = name
+        self.round_trips = 0
+
+    def for_request(self) -> Database:
+        return Database(self.driver, self.name)
+
+    async def wait_until_reachable(self, timeout: float) -> None:
+        """Verify connectivity, retrying until `timeout` so start-up survives a slow Neo4j."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                await self.driver.verify_connectivity()
+                await self.read(PING)  # the named database, not just the server, must answer
+                return
+            except (*CONNECTION_ERRORS, Unavailable) as error:
+                if time.monotonic() >= deadline:
+                    raise Unavailable(
+                        f"cannot reach Neo4j at {_address(self.driver)} after {timeout:.0f}s ({error}); "
+                        "check NEO4J_URI, or unset it to let the gateway start a local Neo4j"
+                    ) from error
+                await asyncio.sleep(0.5)
+
+    async def read(self, query: LiteralString, **params: Any) -> list[Record]:
+        """Run one statement in a read transaction (routable to a cluster follower)."""
+        return await self._run("READ", query, params)
+
+    async def write(self, query: LiteralString, **params: Any) -> list[Record]:
+        """Run one statement in a write transaction."""
+        return await self._run("WRITE", query, params)
+
+    async def write_autocommit(self, query: LiteralString, **params: Any) -> None:
+        """Run a statement that manages its own transactions (CALL { } IN TRANSACTIONS)."""
+        self.round_trips += 1
+        try:
+            async with self.driver.session(database=self.name) as session:
+                result = await session.run(query, params)
+                await result.consume()
+        except CONNECTION_ERRORS as error:
+            raise Unavailable(UNAVAILABLE_MESSAGE) from error
+
+    async def _run(self, access: str, query: LiteralString, params: dict[str, Any]) -> list[Record]:
+        self.round_trips += 1
+        try:
+            async with self.driver.session(database=self.name, default_access_mode=access) as session:
+                work = session.execute_read if access == "READ" else session.execute_write
+                return await work(_fetch_all, query, params)
+        except CONNECTION_ERRORS as error:
+            raise Unavailable(UNAVAILABLE_MESSAGE) from error
+        except Neo4jError as error:
+            if error.code == "Neo.TransientError.General.DatabaseUnavailable":
+                raise Unavailable(UNAVAILABLE_MESSAGE) from error
+            raise
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+
+async def _fetch_all(tx: AsyncManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Record]:
+    result = await tx.run(query, params)
+    return [record.data() async for record in result]
+
+
+def _address(driver: AsyncDriver) -> str:
+    return str(getattr(driver, "initial_address", "the configured address"))

@@ -1,0 +1,165 @@
+"""Provisions and supervises the local Neo4j Community 5.26 used when no NEO4J_URI is given.
+
+Maven copies the jars named in graph/neo4j/pom.xml into .cache/neo4j/lib once; the JVM
+runs graph/neo4j/LocalNeo4j.java (single-file source launch) as our child process. The
+child exits when its stdin closes, so it dies with us however we end.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from graph.settings import PROJECT_ROOT
+
+NEO4J_DIR = PROJECT_ROOT / "graph" / "neo4j"
+LIB_DIR = PROJECT_ROOT / ".cache" / "neo4j" / "lib"
+POM = NEO4J_DIR / "pom.xml"
+LAUNCHER = NEO4J_DIR / "LocalNeo4j.java"
+
+
+class LocalNeo4jError(RuntimeError):
+    """The local Neo4j could not be provisioned or started; the message says what to do."""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def port_in_use(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def require_tool(name: str, install_hint: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise LocalNeo4jError(f"{name} not found on PATH: {install_hint}, or set NEO4J_URI to use your own Neo4j")
+    return path
+
+
+def provision_jars(lib_dir: Path = LIB_DIR) -> Path:
+    """Copy the Neo4j jars from Maven Central into lib_dir unless a previous run did."""
+    stamp = lib_dir / ".provisioned"
+    if stamp.is_file() and stamp.read_text() == POM.read_text():
+        return lib_dir
+    mvn = require_tool("mvn", "install Maven 3.8+ (e.g. apt install maven)")
+    require_tool("java", "install a JDK 17+ (e.g. apt install openjdk-17-jdk-headless)")
+    print(f"Fetching Neo4j jars from Maven Central into {lib_dir} (once, about 140 MB)...", file=sys.stderr)
+    if lib_dir.exists():
+        shutil.rmtree(lib_dir)  # a stale or half-copied set must not mix with the new one
+    command = [mvn, "-B", "-q", "-f", str(POM), f"-Dlib.dir={lib_dir}", "dependency:copy-dependencies"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).splitlines()[-15:])
+        raise LocalNeo4jError(f"Maven could not fetch the Neo4j jars (check network access to Maven Central):\n{tail}")
+    stamp.write_text(POM.read_text())
+    return lib_dir
+
+
+class LocalNeo4j:
+    """One local Neo4j process: `start()` returns once Bolt answers, `stop()` ends it."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        bolt_port: int = 7687,
+        http_port: int = 7474,
+        heap: str = "1g",
+        pagecache: str = "512m",
+        start_timeout: float = 120.0,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.bolt_port = bolt_port
+        self.http_port = http_port
+        self.heap = heap
+        self.pagecache = pagecache
+        self.start_timeout = start_timeout
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/browser/"
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir / "launcher.log"
+
+    def start(self) -> LocalNeo4j:
+        java = require_tool("java", "install a JDK 17+ (e.g. apt install openjdk-17-jdk-headless)")
+        lib_dir = provision_jars()
+        for port in (self.bolt_port, self.http_port):
+            if port_in_use(port):
+                raise LocalNeo4jError(
+                    f"port {port} on 127.0.0.1 is taken (another Neo4j or `make run`?): stop it, "
+                    "or choose other ports with LOCAL_NEO4J_BOLT_PORT / LOCAL_NEO4J_HTTP_PORT"
+                )
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        command = [
+            java, f"-Xmx{self.heap}", "-XX:+UseG1GC", "-cp", f"{lib_dir}/*", str(LAUNCHER),
+            str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
+        ]
+        with open(self.log_path, "wb") as log:
+            self.process = subprocess.Popen(
+                command, stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,  # Ctrl-C reaches us; we stop the JVM in order
+            )
+        atexit.register(self.stop)
+        self._wait_for_bolt()
+        return self
+
+    def _wait_for_bolt(self) -> None:
+        deadline = time.monotonic() + self.start_timeout
+        while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise LocalNeo4jError(f"Neo4j exited with code {self.process.returncode} while starting:\n{self.log_tail()}")
+            if "READY" in self._log_text() and port_in_use(self.bolt_port):
+                return
+            time.sleep(0.25)
+        self.stop()
+        raise LocalNeo4jError(f"Neo4j did not open Bolt on port {self.bolt_port} within {self.start_timeout:.0f}s:\n{self.log_tail()}")
+
+    def stop(self, timeout: float = 60.0) -> None:
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        try:
+            assert process.stdin is not None
+            process.stdin.close()  # the launcher shuts Neo4j down cleanly on EOF
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, 15)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, 9)
+                process.wait()
+
+    def log_tail(self, lines: int = 25) -> str:
+        return "\n".join(self._log_text().splitlines()[-lines:])
+
+    def _log_text(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def __enter__(self) -> LocalNeo4j:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -1,0 +1,58 @@
+// Starts an embedded Neo4j Community DBMS with Bolt and HTTP (Neo4j Browser) on loopback.
+//
+// Launched by graph/local_neo4j.py as a single-file source program:
+//   java -cp '.cache/neo4j/lib/*' graph/neo4j/LocalNeo4j.java <home> <boltPort> <httpPort> <pagecache>
+// It prints "READY" once the DBMS is up and shuts down cleanly when its standard input
+// closes: the Python parent holds that pipe, so the JVM never outlives it, even when the
+// parent is killed outright.
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+public class LocalNeo4j {
+    private static final String HOST = "127.0.0.1";
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: LocalNeo4j <home> <boltPort> <httpPort> <pagecache e.g. 512m>");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int boltPort = Integer.parseInt(args[1]);
+        int httpPort = Integer.parseInt(args[2]);
+        long pagecache = ByteUnit.parse(args[3]);
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, boltPort))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, boltPort))
+                .setConfig(HttpConnector.enabled, true)
+                .setConfig(HttpConnector.listen_address, new SocketAddress(HOST, httpPort))
+                .setConfig(HttpConnector.advertised_address, new SocketAddress(HOST, httpPort))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
+                // Loopback only: Browser and the gateway connect without credentials.
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .build();
+
+        Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+
+        System.out.println("READY bolt://" + HOST + ":" + boltPort + " http://" + HOST + ":" + httpPort + "/browser/");
+        System.out.flush();
+
+        // Block until the parent closes our stdin (normal stop, crash or kill).
+        InputStream in = System.in;
+        while (in.read() != -1) {
+            // Input is ignored; only its end matters.
+        }
+        System.out.println("STOPPING: standard input closed");
+        System.out.flush();
+        System.exit(0);
+    }
+}

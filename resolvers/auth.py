@@ -1,0 +1,115 @@
+"""Who is asking: the principal from a bearer JWT, and the one permission check resolvers use.
+
+Tokens are HS256 JWTs signed with GATEWAY_JWT_SECRET carrying `sub` and `roles`
+(a list of role names); `exp` is required. In local-development mode a request without a
+token acts as the local developer with every role; a token, when sent, is still verified.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+import strawberry
+from strawberry.extensions import FieldExtension
+from strawberry.permission import BasePermission, PermissionExtension
+
+from graph.errors import Forbidden, Unauthenticated
+from graph.settings import Settings
+
+
+@strawberry.enum(description="What a principal may do; a token carries one or more.")
+class Role(enum.Enum):
+    FRONTEND = "frontend"
+    RELATIONSHIP_MANAGER = "relationship_manager"
+    ANALYST = "analyst"
+    ADMIN = "admin"
+
+
+ALL_ROLES = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    roles: frozenset[Role]
+
+    def has_any(self, roles: frozenset[Role]) -> bool:
+        return bool(self.roles & roles)
+
+
+LOCAL_DEVELOPER = Principal("local-developer", ALL_ROLES)
+
+
+def authenticate(settings: Settings, authorization: str | None) -> Principal:
+    """The principal behind an Authorization header value, or Unauthenticated."""
+    if not authorization:
+        if settings.dev_mode:
+            return LOCAL_DEVELOPER
+        raise Unauthenticated("a bearer token is required: send 'Authorization: Bearer <JWT>'")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("the Authorization header must be 'Bearer <JWT>'")
+    return principal_from_claims(decode_token(settings, token.strip()))
+
+
+def decode_token(settings: Settings, token: str) -> dict[str, Any]:
+    try:
+        return jwt.decode(
+            token,
+            settings.jwt_secret,
+            algorithms=["HS256"],
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            options={"require": ["exp", "sub"], "verify_aud": settings.jwt_audience is not None},
+        )
+    except jwt.ExpiredSignatureError:
+        raise Unauthenticated("the bearer token has expired; ask for a new one") from None
+    except jwt.InvalidTokenError as error:
+        raise Unauthenticated(f"the bearer token is not valid: {error}") from None
+
+
+def principal_from_claims(claims: dict[str, Any]) -> Principal:
+    raw = claims.get("roles", [])
+    if not isinstance(raw, list) or not raw:
+        raise Unauthenticated("the bearer token carries no 'roles' list")
+    known = {role.value: role for role in Role}
+    unknown = [name for name in raw if name not in known]
+    if unknown:
+        raise Unauthenticated(f"the bearer token names unknown roles {unknown}; known: {sorted(known)}")
+    return Principal(str(claims["sub"]), frozenset(known[name] for name in raw))
+
+
+def issue_token(settings: Settings, subject: str, roles: frozenset[Role], ttl_seconds: int = 8 * 3600) -> str:
+    """A signed token, e.g. the one `make run` prints for GraphiQL in development mode."""
+    now = int(time.time())
+    claims: dict[str, Any] = {"sub": subject, "roles": sorted(r.value for r in roles), "iat": now, "exp": now + ttl_seconds}
+    if settings.jwt_issuer:
+        claims["iss"] = settings.jwt_issuer
+    if settings.jwt_audience:
+        claims["aud"] = settings.jwt_audience
+    return jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
+
+
+class RolesAllowed(BasePermission):
+    """Lets the field resolve only for a principal holding one of `roles`."""
+
+    def __init__(self, roles: frozenset[Role]) -> None:
+        self.roles = roles
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        principal: Principal | None = info.context.principal
+        if principal is None:
+            raise Unauthenticated("a bearer token is required")
+        if not principal.has_any(self.roles):
+            names = ", ".join(sorted(r.value for r in self.roles))
+            raise Forbidden(f"{info.parent_type.name}.{info.field_name} needs one of the roles: {names}")
+        return True
+
+
+def allow(*roles: Role) -> list[FieldExtension]:
+    """Field extensions that restrict a field to `roles`: `@strawberry.field(extensions=allow(Role.ADMIN))`."""
+    return [PermissionExtension(permissions=[RolesAllowed(frozenset(roles))], use_directives=False)]

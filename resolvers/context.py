@@ -1,0 +1,29 @@
+"""The per-request Context: the database view, the principal, the settings and the DataLoaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from graph.database import Database
+from graph.settings import Settings
+from resolvers.auth import Principal
+
+
+@dataclass
+class Context:
+    db: Database
+    principal: Principal | None
+    settings: Settings
+    loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+    # WebSocket only: the connection_init payload and the handshake's Authorization header.
+    connection_params: dict[str, Any] | None = None
+    handshake_authorization: str | None = None
+
+    def loader(self, name: str, load_fn: Any) -> DataLoader[Any, Any]:
+        """The request's DataLoader for `name`, created on first use so each batches once per tick."""
+        if name not in self.loaders:
+            self.loaders[name] = DataLoader(load_fn=load_fn)
+        return self.loaders[name]

@@ -1,0 +1,30 @@
+"""Assembles Query and Mutation from the domain modules and builds the Strawberry schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.tools import merge_types
+
+from resolvers.customers import CustomerQuery
+from resolvers.errors import ErrorContract
+
+Query = merge_types("Query", (CustomerQuery,))
+
+
+class GatewaySchema(strawberry.Schema):
+    def process_errors(self, errors: list[Any], execution_context: Any = None) -> None:
+        """ErrorContract logs what is unexpected; expected errors are not worth a stack trace."""
+
+
+def build_schema() -> strawberry.Schema:
+    return GatewaySchema(query=Query, extensions=[ErrorContract])
+
+
+def export_sdl() -> str:
+    return build_schema().as_str() + "\n"
+
+
+if __name__ == "__main__":
+    print(export_sdl(), end="")

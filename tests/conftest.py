@@ -1,0 +1,96 @@
+"""One real Neo4j for the whole test session, found in the order the README gives.
+
+1. NEO4J_URI (tests wipe the graph, so this also needs GATEWAY_TESTS_MAY_WIPE=yes);
+2. testcontainers' neo4j:5.26 when a Docker engine answers;
+3. the project's local Neo4j Community on free ports in a throwaway directory.
+
+If none can start, the session fails with the reason; no test is ever skipped for it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from graph import queries
+from graph.constraints import apply_schema
+from graph.database import Database, connect
+from graph.local_neo4j import LocalNeo4j, free_port
+from graph.settings import Settings
+
+
+@dataclass(frozen=True)
+class Neo4jServer:
+    uri: str
+    user: str
+    password: str
+    database: str
+
+
+def _docker_answers() -> bool:
+    """Whether a Docker engine answers its /_ping (a client alone is not enough)."""
+    host = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
+    if host.startswith("unix://"):
+        family, address = socket.AF_UNIX, host.removeprefix("unix://")
+    elif host.startswith("tcp://"):
+        name, _, port = host.removeprefix("tcp://").partition(":")
+        family, address = socket.AF_INET, (name, int(port or 2375))
+    else:
+        return False
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as conn:
+            conn.settimeout(3)
+            conn.connect(address)
+            conn.sendall(b"GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n")
+            return b" 200 " in conn.recv(64)
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> Iterator[Neo4jServer]:
+    env = Settings.from_env()
+    if env.neo4j_uri:
+        if os.environ.get("GATEWAY_TESTS_MAY_WIPE") != "yes":
+            pytest.exit(
+                f"NEO4J_URI={env.neo4j_uri} is set and the tests wipe the graph between tests: "
+                "set GATEWAY_TESTS_MAY_WIPE=yes if that database is disposable, or unset NEO4J_URI",
+                returncode=3,
+            )
+        yield Neo4jServer(env.neo4j_uri, env.neo4j_user, env.neo4j_password, env.neo4j_database)
+    elif _docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer("neo4j:5.26") as container:
+            yield Neo4jServer(container.get_connection_url(), "neo4j", container.password, "neo4j")
+    else:
+        with tempfile.TemporaryDirectory(prefix="gateway-test-neo4j-") as home:
+            with LocalNeo4j(home, free_port(), free_port(), heap="1g", pagecache="256m") as local:
+                yield Neo4jServer(local.uri, "neo4j", "", "neo4j")
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_server: Neo4jServer) -> Settings:
+    base = Settings(dev_mode=False, jwt_secret="test-secret-" + "x" * 40, neo4j_database=neo4j_server.database)
+    return base.with_neo4j(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
+
+
+@pytest.fixture(scope="session")
+async def database(settings: Settings) -> AsyncIterator[Database]:
+    db = connect(settings)
+    await db.wait_until_reachable(timeout=60)
+    await apply_schema(db)
+    yield db
+    await db.close()
+
+
+@pytest.fixture
+async def clean_graph(database: Database) -> Database:
+    """The session's database with every node and relationship removed."""
+    await database.write_autocommit(queries.load("health/wipe_graph"))
+    return database
