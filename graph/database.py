@@ -38,8 +38,11 @@ def connect(settings: Settings) -> Database:
         settings.neo4j_uri,
         auth=auth,
         connection_acquisition_timeout=10.0,
-        max_transaction_retry_time=10.0,
         connection_timeout=5.0,
+        # Transient errors are retried, but a client waits at most this long for UNAVAILABLE.
+        max_transaction_retry_time=settings.retry_seconds,
+        # "Property key does not exist" on a young graph is noise, not a problem.
+        notifications_disabled_classifications=["UNRECOGNIZED"],
     )
     return Database(driver, settings.neo4j_database)
 

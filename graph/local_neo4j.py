@@ -126,7 +126,9 @@ class LocalNeo4j:
         while time.monotonic() < deadline:
             assert self.process is not None
             if self.process.poll() is not None:
-                raise LocalNeo4jError(f"Neo4j exited with code {self.process.returncode} while starting:\n{self.log_tail()}")
+                code = self.process.returncode
+                self.stop()
+                raise LocalNeo4jError(f"Neo4j exited with code {code} while starting:\n{self.log_tail()}")
             if "READY" in self._log_text() and port_in_use(self.bolt_port):
                 return
             time.sleep(0.25)
@@ -135,7 +137,7 @@ class LocalNeo4j:
 
     def stop(self, timeout: float = 60.0) -> None:
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
+        if process is None:
             return
         try:
             assert process.stdin is not None

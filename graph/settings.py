@@ -32,6 +32,7 @@ class Settings:
     jwt_issuer: str | None = None
     jwt_audience: str | None = None
     connect_timeout: float = 30.0
+    retry_seconds: float = 5.0
     local_bolt_port: int = 7687
     local_http_port: int = 7474
     local_data_dir: Path = PROJECT_ROOT / ".cache" / "neo4j" / "run"
@@ -54,7 +55,8 @@ class Settings:
             jwt_secret=get("GATEWAY_JWT_SECRET", ""),
             jwt_issuer=get("GATEWAY_JWT_ISSUER") or None,
             jwt_audience=get("GATEWAY_JWT_AUDIENCE") or None,
-            connect_timeout=float(get("NEO4J_CONNECT_TIMEOUT", "30")),
+            connect_timeout=_float(env, "NEO4J_CONNECT_TIMEOUT", 30.0),
+            retry_seconds=_float(env, "NEO4J_RETRY_SECONDS", 5.0),
             local_bolt_port=_int(env, "LOCAL_NEO4J_BOLT_PORT", 7687),
             local_http_port=_int(env, "LOCAL_NEO4J_HTTP_PORT", 7474),
             local_data_dir=Path(get("LOCAL_NEO4J_DATA_DIR", str(cls.local_data_dir))),
@@ -89,6 +91,16 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _float(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, got {raw!r}") from None
 
 
 def _bool(env: dict[str, str], name: str) -> bool:

@@ -106,7 +106,7 @@ class RolesAllowed(BasePermission):
             raise Unauthenticated("a bearer token is required")
         if not principal.has_any(self.roles):
             names = ", ".join(sorted(r.value for r in self.roles))
-            raise Forbidden(f"{info.parent_type.name}.{info.field_name} needs one of the roles: {names}")
+            raise Forbidden(f"{info.path.typename}.{info.field_name} needs one of the roles: {names}")
         return True
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -30,54 +30,54 @@ CURSOR_KIND = "customer"
 
 @strawberry.enum(description="Whether the customer is a natural person or an organization.")
 class CustomerKind(enum.Enum):
-    PERSON = "PERSON"
-    ORGANIZATION = "ORGANIZATION"
+    PERSON = strawberry.enum_value("PERSON", description="A natural person.")
+    ORGANIZATION = strawberry.enum_value("ORGANIZATION", description="A company, association or other legal entity.")
 
 
 @strawberry.enum(description="The bank's customer segment; persons and organizations have their own.")
 class Segment(enum.Enum):
-    MASS = "MASS"
-    AFFLUENT = "AFFLUENT"
-    PREMIER = "PREMIER"
-    PRIVATE = "PRIVATE"
-    SMALL_BUSINESS = "SMALL_BUSINESS"
-    CORPORATE = "CORPORATE"
+    MASS = strawberry.enum_value("MASS", description="Retail customers served through shared channels.")
+    AFFLUENT = strawberry.enum_value("AFFLUENT", description="Retail customers with higher balances and advice needs.")
+    PREMIER = strawberry.enum_value("PREMIER", description="High-value retail customers with a relationship manager.")
+    PRIVATE = strawberry.enum_value("PRIVATE", description="Private-banking clients with a dedicated banker.")
+    SMALL_BUSINESS = strawberry.enum_value("SMALL_BUSINESS", description="Small and medium-sized enterprises.")
+    CORPORATE = strawberry.enum_value("CORPORATE", description="Large companies and groups.")
 
 
 @strawberry.enum(description="Where the customer stands in the relationship lifecycle.")
 class CustomerStatus(enum.Enum):
-    ACTIVE = "ACTIVE"
-    DORMANT = "DORMANT"
-    PROSPECT = "PROSPECT"
-    CLOSED = "CLOSED"
+    ACTIVE = strawberry.enum_value("ACTIVE", description="A current customer.")
+    DORMANT = strawberry.enum_value("DORMANT", description="A customer with no activity for a long time.")
+    PROSPECT = strawberry.enum_value("PROSPECT", description="A party the bank is courting, not yet onboarded.")
+    CLOSED = strawberry.enum_value("CLOSED", description="A former customer; kept for history.")
 
 
 @strawberry.enum(description="The kind of a stored relation: (a)-[:RELATED_TO {kind}]->(b) reads 'a is the kind of b'.")
 class RelationshipKind(enum.Enum):
-    SPOUSE = "SPOUSE"
-    PARENT = "PARENT"
-    EMPLOYER = "EMPLOYER"
-    DIRECTOR = "DIRECTOR"
-    OWNER = "OWNER"
-    GUARANTOR = "GUARANTOR"
-    SUBSIDIARY = "SUBSIDIARY"
+    SPOUSE = strawberry.enum_value("SPOUSE", description="a is the spouse of b.")
+    PARENT = strawberry.enum_value("PARENT", description="a is a parent of b.")
+    EMPLOYER = strawberry.enum_value("EMPLOYER", description="a (an organization) employs b.")
+    DIRECTOR = strawberry.enum_value("DIRECTOR", description="a is a director of b (an organization).")
+    OWNER = strawberry.enum_value("OWNER", description="a owns (part of) b (an organization).")
+    GUARANTOR = strawberry.enum_value("GUARANTOR", description="a guarantees b's obligations.")
+    SUBSIDIARY = strawberry.enum_value("SUBSIDIARY", description="a is a subsidiary of b.")
 
 
 @strawberry.enum(description="What the related party is to the customer being looked at.")
 class PartyRole(enum.Enum):
-    SPOUSE = "SPOUSE"
-    PARENT = "PARENT"
-    CHILD = "CHILD"
-    EMPLOYER = "EMPLOYER"
-    EMPLOYEE = "EMPLOYEE"
-    DIRECTOR = "DIRECTOR"
-    DIRECTED_COMPANY = "DIRECTED_COMPANY"
-    OWNER = "OWNER"
-    OWNED_COMPANY = "OWNED_COMPANY"
-    GUARANTOR = "GUARANTOR"
-    GUARANTEED_PARTY = "GUARANTEED_PARTY"
-    SUBSIDIARY = "SUBSIDIARY"
-    PARENT_COMPANY = "PARENT_COMPANY"
+    SPOUSE = strawberry.enum_value("SPOUSE", description="The party is the customer's spouse.")
+    PARENT = strawberry.enum_value("PARENT", description="The party is the customer's parent.")
+    CHILD = strawberry.enum_value("CHILD", description="The party is the customer's child.")
+    EMPLOYER = strawberry.enum_value("EMPLOYER", description="The party employs the customer.")
+    EMPLOYEE = strawberry.enum_value("EMPLOYEE", description="The party is employed by the customer.")
+    DIRECTOR = strawberry.enum_value("DIRECTOR", description="The party is a director of the customer.")
+    DIRECTED_COMPANY = strawberry.enum_value("DIRECTED_COMPANY", description="The customer is a director of the party.")
+    OWNER = strawberry.enum_value("OWNER", description="The party owns (part of) the customer.")
+    OWNED_COMPANY = strawberry.enum_value("OWNED_COMPANY", description="The customer owns (part of) the party.")
+    GUARANTOR = strawberry.enum_value("GUARANTOR", description="The party guarantees the customer's obligations.")
+    GUARANTEED_PARTY = strawberry.enum_value("GUARANTEED_PARTY", description="The customer guarantees the party's obligations.")
+    SUBSIDIARY = strawberry.enum_value("SUBSIDIARY", description="The party is a subsidiary of the customer.")
+    PARENT_COMPANY = strawberry.enum_value("PARENT_COMPANY", description="The party is the customer's parent company.")
 
 
 # When the customer is the subject ("customer is the PARENT of party"), the party is the CHILD.
@@ -89,15 +89,15 @@ INVERSE_ROLE = {
 
 @strawberry.enum(description="A household member's place in it.")
 class HouseholdRole(enum.Enum):
-    HEAD = "HEAD"
-    PARTNER = "PARTNER"
-    DEPENDANT = "DEPENDANT"
+    HEAD = strawberry.enum_value("HEAD", description="The household's main contact.")
+    PARTNER = strawberry.enum_value("PARTNER", description="The head's partner.")
+    DEPENDANT = strawberry.enum_value("DEPENDANT", description="A child or other dependant.")
 
 
 @strawberry.enum(description="Whether a product holding is still open.")
 class HoldingStatus(enum.Enum):
-    ACTIVE = "ACTIVE"
-    CLOSED = "CLOSED"
+    ACTIVE = strawberry.enum_value("ACTIVE", description="The holding is open.")
+    CLOSED = strawberry.enum_value("CLOSED", description="The holding was closed; kept for history.")
 
 
 @strawberry.type(description="A product the bank offers.")
@@ -224,7 +224,10 @@ class CustomerFilter:
 @strawberry.type
 class CustomerQuery:
     @strawberry.field(description="One customer by id. Unknown ids give a NOT_FOUND error.", extensions=allow(*ALL_ROLES))
-    async def customer(self, info: strawberry.Info, customer_id: strawberry.ID) -> Customer | None:
+    async def customer(
+        self, info: strawberry.Info,
+        customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer's identifier, e.g. C0000042.")],
+    ) -> Customer | None:
         row = await batched(info, GET_CUSTOMERS_BY_ID, keys_param="customerIds", key_column="customerId",
                             value_column="customer").load(str(customer_id))
         if row is None:
@@ -233,8 +236,12 @@ class CustomerQuery:
 
     @strawberry.field(description="Customers in customerId order, a page at a time (first: 1-100, default 20).",
                       extensions=allow(*ALL_ROLES))
-    async def customers(self, info: strawberry.Info, first: int | None = None, after: str | None = None,
-                        filter: CustomerFilter | None = None) -> CustomerConnection:
+    async def customers(
+        self, info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description="Page size, 1-100 (default 20).")] = None,
+        after: Annotated[str | None, strawberry.argument(description="An endCursor from the previous page.")] = None,
+        filter: Annotated[CustomerFilter | None, strawberry.argument(description="Only customers matching all given fields.")] = None,
+    ) -> CustomerConnection:
         size = page_size(first)
         after_id = decode_cursor(CURSOR_KIND, after) or ""
         wanted = filter or CustomerFilter()

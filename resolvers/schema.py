@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from strawberry.tools import merge_types
 
 from resolvers.customers import CustomerQuery
 from resolvers.errors import ErrorContract
 
-Query = merge_types("Query", (CustomerQuery,))
+
+@strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
+class Query(CustomerQuery):
+    pass
 
 
 class GatewaySchema(strawberry.Schema):

@@ -17,6 +17,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UNSET, UnsetType
 
 from graph.errors import Unauthenticated
 from graph.settings import Settings
@@ -54,13 +55,14 @@ class GatewayGraphQL(GraphQL):
             handshake_authorization=request.headers.get("authorization"),
         )
 
-    async def on_ws_connect(self, context: Context) -> None:
+    async def on_ws_connect(self, context: Context) -> UnsetType:
         params = context.connection_params or {}
         header = params.get("Authorization") or params.get("authorization") or context.handshake_authorization
         try:
             context.principal = authenticate(self.settings, header if isinstance(header, str) else None)
         except Unauthenticated as error:
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": error.message}) from None
+        return UNSET  # acknowledge without a payload
 
 
 def _refuse(error: Unauthenticated) -> JSONResponse:

@@ -76,7 +76,8 @@ def neo4j_server() -> Iterator[Neo4jServer]:
 
 @pytest.fixture(scope="session")
 def settings(neo4j_server: Neo4jServer) -> Settings:
-    base = Settings(dev_mode=False, jwt_secret="test-secret-" + "x" * 40, neo4j_database=neo4j_server.database)
+    base = Settings(dev_mode=False, jwt_secret="test-secret-" + "x" * 40, neo4j_database=neo4j_server.database,
+                    retry_seconds=1.0)
     return base.with_neo4j(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
 
 

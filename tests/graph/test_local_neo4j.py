@@ -1,0 +1,78 @@
+"""The local Neo4j the project provisions: clear errors, and never an orphan JVM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.local_neo4j import LocalNeo4j, LocalNeo4jError, free_port, provision_jars
+from graph.settings import PROJECT_ROOT
+
+
+def test_missing_java_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(LocalNeo4jError) as error:
+        LocalNeo4j(tmp_path / "home", free_port(), free_port()).start()
+    assert str(error.value) == ("java not found on PATH: install a JDK 17+ (e.g. apt install openjdk-17-jdk-headless), "
+                                "or set NEO4J_URI to use your own Neo4j")
+
+
+def test_missing_maven_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(LocalNeo4jError, match=r"^mvn not found on PATH: install Maven 3.8\+ \(e.g. apt install maven\)"):
+        provision_jars(tmp_path / "lib")  # an empty cache, so Maven would be needed
+
+
+def test_a_taken_port_is_reported(tmp_path: Path) -> None:
+    import socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(LocalNeo4jError, match=f"port {port} on 127.0.0.1 is taken"):
+            LocalNeo4j(tmp_path, port, free_port()).start()
+
+
+def test_a_failed_start_shows_the_jvm_log(tmp_path: Path) -> None:
+    with pytest.raises(LocalNeo4jError) as error:
+        LocalNeo4j(tmp_path, free_port(), free_port(), pagecache="lots").start()
+    assert "Neo4j exited with code" in str(error.value)
+    assert "lots" in str(error.value)  # the JVM's own complaint about the bad size, from its log
+
+
+CHILD = """
+import sys, time
+from graph.local_neo4j import LocalNeo4j, free_port
+neo4j = LocalNeo4j(sys.argv[1], free_port(), free_port(), heap="512m", pagecache="64m").start()
+print(neo4j.process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def is_gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state == "Z"  # exited; only waiting for whoever adopted it to reap it
+
+
+def test_the_jvm_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    parent = subprocess.Popen([sys.executable, "-c", CHILD, str(tmp_path)], cwd=PROJECT_ROOT,
+                              stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert parent.stdout is not None
+    java_pid = int(parent.stdout.readline())
+    assert not is_gone(java_pid)
+    parent.send_signal(signal.SIGKILL)  # no atexit, no finally: only the closed stdin pipe remains
+    parent.wait()
+    parent.stdout.close()
+    deadline = time.monotonic() + 60
+    while not is_gone(java_pid) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert is_gone(java_pid), f"JVM {java_pid} outlived its parent"
