@@ -41,7 +41,8 @@ def connect(settings: Settings) -> Database:
         connection_timeout=5.0,
         # Transient errors are retried, but a client waits at most this long for UNAVAILABLE.
         max_transaction_retry_time=settings.retry_seconds,
-        # "Property key does not exist" on a young graph is noise, not a problem.
+        # Only warnings are worth a log line; "property key does not exist" on a young graph is not one.
+        notifications_min_severity="WARNING",
         notifications_disabled_classifications=["UNRECOGNIZED"],
     )
     return Database(driver, settings.neo4j_database)
