@@ -8,8 +8,10 @@
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -39,6 +41,9 @@ public class LocalNeo4j {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
                 // Loopback only: Browser and the gateway connect without credentials.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // A single-user local server has nothing to drain: stop in about a second, not ten.
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                 .build();
 
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
