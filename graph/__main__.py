@@ -80,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
                 asyncio.run(schema_command(ready))
             elif args.command == "seed":
                 asyncio.run(seed_command(ready, args.customers, args.seed, args.wipe))
+            elif settings.neo4j_uri is not None:
+                print(f"error: NEO4J_URI is set ({settings.neo4j_uri}); unset it to run the local Neo4j", file=sys.stderr)
+                return 2
             else:
                 print("Press Ctrl-C to stop.", file=sys.stderr)
                 while True:

@@ -1,0 +1,45 @@
+"""Constraints and indexes: applied idempotently, and their absence noticed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from neo4j.exceptions import ConstraintError
+
+from graph.constraints import apply_schema, missing_schema, schema_names
+from graph.database import Database
+from graph.settings import PROJECT_ROOT, Settings
+
+
+async def test_applying_twice_changes_nothing_and_everything_is_online(database: Database) -> None:
+    assert await apply_schema(database) == schema_names()
+    assert await apply_schema(database) == schema_names()
+    assert await missing_schema(database) == []
+    assert {"customer_id", "customer_name", "indicator_type_code", "event_occurred_at"} <= set(schema_names())
+
+
+async def test_a_dropped_index_is_reported_missing_until_reapplied(database: Database) -> None:
+    await database.write("DROP INDEX lead_status IF EXISTS")
+    try:
+        assert await missing_schema(database) == ["lead_status"]
+    finally:
+        await apply_schema(database)
+    assert await missing_schema(database) == []
+
+
+async def test_a_duplicate_customer_id_is_refused(clean_graph: Database) -> None:
+    await clean_graph.write("CREATE (:Customer {customerId: 'C1'})")
+    with pytest.raises(ConstraintError):
+        await clean_graph.write("CREATE (:Customer {customerId: 'C1'})")
+
+
+def test_the_schema_command(settings: Settings) -> None:
+    env = {**os.environ, "NEO4J_URI": settings.neo4j_uri or "", "NEO4J_USER": settings.neo4j_user,
+           "NEO4J_PASSWORD": settings.neo4j_password, "NEO4J_DATABASE": settings.neo4j_database}
+    done = subprocess.run([sys.executable, "-m", "graph", "schema"], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [f"online: {name}" for name in schema_names()]
