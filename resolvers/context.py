@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from strawberry.dataloader import DataLoader
+from strawberry.extensions import SchemaExtension
 
 from graph.database import Database
 from graph.settings import Settings
@@ -27,3 +29,17 @@ class Context:
         if name not in self.loaders:
             self.loaders[name] = DataLoader(load_fn=load_fn)
         return self.loaders[name]
+
+
+class PerOperationLoaders(SchemaExtension):
+    """Starts every operation with empty DataLoaders.
+
+    A WebSocket keeps one Context for all its operations; without this, a loader's cache
+    would serve a long-lived connection data read minutes ago, and grow without bound.
+    """
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context.context
+        if isinstance(context, Context):
+            context.loaders.clear()
+        yield

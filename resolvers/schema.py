@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 
+from resolvers.context import PerOperationLoaders
 from resolvers.customers import CustomerQuery
 from resolvers.errors import ErrorContract
 
@@ -21,7 +22,7 @@ class GatewaySchema(strawberry.Schema):
 
 
 def build_schema() -> strawberry.Schema:
-    return GatewaySchema(query=Query, extensions=[ErrorContract])
+    return GatewaySchema(query=Query, extensions=[ErrorContract, PerOperationLoaders])
 
 
 def export_sdl() -> str:

@@ -140,6 +140,19 @@ def test_websocket_graphql_transport_ws(client: TestClient, settings: Settings) 
         assert ws.receive_json() == {"id": "1", "type": "complete"}
 
 
+async def test_websocket_operations_read_fresh_data(client: TestClient, settings: Settings, bank: Database) -> None:
+    query = {"query": "{ customer(customerId: \"C0000001\") { name } }"}
+    with client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws:
+        ws.send_json({"type": "connection_init", "payload": bearer(settings)})
+        ws.receive_json()
+        ws.send_json({"id": "1", "type": "subscribe", "payload": query})
+        assert ws.receive_json()["payload"] == {"data": {"customer": {"name": "Alice Martin"}}}
+        ws.receive_json()
+        await bank.write("MATCH (c:Customer {customerId: 'C0000001'}) SET c.name = 'Alice Martin-Okafor'")
+        ws.send_json({"id": "2", "type": "subscribe", "payload": query})
+        assert ws.receive_json()["payload"] == {"data": {"customer": {"name": "Alice Martin-Okafor"}}}
+
+
 def test_websocket_without_token_is_closed(client: TestClient) -> None:
     from starlette.websockets import WebSocketDisconnect
     with client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws:
