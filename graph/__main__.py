@@ -13,12 +13,11 @@ import sys
 import time
 from collections.abc import Iterator
 
-from graph import queries
 from graph.constraints import apply_schema
 from graph.database import connect
 from graph.errors import GatewayError
 from graph.local_neo4j import LocalNeo4j, LocalNeo4jError
-from graph.seed import seed_bank
+from graph.seed import seed_bank, wipe_graph
 from graph.settings import Settings
 
 
@@ -50,7 +49,7 @@ async def seed_command(settings: Settings, customers: int, seed: int, wipe: bool
         await database.wait_until_reachable(settings.connect_timeout)
         if wipe:
             print("Wiping the graph...", file=sys.stderr)
-            await database.write_autocommit(queries.load("health/wipe_graph"))
+            await wipe_graph(database)
         await apply_schema(database)
         report = await seed_bank(database, customers=customers, seed=seed)
         print(f"{report.customers} customers: {report.nodes} nodes, {report.relationships} relationships "

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from graph import queries
 from graph.constraints import apply_schema
 from graph.database import Database, connect
 from graph.local_neo4j import LocalNeo4j, free_port
+from graph.seed import wipe_graph
 from graph.settings import Settings
 
 
@@ -93,5 +93,5 @@ async def database(settings: Settings) -> AsyncIterator[Database]:
 @pytest.fixture
 async def clean_graph(database: Database) -> Database:
     """The session's database with every node and relationship removed."""
-    await database.write_autocommit(queries.load("health/wipe_graph"))
+    await wipe_graph(database)
     return database

@@ -36,6 +36,11 @@ async def test_a_duplicate_customer_id_is_refused(clean_graph: Database) -> None
         await clean_graph.write("CREATE (:Customer {customerId: 'C1'})")
 
 
+def test_the_graph_model_documents_every_constraint_and_index() -> None:
+    documented = (PROJECT_ROOT / "docs" / "graph-model.md").read_text()
+    assert [name for name in schema_names() if f"| `{name}` |" not in documented] == []
+
+
 def test_the_schema_command(settings: Settings) -> None:
     env = {**os.environ, "NEO4J_URI": settings.neo4j_uri or "", "NEO4J_USER": settings.neo4j_user,
            "NEO4J_PASSWORD": settings.neo4j_password, "NEO4J_DATABASE": settings.neo4j_database}

@@ -1,0 +1,20 @@
+// Records Events in each CustomerEventLog, each CONCERNS the product and/or servicing resource involved.
+// replan=skip: seeding changes the statistics so fast that Neo4j would keep re-planning this
+// statement; its plan (unique-index seeks) does not depend on them.
+CYPHER replan=skip
+UNWIND $rows AS row
+MATCH (log:CustomerEventLog {eventLogId: row.eventLogId})
+CREATE (log)-[:RECORDED]->(e:Event:$(row.label) {
+  eventId: row.eventId, category: row.category, type: row.type,
+  occurredAt: datetime({epochSeconds: row.occurredAt}), channel: row.channel, record: row.record,
+  result: row.result
+})
+WITH e, row
+CALL (e, row) {
+  MATCH (p:Product {productId: row.productId})
+  CREATE (e)-[:CONCERNS]->(p)
+}
+CALL (e, row) {
+  MATCH (r:ServicingResource {resourceId: row.resourceId})
+  CREATE (e)-[:CONCERNS]->(r)
+}

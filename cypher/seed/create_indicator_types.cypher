@@ -1,0 +1,16 @@
+// Creates the routing policy: IndicatorType nodes, the skills they REQUIRE_SKILL and the pool they ROUTE_TO.
+UNWIND $rows AS row
+MERGE (t:IndicatorType {code: row.code})
+SET t.kind = row.kind, t.name = row.name, t.description = row.description, t.blocksSales = row.blocksSales,
+    t.priorityBoost = row.priorityBoost, t.severity = row.severity
+WITH t, row
+CALL (t, row) {
+  UNWIND row.requires AS required
+  MATCH (s:Skill {code: required.code})
+  MERGE (t)-[r:REQUIRES_SKILL]->(s)
+  SET r.minProficiency = required.minProficiency
+}
+CALL (t, row) {
+  MATCH (pool:ServicingPool {poolId: row.routesTo})
+  MERGE (t)-[:ROUTES_TO]->(pool)
+}

@@ -1,0 +1,4 @@
+// Creates the ServicingPool nodes that routing allocates contacts from.
+UNWIND $rows AS row
+MERGE (pool:ServicingPool {poolId: row.poolId})
+SET pool.name = row.name, pool.purpose = row.purpose, pool.strategy = row.strategy

@@ -1,0 +1,210 @@
+"""The demo bank as rows for the loader: pure, deterministic, no I/O.
+
+`reference_data` is the bank's fixed vocabulary and its workforce; `customer_blocks` yields
+the customers BLOCK_SIZE at a time with their whole neighbourhood. Each block draws from
+its own seeded stream and ids are numbered by position, so the same seed and scale give the
+same bank however the loader groups blocks into write batches, and memory stays flat.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
+from typing import Any
+
+from graph.seed import events, profile, sales
+from graph.seed.customers import (
+    Draft,
+    business_relations,
+    decide_management,
+    draft_customers,
+    form_households,
+    household_relations,
+    name_customers,
+)
+from graph.seed.vocabulary import (
+    INDICATOR_TYPES,
+    POOLS,
+    PRODUCTS,
+    SKILLS,
+    IndicatorType,
+    Product,
+)
+from graph.seed.workforce import Workforce, build_workforce
+
+Row = dict[str, Any]
+
+REFERENCE_INSTANT = datetime(2026, 1, 1, tzinfo=UTC)
+BLOCK_SIZE = 50
+
+
+@dataclass
+class Rows:
+    """Rows per loader statement; `nodes` and `relationships` say what they will create."""
+
+    def nodes(self) -> int:
+        return sum(_NODES.get(name, _none)(row) for name, rows in self.tables() for row in rows)
+
+    def relationships(self) -> int:
+        return sum(_RELATIONSHIPS.get(name, _none)(row) for name, rows in self.tables() for row in rows)
+
+    def tables(self) -> list[tuple[str, list[Row]]]:
+        return [(item.name, getattr(self, item.name)) for item in fields(self)]
+
+
+@dataclass
+class ReferenceData(Rows):
+    skills: list[Row] = field(default_factory=list)
+    broader_skills: list[Row] = field(default_factory=list)
+    products: list[Row] = field(default_factory=list)
+    servicing_pools: list[Row] = field(default_factory=list)
+    indicator_types: list[Row] = field(default_factory=list)
+    servicing_resources: list[Row] = field(default_factory=list)
+    backup_resources: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class CustomerBlock(Rows):
+    customers: list[Row] = field(default_factory=list)
+    households: list[Row] = field(default_factory=list)
+    related_customers: list[Row] = field(default_factory=list)
+    holdings: list[Row] = field(default_factory=list)
+    managed_customers: list[Row] = field(default_factory=list)
+    indicators: list[Row] = field(default_factory=list)
+    leads: list[Row] = field(default_factory=list)
+    relationship_plans: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
+
+    def extend(self, other: CustomerBlock) -> None:
+        for name, rows in other.tables():
+            getattr(self, name).extend(rows)
+
+
+def _none(row: Row) -> int:
+    return 0
+
+
+def _one(row: Row) -> int:
+    return 1
+
+
+_NODES: dict[str, Callable[[Row], int]] = {
+    "skills": _one, "products": _one, "servicing_pools": _one, "indicator_types": _one,
+    "servicing_resources": _one, "customers": lambda row: 3, "households": _one, "indicators": _one,
+    "leads": _one, "events": _one, "relationship_plans": lambda row: 1 + len(row["goals"]),
+}
+_RELATIONSHIPS: dict[str, Callable[[Row], int]] = {
+    "broader_skills": _one, "products": lambda row: len(row["needsSkills"]),
+    "indicator_types": lambda row: len(row["requires"]) + int(row["routesTo"] is not None),
+    "servicing_resources": lambda row: len(row["skills"]) + len(row["pools"]), "backup_resources": _one,
+    "customers": lambda row: 2, "households": lambda row: len(row["members"]), "related_customers": _one,
+    "holdings": _one, "managed_customers": _one, "indicators": lambda row: 2, "leads": lambda row: 3,
+    "relationship_plans": lambda row: 2 + len(row["goals"]),
+    "events": lambda row: 1 + int(row["productId"] is not None) + int(row["resourceId"] is not None),
+}
+
+
+# Which fields of each table hold a date or datetime (the loader converts them for the wire).
+TEMPORAL_FIELDS: dict[str, tuple[str, ...]] = {
+    "servicing_resources": ("statusSince",), "customers": ("customerSince", "profileCreatedAt"),
+    "related_customers": ("since",), "holdings": ("since",), "managed_customers": ("since",),
+    "indicators": ("validFrom", "validTo", "capturedAt"), "leads": ("createdAt", "closedAt"),
+    "relationship_plans": ("validFrom", "validTo", "reviewDue"), "events": ("occurredAt",),
+}
+
+
+def reference_data(customers: int, seed: int, reference: datetime = REFERENCE_INSTANT) -> tuple[ReferenceData, Workforce]:
+    """Skills, products, pools and indicator types, and a workforce sized for `customers`."""
+    workforce = build_workforce(customers, seed, reference)
+    data = ReferenceData(
+        skills=[{"code": skill.code, "name": skill.name} for skill in SKILLS],
+        broader_skills=[{"code": skill.code, "broader": skill.broader} for skill in SKILLS if skill.broader],
+        products=[_product(product) for product in PRODUCTS],
+        servicing_pools=[
+            {"poolId": pool.pool_id, "name": pool.name, "purpose": pool.purpose, "strategy": pool.strategy}
+            for pool in POOLS
+        ],
+        indicator_types=[_indicator_type(kind) for kind in INDICATOR_TYPES],
+        servicing_resources=workforce.resources,
+        backup_resources=workforce.backups,
+    )
+    return data, workforce
+
+
+def _product(product: Product) -> Row:
+    return {
+        "productId": product.product_id, "name": product.name, "family": product.family,
+        "segments": list(product.segments), "minCreditRating": product.min_credit_rating,
+        "needsSkills": list(product.needs_skills),
+    }
+
+
+def _indicator_type(kind: IndicatorType) -> Row:
+    return {
+        "code": kind.code, "kind": kind.kind, "name": kind.name, "description": kind.description,
+        "blocksSales": kind.blocks_sales, "priorityBoost": kind.priority_boost, "severity": kind.severity,
+        "requires": [{"code": code, "minProficiency": level} for code, level in kind.requires],
+        "routesTo": kind.routes_to,
+    }
+
+
+def customer_blocks(customers: int, seed: int, workforce: Workforce,
+                    reference: datetime = REFERENCE_INSTANT) -> Iterator[CustomerBlock]:
+    """Customers C0000001..C<customers>, BLOCK_SIZE per block, each with its neighbourhood."""
+    next_household = 1
+    for first in range(0, customers, BLOCK_SIZE):
+        rng = random.Random(f"{seed}/customers/{first // BLOCK_SIZE}")
+        block, households = _block(rng, first, min(BLOCK_SIZE, customers - first), next_household,
+                                   workforce, reference)
+        next_household += households
+        yield block
+
+
+def _block(rng: random.Random, first: int, count: int, next_household: int, workforce: Workforce,
+           reference: datetime) -> tuple[CustomerBlock, int]:
+    drafts = draft_customers(rng, first, count, reference)
+    households = form_households(rng, drafts, next_household)
+    name_customers(rng, drafts)
+    decide_management(rng, drafts)
+    block = CustomerBlock(
+        customers=[draft.row for draft in drafts],
+        households=[household.row() for household in households],
+        related_customers=household_relations(rng, households, reference) + business_relations(rng, drafts, reference),
+    )
+    for draft in drafts:
+        _neighbourhood(rng, draft, workforce, reference, block)
+    return block, len(households)
+
+
+def _neighbourhood(rng: random.Random, draft: Draft, workforce: Workforce, reference: datetime,
+                   block: CustomerBlock) -> None:
+    """Profile, holdings, RM, leads, plan and events of one customer, in dependency order."""
+    party = profile.Profile(draft, reference)
+    profile.ratings(rng, party)
+    block.holdings.extend(sales.holdings(rng, draft, reference))
+    profile.statuses(rng, party)
+    profile.alerts(rng, party)
+    block.managed_customers.extend(sales.assign_manager(rng, draft, workforce, reference))
+    leads, won = sales.leads(rng, draft, workforce, party)
+    profile.sales_prospects(party, leads)
+    block.holdings.extend(won)
+    block.leads.extend(leads)
+    block.indicators.extend(party.rows)
+    block.relationship_plans.extend(sales.relationship_plan(rng, draft, reference))
+    block.events.extend(events.event_log(rng, draft, workforce, reference, leads, party.rows))
+
+
+def customer_batches(customers: int, seed: int, workforce: Workforce, batch_size: int,
+                     reference: datetime = REFERENCE_INSTANT) -> Iterator[CustomerBlock]:
+    """Blocks grouped into write batches of about `batch_size` customers (whole blocks)."""
+    blocks_per_batch = max(1, batch_size // BLOCK_SIZE)
+    batch = CustomerBlock()
+    for number, block in enumerate(customer_blocks(customers, seed, workforce, reference), start=1):
+        batch.extend(block)
+        if number % blocks_per_batch == 0:
+            yield batch
+            batch = CustomerBlock()
+    if batch.customers:
+        yield batch

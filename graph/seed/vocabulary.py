@@ -1,0 +1,233 @@
+"""The demo bank's fixed reference data: skills, products, pools, indicator types, code lists.
+
+Everything here is the same for every seed and scale; docs/graph-model.md documents it.
+Customer-level code lists carry weights because the demo should look like a real book
+(mostly mass-market persons speaking English), not a uniform spread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PERSON_SEGMENTS = {"MASS": 70, "AFFLUENT": 20, "PREMIER": 8, "PRIVATE": 2}
+ORGANIZATION_SEGMENTS = {"SMALL_BUSINESS": 85, "CORPORATE": 15}
+SEGMENTS = tuple(PERSON_SEGMENTS) + tuple(ORGANIZATION_SEGMENTS)
+# Segments a relationship manager looks after; most, not all, small businesses are managed.
+MANAGED_SEGMENTS = ("PREMIER", "PRIVATE", "SMALL_BUSINESS", "CORPORATE")
+ALWAYS_MANAGED_SEGMENTS = ("PREMIER", "PRIVATE", "CORPORATE")
+SMALL_BUSINESS_MANAGED_SHARE = 0.8
+
+CUSTOMER_KINDS = ("PERSON", "ORGANIZATION")
+PERSON_SHARE = 0.85
+CUSTOMER_STATUSES = {"ACTIVE": 88, "DORMANT": 6, "PROSPECT": 3, "CLOSED": 3}
+LANGUAGES = {"en": 55, "fr": 12, "de": 12, "nl": 8, "es": 8, "it": 5}
+
+HOUSEHOLD_ROLES = ("HEAD", "PARTNER", "DEPENDANT")
+HOUSEHOLD_SIZES = {1: 20, 2: 45, 3: 20, 4: 15}
+RELATION_KINDS = ("SPOUSE", "PARENT", "EMPLOYER", "DIRECTOR", "OWNER", "GUARANTOR", "SUBSIDIARY")
+
+PRODUCT_FAMILIES = ("DEPOSITS", "LENDING", "CARDS", "INVESTMENTS", "INSURANCE", "PAYMENTS", "BUSINESS_BANKING")
+HOLDING_STATUSES = ("ACTIVE", "CLOSED")
+
+POOL_PURPOSES = ("SERVICING", "SALES", "PREMIER", "FRAUD", "COLLECTIONS", "VULNERABLE_CARE", "CORPORATE", "KYC")
+POOL_STRATEGIES = ("LONGEST_IDLE", "LEAST_LOAD", "ROUND_ROBIN")
+RESOURCE_KINDS = ("AGENT", "RELATIONSHIP_MANAGER", "SPECIALIST")
+RESOURCE_STATUSES = {"AVAILABLE": 45, "BUSY": 25, "WRAP_UP": 8, "AWAY": 10, "OFFLINE": 12}
+CHANNELS = ("PHONE", "CHAT", "VIDEO", "BRANCH", "EMAIL")  # what a resource has capacity for
+EVENT_CHANNELS = CHANNELS + ("WEB", "MOBILE")
+
+INDICATOR_KINDS = ("STATUS", "RATING", "ALERT")
+SEVERITIES = ("LOW", "MEDIUM", "HIGH")
+VALUE_TIERS = ("BRONZE", "SILVER", "GOLD", "PLATINUM")
+PROFITABILITY_BANDS = ("LOW", "MEDIUM", "HIGH")
+INDICATOR_SOURCES = ("SEED", "CORE_BANKING", "RISK_ENGINE", "CONTACT_CENTRE", "CRM")
+
+LEAD_STATUSES = {
+    "CAPTURED": 20, "QUALIFYING": 15, "CONFIRMED": 10, "OFFER_INITIATED": 8,
+    "WON": 20, "LOST": 12, "REJECTED": 8, "EXPIRED": 7,
+}
+OPEN_LEAD_STATUSES = ("CAPTURED", "QUALIFYING", "CONFIRMED", "OFFER_INITIATED")
+CAMPAIGN_TYPES = ("CROSS_SELL", "UP_SELL", "RETENTION")
+LEAD_SOURCES = {"SERVICING_INTERACTION": 40, "EVENT": 20, "CAMPAIGN": 30, "MANUAL": 10}
+
+PLAN_TYPES = {"MANAGEMENT": 40, "STRATEGY": 25, "FINANCIAL": 20, "ADMINISTRATIVE": 15}
+PLAN_STATUSES = {"ACTIVE": 80, "SUSPENDED": 8, "CLOSED": 12}
+GOAL_TYPES = ("GROW_WALLET_SHARE", "RETAIN", "CROSS_SELL", "DIGITAL_ADOPTION", "RISK_REDUCTION", "SERVICE_QUALITY")
+GOAL_RESULTS = ("NOT_STARTED", "ON_TRACK", "AT_RISK", "ACHIEVED", "MISSED")
+
+
+@dataclass(frozen=True)
+class Skill:
+    code: str
+    name: str
+    broader: str | None = None
+
+
+SKILLS: tuple[Skill, ...] = (
+    Skill("SALES", "Sales"),
+    Skill("LENDING_SALES", "Lending sales", "SALES"),
+    Skill("MORTGAGE_SALES", "Mortgage sales", "LENDING_SALES"),
+    Skill("CONSUMER_LENDING_SALES", "Consumer lending sales", "LENDING_SALES"),
+    Skill("CARD_SALES", "Card sales", "SALES"),
+    Skill("DEPOSIT_SALES", "Savings and deposit sales", "SALES"),
+    Skill("INSURANCE_SALES", "Insurance sales", "SALES"),
+    Skill("INVESTMENT_SALES", "Investment product sales", "SALES"),
+    Skill("ADVICE", "Financial advice"),
+    Skill("INVESTMENT_ADVICE", "Investment advice", "ADVICE"),
+    Skill("WEALTH_PLANNING", "Wealth planning", "ADVICE"),
+    Skill("PENSION_ADVICE", "Pension advice", "ADVICE"),
+    Skill("SERVICING", "Customer servicing"),
+    Skill("ACCOUNT_SERVICING", "Account servicing", "SERVICING"),
+    Skill("CARD_SERVICING", "Card servicing", "SERVICING"),
+    Skill("PAYMENTS_SERVICING", "Payments servicing", "SERVICING"),
+    Skill("DIGITAL_SUPPORT", "Online and mobile banking support", "SERVICING"),
+    Skill("COMPLAINTS_HANDLING", "Complaints handling", "SERVICING"),
+    Skill("VULNERABLE_CUSTOMER_CARE", "Vulnerable customer care", "SERVICING"),
+    Skill("RISK", "Risk and compliance"),
+    Skill("FRAUD_INVESTIGATION", "Fraud investigation", "RISK"),
+    Skill("COLLECTIONS", "Collections and recoveries", "RISK"),
+    Skill("DEBT_RESTRUCTURING", "Debt restructuring", "COLLECTIONS"),
+    Skill("KYC_REVIEW", "Know-your-customer review", "RISK"),
+    Skill("BUSINESS_BANKING", "Business banking"),
+    Skill("SMALL_BUSINESS_BANKING", "Small business banking", "BUSINESS_BANKING"),
+    Skill("CORPORATE_BANKING", "Corporate banking", "BUSINESS_BANKING"),
+    Skill("BUSINESS_LENDING", "Business lending", "BUSINESS_BANKING"),
+    Skill("TRADE_FINANCE", "Trade finance", "CORPORATE_BANKING"),
+    Skill("CASH_MANAGEMENT", "Cash management", "CORPORATE_BANKING"),
+    Skill("RELATIONSHIP_MANAGEMENT", "Relationship management"),
+    Skill("PREMIER_RELATIONSHIP", "Premier relationship management", "RELATIONSHIP_MANAGEMENT"),
+    Skill("PRIVATE_BANKING", "Private banking", "RELATIONSHIP_MANAGEMENT"),
+)
+
+_PERSONS = ("MASS", "AFFLUENT", "PREMIER", "PRIVATE")
+_WEALTHY = ("AFFLUENT", "PREMIER", "PRIVATE")
+_BUSINESS = ("SMALL_BUSINESS", "CORPORATE")
+
+
+@dataclass(frozen=True)
+class Product:
+    product_id: str
+    name: str
+    family: str
+    segments: tuple[str, ...]
+    min_credit_rating: int | None
+    needs_skills: tuple[str, ...]
+
+
+# A credit rating runs from 1 (weakest) to 10 (strongest); minCreditRating is the lowest that qualifies.
+PRODUCTS: tuple[Product, ...] = (
+    Product("P-CURRENT-ACCOUNT", "Everyday current account", "DEPOSITS", _PERSONS, None, ("ACCOUNT_SERVICING",)),
+    Product("P-SAVINGS-ACCOUNT", "Instant access savings", "DEPOSITS", _PERSONS, None, ("DEPOSIT_SALES",)),
+    Product("P-FIXED-TERM-DEPOSIT", "Fixed-term deposit", "DEPOSITS", _WEALTHY + _BUSINESS, None, ("DEPOSIT_SALES",)),
+    Product("P-MORTGAGE-FIXED", "Fixed-rate mortgage", "LENDING", _PERSONS, 6, ("MORTGAGE_SALES",)),
+    Product("P-MORTGAGE-VARIABLE", "Variable-rate mortgage", "LENDING", _WEALTHY, 7, ("MORTGAGE_SALES",)),
+    Product("P-PERSONAL-LOAN", "Personal loan", "LENDING", ("MASS", "AFFLUENT"), 5, ("CONSUMER_LENDING_SALES",)),
+    Product("P-DEBIT-CARD", "Debit card", "CARDS", _PERSONS, None, ("CARD_SERVICING",)),
+    Product("P-CREDIT-CARD-CLASSIC", "Classic credit card", "CARDS", ("MASS", "AFFLUENT"), 4, ("CARD_SALES",)),
+    Product("P-CREDIT-CARD-PLATINUM", "Platinum credit card", "CARDS", ("PREMIER", "PRIVATE"), 7, ("CARD_SALES",)),
+    Product("P-INVESTMENT-FUNDS", "Managed investment funds", "INVESTMENTS", _WEALTHY, None, ("INVESTMENT_ADVICE",)),
+    Product("P-DISCRETIONARY-PORTFOLIO", "Discretionary portfolio management", "INVESTMENTS", ("PRIVATE",), None,
+            ("INVESTMENT_ADVICE", "WEALTH_PLANNING")),
+    Product("P-PENSION-PLAN", "Personal pension plan", "INVESTMENTS", ("MASS", "AFFLUENT", "PREMIER"), None,
+            ("PENSION_ADVICE",)),
+    Product("P-HOME-INSURANCE", "Home insurance", "INSURANCE", _PERSONS, None, ("INSURANCE_SALES",)),
+    Product("P-LIFE-INSURANCE", "Life insurance", "INSURANCE", _WEALTHY, None, ("INSURANCE_SALES",)),
+    Product("P-MOBILE-PAYMENTS", "Mobile payments", "PAYMENTS", ("MASS", "AFFLUENT", "SMALL_BUSINESS"), None,
+            ("PAYMENTS_SERVICING", "DIGITAL_SUPPORT")),
+    Product("P-BUSINESS-ACCOUNT", "Business current account", "BUSINESS_BANKING", _BUSINESS, None,
+            ("SMALL_BUSINESS_BANKING",)),
+    Product("P-BUSINESS-LOAN", "Business loan", "LENDING", _BUSINESS, 6, ("BUSINESS_LENDING",)),
+    Product("P-MERCHANT-SERVICES", "Merchant card acquiring", "PAYMENTS", ("SMALL_BUSINESS",), None,
+            ("PAYMENTS_SERVICING",)),
+    Product("P-CASH-MANAGEMENT", "Corporate cash management", "BUSINESS_BANKING", ("CORPORATE",), None,
+            ("CASH_MANAGEMENT",)),
+    Product("P-TRADE-FINANCE", "Trade finance", "BUSINESS_BANKING", ("CORPORATE",), 5, ("TRADE_FINANCE",)),
+)
+
+# The product every customer of a kind starts with.
+ANCHOR_PRODUCT = {"PERSON": "P-CURRENT-ACCOUNT", "ORGANIZATION": "P-BUSINESS-ACCOUNT"}
+
+
+@dataclass(frozen=True)
+class Pool:
+    pool_id: str
+    name: str
+    purpose: str
+    strategy: str
+    resource_kind: str
+    skills: tuple[str, ...]  # what every member is trained in
+    weight: int  # share of the non-RM workforce
+
+
+POOLS: tuple[Pool, ...] = (
+    Pool("POOL-SERVICING", "General servicing", "SERVICING", "LONGEST_IDLE", "AGENT",
+         ("SERVICING", "ACCOUNT_SERVICING", "CARD_SERVICING", "PAYMENTS_SERVICING", "DIGITAL_SUPPORT"), 48),
+    Pool("POOL-SALES", "Sales and cross-sell", "SALES", "LEAST_LOAD", "AGENT",
+         ("SALES", "DEPOSIT_SALES", "CARD_SALES", "INSURANCE_SALES", "LENDING_SALES"), 22),
+    Pool("POOL-PREMIER", "Premier and private relationship team", "PREMIER", "LEAST_LOAD", "RELATIONSHIP_MANAGER",
+         ("RELATIONSHIP_MANAGEMENT", "PREMIER_RELATIONSHIP", "SALES", "INVESTMENT_ADVICE", "MORTGAGE_SALES"), 0),
+    Pool("POOL-FRAUD", "Fraud investigation", "FRAUD", "LONGEST_IDLE", "SPECIALIST",
+         ("RISK", "FRAUD_INVESTIGATION", "CARD_SERVICING"), 7),
+    Pool("POOL-COLLECTIONS", "Collections and recoveries", "COLLECTIONS", "ROUND_ROBIN", "SPECIALIST",
+         ("RISK", "COLLECTIONS", "DEBT_RESTRUCTURING"), 9),
+    Pool("POOL-VULNERABLE-CARE", "Vulnerable customer care", "VULNERABLE_CARE", "LONGEST_IDLE", "SPECIALIST",
+         ("SERVICING", "VULNERABLE_CUSTOMER_CARE", "COMPLAINTS_HANDLING"), 7),
+    Pool("POOL-CORPORATE", "Corporate and business banking", "CORPORATE", "LEAST_LOAD", "RELATIONSHIP_MANAGER",
+         ("RELATIONSHIP_MANAGEMENT", "BUSINESS_BANKING", "SMALL_BUSINESS_BANKING", "CORPORATE_BANKING",
+          "BUSINESS_LENDING"), 0),
+    Pool("POOL-KYC", "KYC review", "KYC", "ROUND_ROBIN", "SPECIALIST", ("RISK", "KYC_REVIEW"), 7),
+)
+
+# Which relationship-manager pool looks after which segment.
+RM_POOL_FOR_SEGMENT = {
+    "PREMIER": "POOL-PREMIER", "PRIVATE": "POOL-PREMIER",
+    "SMALL_BUSINESS": "POOL-CORPORATE", "CORPORATE": "POOL-CORPORATE",
+}
+RM_BOOK_SIZE = 200  # customers per relationship manager at full scale
+
+
+@dataclass(frozen=True)
+class IndicatorType:
+    code: str
+    kind: str
+    name: str
+    description: str
+    blocks_sales: bool = False
+    priority_boost: int = 0
+    severity: str = "LOW"
+    requires: tuple[tuple[str, int], ...] = ()  # (skill code, minimum proficiency)
+    routes_to: str | None = None
+
+
+INDICATOR_TYPES: tuple[IndicatorType, ...] = (
+    IndicatorType("IN_ARREARS", "STATUS", "In arrears", "A repayment is overdue; value is the days-past-due band.",
+                  True, 1, "HIGH", (("COLLECTIONS", 2),), "POOL-COLLECTIONS"),
+    IndicatorType("ACCOUNT_IN_DISTRESS", "STATUS", "Account in distress",
+                  "Serious financial difficulty; value is the recovery stage.",
+                  True, 2, "HIGH", (("COLLECTIONS", 3), ("DEBT_RESTRUCTURING", 2)), "POOL-COLLECTIONS"),
+    IndicatorType("SALES_PROSPECT", "STATUS", "Sales prospect",
+                  "An open lead exists; value is the productId of interest.",
+                  False, 0, "LOW", (("SALES", 2),), "POOL-SALES"),
+    IndicatorType("DORMANT", "STATUS", "Dormant", "No customer-initiated activity for over 12 months.",
+                  False, 0, "LOW", (("ACCOUNT_SERVICING", 1),)),
+    IndicatorType("KYC_EXPIRED", "STATUS", "KYC expired",
+                  "Identity documents or due diligence are out of date; value is the expiry date.",
+                  True, 0, "MEDIUM", (("KYC_REVIEW", 2),), "POOL-KYC"),
+    IndicatorType("CREDIT_RATING", "RATING", "Credit rating", "Internal credit rating, 1 (weakest) to 10 (strongest)."),
+    IndicatorType("VALUE_TIER", "RATING", "Value tier", "Relationship value: BRONZE, SILVER, GOLD or PLATINUM."),
+    IndicatorType("PROFITABILITY", "RATING", "Profitability", "Customer profitability band: LOW, MEDIUM or HIGH."),
+    IndicatorType("POSSIBLE_FRAUD", "ALERT", "Possible fraud", "Suspected fraud; value is the fraud pattern.",
+                  True, 3, "HIGH", (("FRAUD_INVESTIGATION", 3),), "POOL-FRAUD"),
+    IndicatorType("VULNERABLE_CUSTOMER", "ALERT", "Vulnerable customer",
+                  "The customer needs extra care; value is the circumstance.",
+                  False, 1, "MEDIUM", (("VULNERABLE_CUSTOMER_CARE", 2),), "POOL-VULNERABLE-CARE"),
+    IndicatorType("COMPLAINT_OPEN", "ALERT", "Complaint open", "A complaint is being handled; value is its topic.",
+                  False, 1, "MEDIUM", (("COMPLAINTS_HANDLING", 2),)),
+)
+
+INDICATOR_LABELS = {"STATUS": "Status", "RATING": "Rating", "ALERT": "Alert"}
+ARREARS_BANDS = ("30_DPD", "60_DPD", "90_DPD")
+DISTRESS_STAGES = ("FORBEARANCE", "RESTRUCTURING", "RECOVERY")
+FRAUD_PATTERNS = ("CARD_NOT_PRESENT", "ACCOUNT_TAKEOVER", "IDENTITY_THEFT", "UNUSUAL_TRANSFER")
+VULNERABILITIES = ("BEREAVEMENT", "ILL_HEALTH", "FINANCIAL_DIFFICULTY", "LOW_CAPABILITY")
+COMPLAINT_TOPICS = ("FEES", "SERVICE", "PRODUCT", "DIGITAL")
