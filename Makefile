@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test schema coverage seed neo4j bench-load clean
+.PHONY: install run test lint schema coverage seed neo4j bench-load clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
@@ -20,8 +20,12 @@ install: $(STAMP)
 run: install
 	GATEWAY_DEV_MODE=1 $(PY) app.py
 
-test: install
+test: lint
 	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check app.py graph resolvers tests bench
+	$(VENV)/bin/mypy app.py graph resolvers
 
 schema: install
 	$(PY) -m resolvers.schema > schema.graphql

@@ -12,8 +12,8 @@ import contextlib
 import logging
 import secrets
 import sys
-from dataclasses import replace
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import TypedDict
 
 import uvicorn

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import LiteralString, cast
+from typing import LiteralString
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 
@@ -23,9 +23,9 @@ def load(name: str) -> LiteralString:
     path = CYPHER_DIR / f"{name}.cypher"
     if not path.is_file():
         raise QueryNotFound(f"no Cypher statement named {name!r} (looked for {path})")
-    text = _strip_comments(path.read_text(encoding="utf-8"))
     # The text comes from a file in the repository, never from a request.
-    return cast(LiteralString, text)
+    text: LiteralString = _strip_comments(path.read_text(encoding="utf-8"))
+    return text
 
 
 def names(folder: str) -> list[str]:

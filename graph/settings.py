@@ -84,23 +84,21 @@ class Settings:
 
 
 def _int(env: dict[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    return int(_number(env, name, default, int, "a whole number"))
 
 
 def _float(env: dict[str, str], name: str, default: float) -> float:
+    return _number(env, name, default, float, "a number of seconds")
+
+
+def _number(env: dict[str, str], name: str, default: float, parse: type[int] | type[float], what: str) -> float:
     raw = env.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return float(raw)
+        return parse(raw)
     except ValueError:
-        raise SettingsError(f"{name} must be a number of seconds, got {raw!r}") from None
+        raise SettingsError(f"{name} must be {what}, got {raw!r}") from None
 
 
 def _bool(env: dict[str, str], name: str) -> bool:

@@ -31,4 +31,5 @@ def batched(
         found = {row[key_column]: row[value_column] for row in rows}
         return [found.get(key, missing) for key in keys]
 
-    return info.context.loader(query, load)
+    loader: DataLoader[str, Any] = info.context.loader(query, load)
+    return loader

@@ -25,7 +25,7 @@ from resolvers.auth import authenticate
 from resolvers.context import Context
 
 
-class GatewayGraphQL(GraphQL):
+class GatewayGraphQL(GraphQL[Context, None]):
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(
             schema,
@@ -62,7 +62,8 @@ class GatewayGraphQL(GraphQL):
             context.principal = authenticate(self.settings, header if isinstance(header, str) else None)
         except Unauthenticated as error:
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": error.message}) from None
-        return UNSET  # acknowledge without a payload
+        acknowledge_without_payload: UnsetType = UNSET
+        return acknowledge_without_payload
 
 
 def _refuse(error: Unauthenticated) -> JSONResponse:

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphql import (GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType,
-                     GraphQLScalarType, build_schema)
+from graphql import (
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    build_schema,
+)
 
 from resolvers.schema import export_sdl
 

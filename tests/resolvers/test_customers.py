@@ -34,9 +34,12 @@ async def test_customer_with_holdings_household_and_related_parties(bank: Databa
         "customerId": "C0000001", "name": "Alice Martin", "kind": "PERSON", "segment": "PREMIER",
         "status": "ACTIVE", "language": "en", "country": "GB", "customerSince": "2015-03-01",
         "holdings": [
-            {"status": "ACTIVE", "since": "2019-06-01", "product": {"productId": "P-MORTGAGE-FIXED", "name": "Fixed-Rate Mortgage", "family": "LENDING"}},
-            {"status": "ACTIVE", "since": "2015-03-01", "product": {"productId": "P-CURRENT", "name": "Current Account", "family": "DEPOSITS"}},
-            {"status": "CLOSED", "since": "2016-02-01", "product": {"productId": "P-CARD-GOLD", "name": "Gold Credit Card", "family": "CARDS"}},
+            {"status": "ACTIVE", "since": "2019-06-01",
+             "product": {"productId": "P-MORTGAGE-FIXED", "name": "Fixed-Rate Mortgage", "family": "LENDING"}},
+            {"status": "ACTIVE", "since": "2015-03-01",
+             "product": {"productId": "P-CURRENT", "name": "Current Account", "family": "DEPOSITS"}},
+            {"status": "CLOSED", "since": "2016-02-01",
+             "product": {"productId": "P-CARD-GOLD", "name": "Gold Credit Card", "family": "CARDS"}},
         ],
         "household": {"householdId": "H0000001", "name": "Martin household", "role": "HEAD", "members": [
             {"role": "HEAD", "customer": {"customerId": "C0000001", "name": "Alice Martin"}},
@@ -45,8 +48,10 @@ async def test_customer_with_holdings_household_and_related_parties(bank: Databa
         ]},
         "relatedParties": [
             {"role": "CHILD", "kind": "PARENT", "since": "2005-02-11", "party": {"customerId": "C0000003", "name": "Chloe Martin"}},
-            {"role": "DIRECTED_COMPANY", "kind": "DIRECTOR", "since": "2020-01-01", "party": {"customerId": "C0000004", "name": "Acme Widgets Ltd"}},
-            {"role": "EMPLOYER", "kind": "EMPLOYER", "since": "2018-04-01", "party": {"customerId": "C0000004", "name": "Acme Widgets Ltd"}},
+            {"role": "DIRECTED_COMPANY", "kind": "DIRECTOR", "since": "2020-01-01",
+             "party": {"customerId": "C0000004", "name": "Acme Widgets Ltd"}},
+            {"role": "EMPLOYER", "kind": "EMPLOYER", "since": "2018-04-01",
+             "party": {"customerId": "C0000004", "name": "Acme Widgets Ltd"}},
             {"role": "SPOUSE", "kind": "SPOUSE", "since": "2014-06-21", "party": {"customerId": "C0000002", "name": "Bob Martin"}},
         ],
     }}
