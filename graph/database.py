@@ -45,17 +45,18 @@ def connect(settings: Settings) -> Database:
         notifications_min_severity="WARNING",
         notifications_disabled_classifications=["UNRECOGNIZED"],
     )
-    return Database(driver, settings.neo4j_database)
+    return Database(driver, settings.neo4j_database, settings.neo4j_uri)
 
 
 class Database:
-    def __init__(self, driver: AsyncDriver, name: str) -> None:
+    def __init__(self, driver: AsyncDriver, name: str, uri: str = "") -> None:
         self.driver = driver
         self.name = name
+        self.uri = uri
         self.round_trips = 0
 
     def for_request(self) -> Database:
-        return Database(self.driver, self.name)
+        return Database(self.driver, self.name, self.uri)
 
     async def wait_until_reachable(self, timeout: float) -> None:
         """Verify connectivity, retrying until `timeout` so start-up survives a slow Neo4j."""
@@ -68,7 +69,7 @@ class Database:
             except (*CONNECTION_ERRORS, Unavailable) as error:
                 if time.monotonic() >= deadline:
                     raise Unavailable(
-                        f"cannot reach Neo4j at {_address(self.driver)} after {timeout:.0f}s ({error}); "
+                        f"cannot reach Neo4j at {self.uri} after {timeout:.0f}s ({_first_line(error)}); "
                         "check NEO4J_URI, or unset it to let the gateway start a local Neo4j"
                     ) from error
                 await asyncio.sleep(0.5)
@@ -113,5 +114,5 @@ async def _fetch_all(tx: AsyncManagedTransaction, query: LiteralString, params: 
     return [record.data() async for record in result]
 
 
-def _address(driver: AsyncDriver) -> str:
-    return str(getattr(driver, "initial_address", "the configured address"))
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__

@@ -10,7 +10,9 @@ import pytest
 from neo4j.exceptions import ConstraintError
 
 from graph.constraints import apply_schema, missing_schema, schema_names
-from graph.database import Database
+from graph.database import Database, connect
+from graph.errors import Unavailable
+from graph.local_neo4j import free_port
 from graph.settings import PROJECT_ROOT, Settings
 
 
@@ -48,3 +50,13 @@ def test_the_schema_command(settings: Settings) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [f"online: {name}" for name in schema_names()]
+
+
+async def test_an_unreachable_neo4j_fails_start_up_with_what_to_check(settings: Settings) -> None:
+    db = connect(settings.with_neo4j(f"bolt://127.0.0.1:{free_port()}"))
+    try:
+        expected = r"cannot reach Neo4j at bolt://127\.0\.0\.1:\d+ after 1s \(Couldn't connect .*\); check NEO4J_URI"
+        with pytest.raises(Unavailable, match=expected):
+            await db.wait_until_reachable(timeout=1)
+    finally:
+        await db.close()
