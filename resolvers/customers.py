@@ -218,7 +218,7 @@ class CustomerFilter:
     segment: Segment | None = strawberry.field(default=None, description="Only this segment.")
     status: CustomerStatus | None = strawberry.field(default=None, description="Only this lifecycle status.")
     kind: CustomerKind | None = strawberry.field(default=None, description="Only persons or only organizations.")
-    name_prefix: str | None = strawberry.field(default=None, description="Only names starting with this text (case-sensitive).")
+    name_prefix: str | None = strawberry.field(default=None, description="Only names starting with this text, whatever the case.")
 
 
 @strawberry.type

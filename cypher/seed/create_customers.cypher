@@ -5,7 +5,7 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 CREATE (c:Customer {
-  customerId: row.customerId, name: row.name, kind: row.kind, segment: row.segment, status: row.status,
+  customerId: row.customerId, name: row.name, searchName: toLower(row.name), kind: row.kind, segment: row.segment, status: row.status,
   language: row.language, customerSince: date(row.customerSince), country: row.country
 })
 CREATE (c)-[:HAS_PROFILE]->(:PartyState {

@@ -24,3 +24,6 @@ CREATE (alice)-[:HOLDS {since: date('2019-06-01'), status: 'ACTIVE'}]->(mortgage
 CREATE (alice)-[:HOLDS {since: date('2016-02-01'), status: 'CLOSED'}]->(card)
 CREATE (bob)-[:HOLDS {since: date('2016-05-10'), status: 'ACTIVE'}]->(current)
 CREATE (acme)-[:HOLDS {since: date('2010-01-15'), status: 'ACTIVE'}]->(current)
+// searchName is what every writer of a customer's name maintains (see docs/graph-model.md).
+WITH 1 AS done
+MATCH (c:Customer) SET c.searchName = toLower(c.name)

@@ -20,7 +20,7 @@ async def test_applying_twice_changes_nothing_and_everything_is_online(database:
     assert await apply_schema(database) == schema_names()
     assert await apply_schema(database) == schema_names()
     assert await missing_schema(database) == []
-    assert {"customer_id", "customer_name", "indicator_type_code", "event_occurred_at"} <= set(schema_names())
+    assert {"customer_id", "customer_search_name", "indicator_type_code", "event_occurred_at"} <= set(schema_names())
 
 
 async def test_a_dropped_index_is_reported_missing_until_reapplied(database: Database) -> None:

@@ -109,6 +109,8 @@ async def test_customers_pages_follow_cursors_to_the_end(bank: Database, setting
     ({"segment": "CORPORATE"}, ["C0000004", "C0000006"]),
     ({"status": "DORMANT"}, ["C0000005"]),
     ({"namePrefix": "Acme"}, ["C0000004", "C0000006"]),
+    ({"namePrefix": "acme h"}, ["C0000006"]),
+    ({"namePrefix": "MARTIN"}, []),
     ({"kind": "PERSON", "segment": "PREMIER"}, ["C0000001", "C0000002"]),
     ({"namePrefix": "Zed"}, []),
 ])

@@ -87,8 +87,9 @@ async def test_customers_are_stored_as_generated(seeded: tuple[Database, SeedRep
         "ORDER BY c.customerId"
     )
     assert [row["customer"] for row in stored] == [
-        {key: value.isoformat() if key == "customerSince" else value
-         for key, value in row.items() if key != "profileCreatedAt"}
+        {**{key: value.isoformat() if key == "customerSince" else value
+            for key, value in row.items() if key != "profileCreatedAt"},
+         "searchName": row["name"].lower()}
         for row in generated
     ]
     assert [row["created"].to_native() for row in stored] == [row["profileCreatedAt"] for row in generated]
