@@ -14,9 +14,10 @@ import strawberry
 
 from graph.errors import NotFound
 from graph.queries import load
-from resolvers.auth import ALL_ROLES, allow
+from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.batching import batched
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
+from resolvers.party_routing_profile import PartyState, routing_profile
 
 GET_CUSTOMERS_BY_ID = load("customers/get_customers_by_id")
 LIST_CUSTOMERS = load("customers/list_customers")
@@ -160,6 +161,18 @@ class Customer:
                              value_column="relations", missing=[]).load(self.customer_id)
         parties = [RelatedParty.from_record(row) for row in rows]
         return sorted(parties, key=lambda p: (p.role.value, str(p.party.customer_id)))
+
+    @strawberry.field(
+        description="The routing profile (statuses, ratings, alerts) and its history. Not for analysts; "
+                    "confidential indicators and alert narratives only for relationship managers and admins.",
+        extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN),
+    )
+    async def routing_profile(
+        self, info: strawberry.Info,
+        at: Annotated[datetime.datetime | None, strawberry.argument(
+            description="The instant whose active indicators to show (default: now; without a zone, UTC).")] = None,
+    ) -> PartyState | None:
+        return await routing_profile(info, str(self.customer_id), at)
 
 
 @strawberry.type(description="A party related to the customer, and what it is to the customer.")

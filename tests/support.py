@@ -17,8 +17,10 @@ DATA = Path(__file__).resolve().parent / "data"
 SCHEMA = build_schema()
 
 
-async def load_small_bank(db: Database) -> None:
-    await db.write(cast(LiteralString, (DATA / "small_bank.cypher").read_text()))
+async def load_small_bank(db: Database, *extras: str) -> None:
+    """The small bank, then each named extra from tests/data (e.g. "routing_profiles")."""
+    for name in ("small_bank", *extras):
+        await db.write(cast(LiteralString, (DATA / f"{name}.cypher").read_text()))
 
 
 async def execute(

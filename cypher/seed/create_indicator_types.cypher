@@ -2,7 +2,7 @@
 UNWIND $rows AS row
 MERGE (t:IndicatorType {code: row.code})
 SET t.kind = row.kind, t.name = row.name, t.description = row.description, t.blocksSales = row.blocksSales,
-    t.priorityBoost = row.priorityBoost, t.severity = row.severity
+    t.priorityBoost = row.priorityBoost, t.severity = row.severity, t.confidential = row.confidential
 WITH t, row
 CALL (t, row) {
   UNWIND row.requires AS required

@@ -146,7 +146,7 @@ def _indicator_type(kind: IndicatorType) -> Row:
         "code": kind.code, "kind": kind.kind, "name": kind.name, "description": kind.description,
         "blocksSales": kind.blocks_sales, "priorityBoost": kind.priority_boost, "severity": kind.severity,
         "requires": [{"code": code, "minProficiency": level} for code, level in kind.requires],
-        "routesTo": kind.routes_to,
+        "routesTo": kind.routes_to, "confidential": kind.confidential,
     }
 
 

@@ -197,6 +197,7 @@ class IndicatorType:
     severity: str = "LOW"
     requires: tuple[tuple[str, int], ...] = ()  # (skill code, minimum proficiency)
     routes_to: str | None = None
+    confidential: bool = False  # only relationship managers and admins may see such indicators
 
 
 INDICATOR_TYPES: tuple[IndicatorType, ...] = (
@@ -217,7 +218,7 @@ INDICATOR_TYPES: tuple[IndicatorType, ...] = (
     IndicatorType("VALUE_TIER", "RATING", "Value tier", "Relationship value: BRONZE, SILVER, GOLD or PLATINUM."),
     IndicatorType("PROFITABILITY", "RATING", "Profitability", "Customer profitability band: LOW, MEDIUM or HIGH."),
     IndicatorType("POSSIBLE_FRAUD", "ALERT", "Possible fraud", "Suspected fraud; value is the fraud pattern.",
-                  True, 3, "HIGH", (("FRAUD_INVESTIGATION", 3),), "POOL-FRAUD"),
+                  True, 3, "HIGH", (("FRAUD_INVESTIGATION", 3),), "POOL-FRAUD", confidential=True),
     IndicatorType("VULNERABLE_CUSTOMER", "ALERT", "Vulnerable customer",
                   "The customer needs extra care; value is the circumstance.",
                   False, 1, "MEDIUM", (("VULNERABLE_CUSTOMER_CARE", 2),), "POOL-VULNERABLE-CARE"),
