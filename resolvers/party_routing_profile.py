@@ -17,19 +17,20 @@ from typing import Annotated, Any
 import strawberry
 
 from graph.queries import load
-from resolvers.auth import Principal, Role
+from resolvers.auth import ALL_ROLES, Principal, Role, allow
 from resolvers.batching import batched
 
 PARTY_STATES_OF_CUSTOMERS = load("party_routing_profile/party_states_of_customers")
+LIST_INDICATOR_TYPES = load("party_routing_profile/list_indicator_types")
 
 SEES_CONFIDENTIAL = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
 
 
 @strawberry.enum(description="The BIAN behaviour qualifier an indicator belongs to.")
 class IndicatorCategory(enum.Enum):
-    STATUS = strawberry.enum_value("Status", description="A condition such as IN_ARREARS or DORMANT.")
-    RATING = strawberry.enum_value("Rating", description="A graded assessment such as CREDIT_RATING or VALUE_TIER.")
-    ALERT = strawberry.enum_value("Alert", description="A warning such as POSSIBLE_FRAUD or VULNERABLE_CUSTOMER.")
+    STATUS = strawberry.enum_value("STATUS", description="A condition such as IN_ARREARS or DORMANT.")
+    RATING = strawberry.enum_value("RATING", description="A graded assessment such as CREDIT_RATING or VALUE_TIER.")
+    ALERT = strawberry.enum_value("ALERT", description="A warning such as POSSIBLE_FRAUD or VULNERABLE_CUSTOMER.")
 
 
 @strawberry.type(description="One value of one routing-profile indicator, with its validity window.")
@@ -78,6 +79,59 @@ class PartyState:
     ) -> list[RoutingIndicator]:
         wanted = [i for i in self.indicators if types is None or i.type in types]
         return sorted(wanted, key=lambda i: (i.valid_from, str(i.indicator_id)), reverse=True)
+
+
+@strawberry.type(description="A skill an indicator type requires of whoever serves the customer.")
+class RequiredSkill:
+    code: str = strawberry.field(description="The skill's code, e.g. FRAUD_INVESTIGATION.")
+    name: str | None = strawberry.field(description="The skill's readable name.")
+    min_proficiency: int = strawberry.field(description="The lowest proficiency (1-5) that qualifies.")
+
+
+@strawberry.type(description="A servicing pool contacts are routed to.")
+class PoolReference:
+    pool_id: strawberry.ID = strawberry.field(description="The pool's identifier, e.g. POOL-FRAUD.")
+    name: str | None = strawberry.field(description="The pool's readable name.")
+
+
+@strawberry.type(description="One entry of the indicator vocabulary and the routing policy it carries.")
+class IndicatorType:
+    code: str = strawberry.field(description="The code indicators carry as their type, e.g. IN_ARREARS.")
+    category: IndicatorCategory = strawberry.field(description="Whether its indicators are statuses, ratings or alerts.")
+    name: str | None = strawberry.field(description="Readable name.")
+    description: str | None = strawberry.field(description="What the indicator means and what its value holds.")
+    blocks_sales: bool = strawberry.field(description="While one is active, no lead may progress to an offer.")
+    priority_boost: int = strawberry.field(description="Added to the priority of the customer's contacts.")
+    severity: str | None = strawberry.field(description="LOW, MEDIUM or HIGH (an extension to BIAN).")
+    confidential: bool = strawberry.field(description="Shown only to relationship managers and admins.")
+    required_skills: list[RequiredSkill] = strawberry.field(description="Skills whoever serves the customer must have.")
+    routes_to: PoolReference | None = strawberry.field(description="The specialist pool contacts go to, if any.")
+
+    @classmethod
+    def from_record(cls, row: dict[str, Any]) -> IndicatorType:
+        pool = row.get("routesTo")
+        return cls(
+            code=row["code"], category=IndicatorCategory(row["kind"]), name=row.get("name"),
+            description=row.get("description"), blocks_sales=bool(row.get("blocksSales")),
+            priority_boost=int(row.get("priorityBoost") or 0), severity=row.get("severity"),
+            confidential=bool(row.get("confidential")),
+            required_skills=[RequiredSkill(code=s["code"], name=s.get("name"), min_proficiency=s["minProficiency"])
+                             for s in sorted(row["requiredSkills"], key=lambda s: s["code"])],
+            routes_to=None if pool is None else PoolReference(pool_id=strawberry.ID(pool["poolId"]), name=pool.get("name")),
+        )
+
+
+@strawberry.type
+class PartyRoutingProfileQuery:
+    @strawberry.field(description="The indicator vocabulary with its routing policy; every role may read it.",
+                      extensions=allow(*ALL_ROLES))
+    async def indicator_types(
+        self, info: strawberry.Info,
+        category: Annotated[IndicatorCategory | None, strawberry.argument(description="Only this category.")] = None,
+    ) -> list[IndicatorType]:
+        kind = None if category is None else category.name
+        rows = await info.context.db.read(LIST_INDICATOR_TYPES, kind=kind)
+        return [IndicatorType.from_record(row["indicatorType"]) for row in rows]
 
 
 async def routing_profile(info: strawberry.Info, customer_id: str, at: datetime.datetime | None) -> PartyState | None:

@@ -9,10 +9,11 @@ import strawberry
 from resolvers.context import PerOperationLoaders
 from resolvers.customers import CustomerQuery
 from resolvers.errors import ErrorContract
+from resolvers.party_routing_profile import PartyRoutingProfileQuery
 
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
-class Query(CustomerQuery):
+class Query(CustomerQuery, PartyRoutingProfileQuery):
     pass
 
 

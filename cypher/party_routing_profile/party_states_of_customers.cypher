@@ -1,11 +1,11 @@
 // Each given customer's routing profile (PartyState) with every indicator it ever held,
 // current and closed, and the policy flags of each indicator's type.
-// category is the indicator's BIAN behaviour qualifier: its label besides Indicator.
+// category is the indicator's BIAN behaviour qualifier (its label besides Indicator), upper-cased like IndicatorType.kind.
 UNWIND $customerIds AS customerId
 MATCH (:Customer {customerId: customerId})-[:HAS_PROFILE]->(ps:PartyState)
 RETURN customerId,
        ps {.partyStateId, .createdAt,
            indicators: [(ps)-[:HAS_INDICATOR]->(i:Indicator)-[:OF_TYPE]->(t:IndicatorType) |
              i {.indicatorId, .type, .value, .narrative, .validFrom, .validTo, .capturedAt, .source, .capturedBy,
-                category: [label IN labels(i) WHERE label IN ['Status', 'Rating', 'Alert']][0],
+                category: toUpper([label IN labels(i) WHERE label IN ['Status', 'Rating', 'Alert']][0]),
                 confidential: coalesce(t.confidential, false)}]} AS partyState

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.database import Database
+from graph.seed import seed_bank
 from graph.settings import Settings
 from resolvers.auth import Role
 from tests.support import execute, load_small_bank
@@ -94,3 +95,33 @@ async def test_profiles_of_a_whole_page_cost_one_round_trip(bank: Database, sett
     result, context = await execute(bank, settings, query, roles=RM)
     assert result.errors is None
     assert context.db.round_trips == 2
+
+
+VOCABULARY = """
+query ($category: IndicatorCategory) {
+  indicatorTypes(category: $category) {
+    code category blocksSales priorityBoost confidential
+    requiredSkills { code minProficiency } routesTo { poolId }
+  }
+}
+"""
+
+
+async def test_every_role_reads_the_seeded_vocabulary_with_its_routing_policy(clean_graph: Database, settings: Settings) -> None:
+    await seed_bank(clean_graph, customers=20, seed=7, progress=False)
+    for role in Role:
+        result, _ = await execute(clean_graph, settings, VOCABULARY, {"category": "ALERT"}, frozenset({role}))
+        assert result.errors is None
+        assert result.data == {"indicatorTypes": [
+            {"code": "COMPLAINT_OPEN", "category": "ALERT", "blocksSales": False, "priorityBoost": 1, "confidential": False,
+             "requiredSkills": [{"code": "COMPLAINTS_HANDLING", "minProficiency": 2}], "routesTo": None},
+            {"code": "POSSIBLE_FRAUD", "category": "ALERT", "blocksSales": True, "priorityBoost": 3, "confidential": True,
+             "requiredSkills": [{"code": "FRAUD_INVESTIGATION", "minProficiency": 3}], "routesTo": {"poolId": "POOL-FRAUD"}},
+            {"code": "VULNERABLE_CUSTOMER", "category": "ALERT", "blocksSales": False, "priorityBoost": 1, "confidential": False,
+             "requiredSkills": [{"code": "VULNERABLE_CUSTOMER_CARE", "minProficiency": 2}],
+             "routesTo": {"poolId": "POOL-VULNERABLE-CARE"}},
+        ]}, role
+    everything, _ = await execute(clean_graph, settings, VOCABULARY)
+    codes = {(t["category"], t["code"]) for t in everything.data["indicatorTypes"]}  # type: ignore[index]
+    assert {("STATUS", c) for c in ("IN_ARREARS", "ACCOUNT_IN_DISTRESS", "SALES_PROSPECT", "DORMANT", "KYC_EXPIRED")} <= codes
+    assert {("RATING", c) for c in ("CREDIT_RATING", "VALUE_TIER", "PROFITABILITY")} <= codes
