@@ -18,6 +18,7 @@ from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.batching import batched
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from resolvers.party_routing_profile import PartyState, routing_profile
+from resolvers.temporal import native
 
 GET_CUSTOMERS_BY_ID = load("customers/get_customers_by_id")
 LIST_CUSTOMERS = load("customers/list_customers")
@@ -120,7 +121,7 @@ class Holding:
 
     @classmethod
     def from_record(cls, row: dict[str, Any]) -> Holding:
-        return cls(product=Product.from_record(row["product"]), since=_date(row.get("since")),
+        return cls(product=Product.from_record(row["product"]), since=native(row.get("since")),
                    status=HoldingStatus(row["status"]))
 
 
@@ -140,7 +141,7 @@ class Customer:
         return cls(
             customer_id=strawberry.ID(row["customerId"]), name=row["name"], kind=CustomerKind(row["kind"]),
             segment=Segment(row["segment"]), status=CustomerStatus(row["status"]), language=row["language"],
-            country=row.get("country"), customer_since=_date(row.get("customerSince")),
+            country=row.get("country"), customer_since=native(row.get("customerSince")),
         )
 
     @strawberry.field(description="The products the customer holds or held: open ones first, newest first.")
@@ -187,7 +188,7 @@ class RelatedParty:
         kind = row["kind"]
         role = kind if row["partyIsSubject"] else INVERSE_ROLE[kind]
         return cls(party=Customer.from_record(row["party"]), role=PartyRole(role),
-                   kind=RelationshipKind(kind), since=_date(row.get("since")))
+                   kind=RelationshipKind(kind), since=native(row.get("since")))
 
 
 @strawberry.type(description="A member of a household.")
@@ -272,9 +273,6 @@ class CustomerQuery:
 def _value(member: enum.Enum | None) -> str | None:
     return None if member is None else member.value
 
-
-def _date(value: Any) -> datetime.date | None:
-    return None if value is None else value.to_native()
 
 
 def _holding_order(holding: Holding) -> tuple[bool, int, str]:

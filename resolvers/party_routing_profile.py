@@ -19,6 +19,7 @@ import strawberry
 from graph.queries import load
 from resolvers.auth import ALL_ROLES, Principal, Role, allow
 from resolvers.batching import batched
+from resolvers.temporal import native
 
 PARTY_STATES_OF_CUSTOMERS = load("party_routing_profile/party_states_of_customers")
 LIST_INDICATOR_TYPES = load("party_routing_profile/list_indicator_types")
@@ -53,8 +54,8 @@ class RoutingIndicator:
         hide = category is IndicatorCategory.ALERT and not reveal_narrative
         return cls(
             indicator_id=strawberry.ID(row["indicatorId"]), category=category, type=row["type"], value=row["value"],
-            narrative=None if hide else row.get("narrative"), valid_from=_instant(row["validFrom"]),
-            valid_to=_instant(row.get("validTo")), captured_at=_instant(row["capturedAt"]), source=row["source"],
+            narrative=None if hide else row.get("narrative"), valid_from=native(row["validFrom"]),
+            valid_to=native(row.get("validTo")), captured_at=native(row["capturedAt"]), source=row["source"],
             captured_by=row.get("capturedBy"),
         )
 
@@ -146,12 +147,9 @@ async def routing_profile(info: strawberry.Info, customer_id: str, at: datetime.
     order = list(IndicatorCategory)
     visible.sort(key=lambda i: (order.index(i.category), i.type, i.valid_from))
     as_of = _aware(at) if at is not None else datetime.datetime.now(datetime.UTC)
-    return PartyState(party_state_id=strawberry.ID(row["partyStateId"]), created_at=_instant(row["createdAt"]),
+    return PartyState(party_state_id=strawberry.ID(row["partyStateId"]), created_at=native(row["createdAt"]),
                       as_of=as_of, indicators=visible)
 
-
-def _instant(value: Any) -> Any:
-    return None if value is None else value.to_native()
 
 
 def _aware(instant: datetime.datetime) -> datetime.datetime:
