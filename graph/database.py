@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, LiteralString
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any, LiteralString, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession
+from neo4j.api import AsyncBookmarkManager
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
     Neo4jError,
@@ -24,6 +27,7 @@ from graph.errors import Unavailable
 from graph.settings import Settings
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 PING = queries.load("health/ping")
 UNAVAILABLE_MESSAGE = "the graph database is unavailable; retry shortly"
@@ -49,14 +53,18 @@ def connect(settings: Settings) -> Database:
 
 
 class Database:
-    def __init__(self, driver: AsyncDriver, name: str, uri: str = "") -> None:
+    def __init__(self, driver: AsyncDriver, name: str, uri: str = "",
+                 bookmarks: AsyncBookmarkManager | None = None) -> None:
         self.driver = driver
         self.name = name
         self.uri = uri
+        # One bookmark manager for the process: a read that follows a write (a mutation's
+        # result, the next request) sees it even when a cluster routes the read to a follower.
+        self.bookmarks = bookmarks or AsyncGraphDatabase.bookmark_manager()
         self.round_trips = 0
 
     def for_request(self) -> Database:
-        return Database(self.driver, self.name, self.uri)
+        return Database(self.driver, self.name, self.uri, self.bookmarks)
 
     async def wait_until_reachable(self, timeout: float) -> None:
         """Verify connectivity, retrying until `timeout` so start-up survives a slow Neo4j."""
@@ -86,18 +94,35 @@ class Database:
         """Run a statement that manages its own transactions (CALL { } IN TRANSACTIONS)."""
         self.round_trips += 1
         try:
-            async with self.driver.session(database=self.name) as session:
+            async with self.driver.session(database=self.name, bookmark_manager=self.bookmarks) as session:
                 result = await session.run(query, params)
                 await result.consume()
         except CONNECTION_ERRORS as error:
             raise Unavailable(UNAVAILABLE_MESSAGE) from error
 
+    async def transact(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Run `work` in one write transaction: its statements commit together or not at all.
+
+        Raising inside `work` rolls everything back. The driver re-runs `work` from the
+        start on a transient error (a deadlock, a leader switch), so it must not keep
+        state between attempts outside the transaction.
+        """
+        async with self._session("WRITE") as session:
+            return await session.execute_write(lambda tx: work(Transaction(tx, self)))
+
     async def _run(self, access: str, query: LiteralString, params: dict[str, Any]) -> list[Record]:
         self.round_trips += 1
+        async with self._session(access) as session:
+            work = session.execute_read if access == "READ" else session.execute_write
+            return await work(_fetch_all, query, params)
+
+    @asynccontextmanager
+    async def _session(self, access: str) -> AsyncIterator[AsyncSession]:
+        """A session whose lost-connection errors surface as UNAVAILABLE."""
         try:
-            async with self.driver.session(database=self.name, default_access_mode=access) as session:
-                work = session.execute_read if access == "READ" else session.execute_write
-                return await work(_fetch_all, query, params)
+            async with self.driver.session(database=self.name, default_access_mode=access,
+                                           bookmark_manager=self.bookmarks) as session:
+                yield session
         except CONNECTION_ERRORS as error:
             raise Unavailable(UNAVAILABLE_MESSAGE) from error
         except Neo4jError as error:
@@ -107,6 +132,18 @@ class Database:
 
     async def close(self) -> None:
         await self.driver.close()
+
+
+class Transaction:
+    """The statements of one `Database.transact` unit of work; each `run` is a round trip."""
+
+    def __init__(self, tx: AsyncManagedTransaction, db: Database) -> None:
+        self.tx = tx
+        self.db = db
+
+    async def run(self, query: LiteralString, **params: Any) -> list[Record]:
+        self.db.round_trips += 1
+        return await _fetch_all(self.tx, query, params)
 
 
 async def _fetch_all(tx: AsyncManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Record]:

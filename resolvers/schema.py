@@ -9,11 +9,16 @@ import strawberry
 from resolvers.context import PerOperationLoaders
 from resolvers.customers import CustomerQuery
 from resolvers.errors import ErrorContract
-from resolvers.party_routing_profile import PartyRoutingProfileQuery
+from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
 
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
 class Query(CustomerQuery, PartyRoutingProfileQuery):
+    pass
+
+
+@strawberry.type(description="Changes across the five BIAN service domains; each runs in one write transaction.")
+class Mutation(PartyRoutingProfileMutation):
     pass
 
 
@@ -23,7 +28,7 @@ class GatewaySchema(strawberry.Schema):
 
 
 def build_schema() -> strawberry.Schema:
-    return GatewaySchema(query=Query, extensions=[ErrorContract, PerOperationLoaders])
+    return GatewaySchema(query=Query, mutation=Mutation, extensions=[ErrorContract, PerOperationLoaders])
 
 
 def export_sdl() -> str:

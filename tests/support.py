@@ -15,6 +15,10 @@ from resolvers.schema import build_schema
 
 DATA = Path(__file__).resolve().parent / "data"
 SCHEMA = build_schema()
+RM = frozenset({Role.RELATIONSHIP_MANAGER})
+FRONTEND = frozenset({Role.FRONTEND})
+ANALYST = frozenset({Role.ANALYST})
+ADMIN = frozenset({Role.ADMIN})
 
 
 async def load_small_bank(db: Database, *extras: str) -> None:
@@ -31,3 +35,34 @@ async def execute(
     context = Context(db=db.for_request(), principal=Principal("tester", roles), settings=settings)
     result = await SCHEMA.execute(query, variable_values=variables, context_value=context)
     return result, context
+
+
+SNAPSHOT: LiteralString = """
+CALL () { MATCH (n) RETURN collect([labels(n), properties(n)]) AS nodes }
+CALL () { MATCH (a)-[r]->(b) RETURN collect([elementId(a), type(r), properties(r), elementId(b)]) AS relationships }
+RETURN nodes, relationships
+"""
+
+
+async def snapshot(db: Database) -> tuple[list[str], list[str]]:
+    """Every node and relationship with its properties, in a comparable form: equal means unchanged."""
+    row = (await db.read(SNAPSHOT))[0]
+    return sorted(map(repr, row["nodes"])), sorted(map(repr, row["relationships"]))
+
+
+async def run(db: Database, settings: Settings, query: str, roles: frozenset[Role] = RM, **variables: Any) -> Any:
+    """The operation's data, asserting it succeeded."""
+    result, _ = await execute(db, settings, query, variables, roles)
+    assert result.errors is None, result.errors
+    return result.data
+
+
+async def fails(db: Database, settings: Settings, query: str, roles: frozenset[Role] = RM,
+                **variables: Any) -> dict[str, Any]:
+    """The one error the operation fails with (message, code, field), after checking the graph is unchanged."""
+    before = await snapshot(db)
+    result, _ = await execute(db, settings, query, variables, roles)
+    assert result.errors is not None and len(result.errors) == 1, result
+    assert await snapshot(db) == before, "a failed operation must leave the graph unchanged"
+    error = result.errors[0]
+    return {"message": error.message, **(error.extensions or {})}
