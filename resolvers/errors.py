@@ -31,7 +31,8 @@ def apply_contract(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if isinstance(original, GatewayError):
         return _with(error, original.message, original.extensions())
-    if original is None:
+    if original is None or isinstance(original, GraphQLError):
+        # A bad document, or variables that do not fit their types (graphql-core wraps those twice).
         return _with(error, error.message, {"code": "VALIDATION"})
     request_id = current_request_id.get()
     log.error("unexpected error in %s", ".".join(map(str, error.path or [])), exc_info=original)

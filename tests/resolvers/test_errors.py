@@ -50,3 +50,22 @@ def test_a_schema_with_the_contract_never_leaks_a_trace() -> None:
     assert result.errors is not None
     assert [e.extensions["code"] for e in result.errors] == ["INTERNAL"]
     assert "hunter2" not in result.errors[0].message
+
+
+@strawberry.input
+class Window:
+    days: int
+
+
+def test_variables_that_do_not_fit_their_types_are_validation_errors() -> None:
+    @strawberry.type
+    class Query:
+        @strawberry.field
+        def echo(self, window: Window) -> int:
+            return window.days
+
+    schema = strawberry.Schema(query=Query, extensions=[ErrorContract])
+    result = schema.execute_sync("query ($w: Window!) { echo(window: $w) }", variable_values={"w": {"days": 1, "weeks": 2}})
+    assert result.errors is not None
+    assert [(e.extensions or {}).get("code") for e in result.errors] == ["VALIDATION"]
+    assert "weeks" in result.errors[0].message
