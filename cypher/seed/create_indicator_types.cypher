@@ -2,7 +2,9 @@
 UNWIND $rows AS row
 MERGE (t:IndicatorType {code: row.code})
 SET t.kind = row.kind, t.name = row.name, t.description = row.description, t.blocksSales = row.blocksSales,
-    t.priorityBoost = row.priorityBoost, t.severity = row.severity, t.confidential = row.confidential
+    t.priorityBoost = row.priorityBoost, t.severity = row.severity, t.confidential = row.confidential,
+    // A null leaves the property absent: any value is allowed, indicators never lapse.
+    t.allowedValues = row.allowedValues, t.validityDays = row.validityDays
 WITH t, row
 CALL (t, row) {
   UNWIND row.requires AS required

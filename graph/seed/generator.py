@@ -147,6 +147,8 @@ def _indicator_type(kind: IndicatorType) -> Row:
         "blocksSales": kind.blocks_sales, "priorityBoost": kind.priority_boost, "severity": kind.severity,
         "requires": [{"code": code, "minProficiency": level} for code, level in kind.requires],
         "routesTo": kind.routes_to, "confidential": kind.confidential,
+        "allowedValues": None if kind.allowed_values is None else list(kind.allowed_values),
+        "validityDays": kind.validity_days,
     }
 
 

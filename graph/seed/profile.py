@@ -144,7 +144,8 @@ def alerts(rng: random.Random, profile: Profile) -> None:
     elif chance(rng, 0.005):
         _closed(rng, profile, "POSSIBLE_FRAUD", rng.choice(FRAUD_PATTERNS))
     if profile.draft.get("kind") == "PERSON" and chance(rng, 0.025):
-        profile.add("VULNERABLE_CUSTOMER", rng.choice(VULNERABILITIES), profile.recent(rng, 1, 600))
+        # Raised within the type's 365-day validity, so no open one has lapsed at the reference instant.
+        profile.add("VULNERABLE_CUSTOMER", rng.choice(VULNERABILITIES), profile.recent(rng, 1, 360))
     if chance(rng, 0.015):
         profile.add("COMPLAINT_OPEN", rng.choice(COMPLAINT_TOPICS), profile.recent(rng, 1, 45))
     elif chance(rng, 0.03):

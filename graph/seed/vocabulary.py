@@ -40,6 +40,9 @@ INDICATOR_KINDS = ("STATUS", "RATING", "ALERT")
 SEVERITIES = ("LOW", "MEDIUM", "HIGH")
 VALUE_TIERS = ("BRONZE", "SILVER", "GOLD", "PLATINUM")
 PROFITABILITY_BANDS = ("LOW", "MEDIUM", "HIGH")
+CREDIT_RATING_VALUES = tuple(str(rating) for rating in range(1, 11))  # 1 (weakest) .. 10 (strongest)
+ARREARS_BANDS = ("30_DPD", "60_DPD", "90_DPD")
+DISTRESS_STAGES = ("FORBEARANCE", "RESTRUCTURING", "RECOVERY")
 INDICATOR_SOURCES = ("SEED", "CORE_BANKING", "RISK_ENGINE", "CONTACT_CENTRE", "CRM")
 
 LEAD_STATUSES = {
@@ -198,37 +201,41 @@ class IndicatorType:
     requires: tuple[tuple[str, int], ...] = ()  # (skill code, minimum proficiency)
     routes_to: str | None = None
     confidential: bool = False  # only relationship managers and admins may see such indicators
+    allowed_values: tuple[str, ...] | None = None  # None: any value
+    validity_days: int | None = None  # an indicator lapses this long after validFrom unless renewed; None: never
 
 
 INDICATOR_TYPES: tuple[IndicatorType, ...] = (
     IndicatorType("IN_ARREARS", "STATUS", "In arrears", "A repayment is overdue; value is the days-past-due band.",
-                  True, 1, "HIGH", (("COLLECTIONS", 2),), "POOL-COLLECTIONS"),
+                  True, 1, "HIGH", (("COLLECTIONS", 2),), "POOL-COLLECTIONS", allowed_values=ARREARS_BANDS),
     IndicatorType("ACCOUNT_IN_DISTRESS", "STATUS", "Account in distress",
                   "Serious financial difficulty; value is the recovery stage.",
-                  True, 2, "HIGH", (("COLLECTIONS", 3), ("DEBT_RESTRUCTURING", 2)), "POOL-COLLECTIONS"),
+                  True, 2, "HIGH", (("COLLECTIONS", 3), ("DEBT_RESTRUCTURING", 2)), "POOL-COLLECTIONS",
+                  allowed_values=DISTRESS_STAGES),
     IndicatorType("SALES_PROSPECT", "STATUS", "Sales prospect",
                   "An open lead exists; value is the productId of interest.",
-                  False, 0, "LOW", (("SALES", 2),), "POOL-SALES"),
+                  False, 0, "LOW", (("SALES", 2),), "POOL-SALES", validity_days=180),
     IndicatorType("DORMANT", "STATUS", "Dormant", "No customer-initiated activity for over 12 months.",
                   False, 0, "LOW", (("ACCOUNT_SERVICING", 1),)),
     IndicatorType("KYC_EXPIRED", "STATUS", "KYC expired",
                   "Identity documents or due diligence are out of date; value is the expiry date.",
                   True, 0, "MEDIUM", (("KYC_REVIEW", 2),), "POOL-KYC"),
-    IndicatorType("CREDIT_RATING", "RATING", "Credit rating", "Internal credit rating, 1 (weakest) to 10 (strongest)."),
-    IndicatorType("VALUE_TIER", "RATING", "Value tier", "Relationship value: BRONZE, SILVER, GOLD or PLATINUM."),
-    IndicatorType("PROFITABILITY", "RATING", "Profitability", "Customer profitability band: LOW, MEDIUM or HIGH."),
+    IndicatorType("CREDIT_RATING", "RATING", "Credit rating", "Internal credit rating, 1 (weakest) to 10 (strongest).",
+                  allowed_values=CREDIT_RATING_VALUES),
+    IndicatorType("VALUE_TIER", "RATING", "Value tier", "Relationship value: BRONZE, SILVER, GOLD or PLATINUM.",
+                  allowed_values=VALUE_TIERS),
+    IndicatorType("PROFITABILITY", "RATING", "Profitability", "Customer profitability band: LOW, MEDIUM or HIGH.",
+                  allowed_values=PROFITABILITY_BANDS),
     IndicatorType("POSSIBLE_FRAUD", "ALERT", "Possible fraud", "Suspected fraud; value is the fraud pattern.",
                   True, 3, "HIGH", (("FRAUD_INVESTIGATION", 3),), "POOL-FRAUD", confidential=True),
     IndicatorType("VULNERABLE_CUSTOMER", "ALERT", "Vulnerable customer",
                   "The customer needs extra care; value is the circumstance.",
-                  False, 1, "MEDIUM", (("VULNERABLE_CUSTOMER_CARE", 2),), "POOL-VULNERABLE-CARE"),
+                  False, 1, "MEDIUM", (("VULNERABLE_CUSTOMER_CARE", 2),), "POOL-VULNERABLE-CARE", validity_days=365),
     IndicatorType("COMPLAINT_OPEN", "ALERT", "Complaint open", "A complaint is being handled; value is its topic.",
-                  False, 1, "MEDIUM", (("COMPLAINTS_HANDLING", 2),)),
+                  False, 1, "MEDIUM", (("COMPLAINTS_HANDLING", 2),), validity_days=90),
 )
 
 INDICATOR_LABELS = {"STATUS": "Status", "RATING": "Rating", "ALERT": "Alert"}
-ARREARS_BANDS = ("30_DPD", "60_DPD", "90_DPD")
-DISTRESS_STAGES = ("FORBEARANCE", "RESTRUCTURING", "RECOVERY")
 FRAUD_PATTERNS = ("CARD_NOT_PRESENT", "ACCOUNT_TAKEOVER", "IDENTITY_THEFT", "UNUSUAL_TRANSFER")
 VULNERABILITIES = ("BEREAVEMENT", "ILL_HEALTH", "FINANCIAL_DIFFICULTY", "LOW_CAPABILITY")
 COMPLAINT_TOPICS = ("FEES", "SERVICE", "PRODUCT", "DIGITAL")

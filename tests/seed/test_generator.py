@@ -229,6 +229,24 @@ def test_indicators_use_the_vocabulary(bank: CustomerBlock) -> None:
         assert row["source"] in v.INDICATOR_SOURCES
 
 
+def test_indicator_values_are_among_the_allowed_values_of_their_type(bank: CustomerBlock) -> None:
+    allowed = {kind.code: kind.allowed_values for kind in v.INDICATOR_TYPES if kind.allowed_values is not None}
+    assert set(allowed) == {"CREDIT_RATING", "VALUE_TIER", "PROFITABILITY", "IN_ARREARS", "ACCOUNT_IN_DISTRESS"}
+    checked = [row for row in bank.indicators if row["type"] in allowed]
+    assert {row["type"] for row in checked} == set(allowed)
+    assert all(row["value"] in allowed[row["type"]] for row in checked)
+
+
+def test_no_open_indicator_has_lapsed_at_the_reference_instant(bank: CustomerBlock) -> None:
+    # A profile refresh closes an indicator validityDays after its validFrom: the seed holds none due.
+    validity = {kind.code: kind.validity_days for kind in v.INDICATOR_TYPES if kind.validity_days is not None}
+    assert validity == {"SALES_PROSPECT": 180, "COMPLAINT_OPEN": 90, "VULNERABLE_CUSTOMER": 365}
+    lapsing = [row for row in bank.indicators if row["type"] in validity and row["validTo"] is None]
+    assert {row["type"] for row in lapsing} == set(validity)
+    for row in lapsing:
+        assert row["validFrom"] + timedelta(days=validity[row["type"]]) > REFERENCE_INSTANT, row
+
+
 def test_dormant_status_exactly_for_dormant_customers(bank: CustomerBlock) -> None:
     dormant = {row["customerId"] for row in bank.customers if row["status"] == "DORMANT"}
     assert dormant and current(bank.indicators, "DORMANT") == dormant
