@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint schema coverage seed neo4j bench-load clean
+.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
@@ -41,6 +41,9 @@ neo4j: install
 
 bench-load: install
 	$(PY) bench/load_bench.py --customers $(or $(CUSTOMERS),100000)
+
+bench-check: install
+	$(PY) bench/presenting_check_bench.py --customers $(or $(CUSTOMERS),20000) --checks $(or $(CHECKS),5000)
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

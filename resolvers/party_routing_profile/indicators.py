@@ -22,7 +22,7 @@ from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers import idempotency
 from resolvers.auth import Role, allow
-from resolvers.inputs import aware, text
+from resolvers.inputs import text
 from resolvers.party_routing_profile.profile import (
     RECORD_INDICATOR,
     IndicatorCategory,
@@ -31,7 +31,7 @@ from resolvers.party_routing_profile.profile import (
     sees_confidential,
     subject,
 )
-from resolvers.temporal import native
+from resolvers.temporal import aware, native
 
 ENSURE_PARTY_STATE = load("party_routing_profile/ensure_party_state")
 LOCK_PARTY_STATE_OF_INDICATOR = load("party_routing_profile/lock_party_state_of_indicator")

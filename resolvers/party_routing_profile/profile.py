@@ -25,8 +25,8 @@ from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import Principal, Role, allow
 from resolvers.batching import batched
-from resolvers.inputs import aware, text
-from resolvers.temporal import native
+from resolvers.inputs import text
+from resolvers.temporal import instant_or_now, native
 
 PARTY_STATES_OF_CUSTOMERS = load("party_routing_profile/party_states_of_customers")
 CUSTOMER_OF_PARTY_STATE = load("party_routing_profile/customer_of_party_state")
@@ -149,7 +149,7 @@ async def routing_profile(info: strawberry.Info, customer_id: str, at: datetime.
         party_state_id=strawberry.ID(row["partyStateId"]), customer_id=strawberry.ID(row["customerId"]),
         created_at=native(row["createdAt"]), updated_at=native(row.get("updatedAt")),
         version=int(row.get("version") or 0), next_review_due=native(row.get("nextReviewDue")), note=row.get("note"),
-        review_requests=requests, as_of=aware(at) if at is not None else datetime.datetime.now(datetime.UTC),
+        review_requests=requests, as_of=instant_or_now(at),
         indicators=visible,
     )
 
