@@ -276,7 +276,11 @@ async def retrieve(info: strawberry.Info, category: IndicatorCategory, indicator
     row = rows[0]["indicator"] if rows else None
     if row is None or row["category"] != category.name or (row["confidential"] and not trusted):
         raise NotFound(f"no {category.name.lower()} '{indicator_id}'", field="indicatorId")
-    return RoutingIndicator.from_record(row, trusted)
+    indicator = RoutingIndicator.from_record(row, trusted)
+    if not trusted and not indicator.active_at(datetime.datetime.now(datetime.UTC)):
+        raise Forbidden(f"{category.name.lower()} '{indicator_id}' is not in force; "
+                        "only relationship managers and admins read a profile's history")
+    return indicator
 
 
 IndicatorIdArgument = Annotated[strawberry.ID, strawberry.argument(description="The indicator value's id.")]
@@ -286,16 +290,19 @@ UpdateArgument = Annotated[UpdateRoutingIndicatorInput, strawberry.argument(desc
 
 @strawberry.type
 class IndicatorQuery:
-    @strawberry.field(description="BIAN RetrieveStatus: one status value by id.", extensions=allow(*READERS))
+    @strawberry.field(description="BIAN RetrieveStatus: one status value by id; front ends only values in force.",
+                      extensions=allow(*READERS))
     async def routing_status(self, info: strawberry.Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
         return await retrieve(info, IndicatorCategory.STATUS, str(indicator_id))
 
-    @strawberry.field(description="BIAN RetrieveRating: one rating value by id.", extensions=allow(*READERS))
+    @strawberry.field(description="BIAN RetrieveRating: one rating value by id; front ends only values in force.",
+                      extensions=allow(*READERS))
     async def routing_rating(self, info: strawberry.Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
         return await retrieve(info, IndicatorCategory.RATING, str(indicator_id))
 
-    @strawberry.field(description="BIAN RetrieveAlert: one alert value by id; confidential alerts and narratives "
-                                  "only for relationship managers and admins.", extensions=allow(*READERS))
+    @strawberry.field(description="BIAN RetrieveAlert: one alert value by id; front ends only values in force, and "
+                                  "confidential alerts and narratives only for relationship managers and admins.",
+                      extensions=allow(*READERS))
     async def routing_alert(self, info: strawberry.Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
         return await retrieve(info, IndicatorCategory.ALERT, str(indicator_id))
 

@@ -125,7 +125,9 @@ class PartyState:
     def active_indicators(self) -> list[RoutingIndicator]:
         return [i for i in self.indicators if i.active_at(self.as_of)]
 
-    @strawberry.field(description="Every value each indicator ever had, newest first; optionally only some types.")
+    @strawberry.field(description="Every value each indicator ever had, newest first; optionally only some types. "
+                                  "Front ends read the active profile only: relationship managers and admins.",
+                      extensions=allow(Role.RELATIONSHIP_MANAGER, Role.ADMIN))
     def history(
         self, types: Annotated[list[str] | None, strawberry.argument(description="Only these IndicatorType codes.")] = None,
     ) -> list[RoutingIndicator]:

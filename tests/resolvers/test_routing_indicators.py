@@ -196,7 +196,7 @@ async def test_roles_decide_who_captures_what(bank: Database, settings: Settings
 
 async def test_retrieve_returns_one_value_of_its_category_hiding_confidential_ones(
         bank: Database, settings: Settings) -> None:
-    status = await run(bank, settings, "query { routingStatus(indicatorId: \"IN-1\") { value validTo } }", FRONTEND)
+    status = await run(bank, settings, "query { routingStatus(indicatorId: \"IN-1\") { value validTo } }", RM)
     assert status == {"routingStatus": {"value": "30_DPD", "validTo": "2026-02-10T00:00:00+00:00"}}
     fraud = "query { routingAlert(indicatorId: \"IN-5\") { value narrative } }"
     assert (await run(bank, settings, fraud, RM))["routingAlert"] == {
