@@ -10,7 +10,7 @@ from graph.database import Database
 from graph.queries import load
 from graph.settings import Settings
 from resolvers.auth import Role
-from tests.support import execute, load_small_bank
+from tests.support import FRONTEND, RM, execute, load_small_bank
 
 CHECK = """
 query ($id: ID!, $at: DateTime) {
@@ -23,8 +23,6 @@ query ($id: ID!, $at: DateTime) {
   }
 }
 """
-RM = frozenset({Role.RELATIONSHIP_MANAGER})
-FRONTEND = frozenset({Role.FRONTEND})
 MARCH_10 = "2026-03-10T12:00:00Z"
 
 

@@ -10,7 +10,7 @@ import pytest
 from graph.database import Database
 from graph.settings import Settings
 from resolvers.auth import Role
-from tests.support import execute, load_small_bank
+from tests.support import ANALYST, RM, execute, load_small_bank
 
 MAKE_UP = """
 query ($groupBy: PortfolioGrouping!, $at: DateTime, $category: IndicatorCategory) {
@@ -28,8 +28,6 @@ query ($from: Date!, $to: Date!, $types: [String!]) {
   }
 }
 """
-ANALYST = frozenset({Role.ANALYST})
-RM = frozenset({Role.RELATIONSHIP_MANAGER})
 MARCH_10 = "2026-03-10T12:00:00Z"
 
 
@@ -39,7 +37,7 @@ async def bank(clean_graph: Database) -> Database:
     return clean_graph
 
 
-async def run(bank: Database, settings: Settings, query: str, roles: frozenset[Role], **variables: Any) -> Any:
+async def answer(bank: Database, settings: Settings, query: str, roles: frozenset[Role], **variables: Any) -> Any:
     result, _ = await execute(bank, settings, query, variables, roles)
     assert result.errors is None, result.errors
     return next(iter(result.data.values()))  # type: ignore[union-attr]
@@ -50,7 +48,7 @@ def share(type_: str, category: str, customers: int, fraction: float) -> dict[st
 
 
 async def test_make_up_by_segment_as_an_analyst_leaves_out_confidential_types(bank: Database, settings: Settings) -> None:
-    assert await run(bank, settings, MAKE_UP, ANALYST, groupBy="SEGMENT", at=MARCH_10) == {
+    assert await answer(bank, settings, MAKE_UP, ANALYST, groupBy="SEGMENT", at=MARCH_10) == {
         "groupBy": "SEGMENT", "asOf": "2026-03-10T12:00:00+00:00", "category": None,
         "groups": [
             {"key": "AFFLUENT", "name": None, "customers": 1, "indicators": [share("DORMANT", "STATUS", 1, 1.0)]},
@@ -66,7 +64,7 @@ async def test_make_up_by_segment_as_an_analyst_leaves_out_confidential_types(ba
 
 
 async def test_make_up_by_relationship_manager_with_unmanaged_customers_last(bank: Database, settings: Settings) -> None:
-    make_up = await run(bank, settings, MAKE_UP, RM, groupBy="RELATIONSHIP_MANAGER", at=MARCH_10)
+    make_up = await answer(bank, settings, MAKE_UP, RM, groupBy="RELATIONSHIP_MANAGER", at=MARCH_10)
     assert make_up["groups"] == [
         {"key": "R000001", "name": "Rita Patel", "customers": 3, "indicators": [
             share("VALUE_TIER", "RATING", 2, 0.6667), share("IN_ARREARS", "STATUS", 1, 0.3333),
@@ -81,9 +79,9 @@ async def test_make_up_by_relationship_manager_with_unmanaged_customers_last(ban
 
 async def test_make_up_of_one_category_at_an_earlier_instant(bank: Database, settings: Settings) -> None:
     # On 25 January Acme's possible fraud was active and Bob's complaint open; Chloe was not yet vulnerable.
-    analyst = await run(bank, settings, MAKE_UP, ANALYST, groupBy="RELATIONSHIP_MANAGER", at="2026-01-25T00:00:00Z",
+    analyst = await answer(bank, settings, MAKE_UP, ANALYST, groupBy="RELATIONSHIP_MANAGER", at="2026-01-25T00:00:00Z",
                         category="ALERT")
-    rm = await run(bank, settings, MAKE_UP, RM, groupBy="RELATIONSHIP_MANAGER", at="2026-01-25T00:00:00Z", category="ALERT")
+    rm = await answer(bank, settings, MAKE_UP, RM, groupBy="RELATIONSHIP_MANAGER", at="2026-01-25T00:00:00Z", category="ALERT")
     assert analyst["category"] == "ALERT"
     assert [(g["key"], g["customers"], g["indicators"]) for g in analyst["groups"]] == [
         ("R000001", 3, [share("COMPLAINT_OPEN", "ALERT", 1, 0.3333)]),
@@ -103,7 +101,7 @@ def activity(type_: str, category: str, captured: int, closed: int) -> dict[str,
 
 async def test_weekly_trend_over_whole_weeks_with_quiet_weeks_included(bank: Database, settings: Settings) -> None:
     # from is a Wednesday and to a Tuesday: the window widens to the Monday 5 January .. Sunday 15 February.
-    assert await run(bank, settings, TREND, ANALYST, **{"from": "2026-01-07", "to": "2026-02-10"}) == {
+    assert await answer(bank, settings, TREND, ANALYST, **{"from": "2026-01-07", "to": "2026-02-10"}) == {
         "firstWeek": "2026-01-05", "lastWeek": "2026-02-09",
         "weeks": [
             {"weekStart": "2026-01-05", "types": [activity("IN_ARREARS", "STATUS", 1, 0)]},
@@ -119,7 +117,7 @@ async def test_weekly_trend_over_whole_weeks_with_quiet_weeks_included(bank: Dat
 
 
 async def test_a_relationship_manager_sees_confidential_types_in_the_trend(bank: Database, settings: Settings) -> None:
-    trend = await run(bank, settings, TREND, RM, **{"from": "2026-01-19", "to": "2026-01-26"})
+    trend = await answer(bank, settings, TREND, RM, **{"from": "2026-01-19", "to": "2026-01-26"})
     assert trend["weeks"] == [
         {"weekStart": "2026-01-19", "types": [activity("POSSIBLE_FRAUD", "ALERT", 1, 0)]},
         {"weekStart": "2026-01-26", "types": [
@@ -128,14 +126,14 @@ async def test_a_relationship_manager_sees_confidential_types_in_the_trend(bank:
 
 
 async def test_trend_of_some_types_and_of_a_quiet_window(bank: Database, settings: Settings) -> None:
-    some = await run(bank, settings, TREND, ANALYST, **{"from": "2026-02-23", "to": "2026-03-08"},
+    some = await answer(bank, settings, TREND, ANALYST, **{"from": "2026-02-23", "to": "2026-03-08"},
                      types=["VALUE_TIER", "POSSIBLE_FRAUD"])
     # Alice's GOLD closed and PLATINUM began on Sunday 1 March; her fraud alert of 5 March is confidential.
     assert some["weeks"] == [
         {"weekStart": "2026-02-23", "types": [activity("VALUE_TIER", "RATING", 1, 1)]},
         {"weekStart": "2026-03-02", "types": []},
     ]
-    quiet = await run(bank, settings, TREND, ANALYST, **{"from": "2025-12-01", "to": "2025-12-14"})
+    quiet = await answer(bank, settings, TREND, ANALYST, **{"from": "2025-12-01", "to": "2025-12-14"})
     assert quiet == {"firstWeek": "2025-12-01", "lastWeek": "2025-12-08",
                      "weeks": [{"weekStart": "2025-12-01", "types": []}, {"weekStart": "2025-12-08", "types": []}]}
 
@@ -149,7 +147,7 @@ async def test_an_end_still_ahead_is_not_counted_as_closed(bank: Database, setti
                      "CREATE (ps)-[:HAS_INDICATOR]->(:Indicator:Alert {indicatorId: 'IN-C2', type: 'COMPLAINT_OPEN', "
                      "value: 'SERVICE', validFrom: $captured, validTo: $end, capturedAt: $captured, source: 'CRM'})-[:OF_TYPE]->(t)",
                      captured=captured, end=scheduled_end)
-    trend = await run(bank, settings, TREND, ANALYST, **{"from": str(monday - datetime.timedelta(days=7)),
+    trend = await answer(bank, settings, TREND, ANALYST, **{"from": str(monday - datetime.timedelta(days=7)),
                                                           "to": str(monday + datetime.timedelta(days=13))})
     assert trend["weeks"] == [
         {"weekStart": str(monday - datetime.timedelta(days=7)), "types": [activity("COMPLAINT_OPEN", "ALERT", 1, 0)]},
@@ -170,7 +168,7 @@ async def test_a_reversed_or_too_long_window_is_invalid(bank: Database, settings
 
 
 async def test_three_years_of_weeks_is_the_longest_window(bank: Database, settings: Settings) -> None:
-    trend = await run(bank, settings, TREND, ANALYST, **{"from": "2023-01-08", "to": "2025-12-22"})  # a Sunday .. a Monday
+    trend = await answer(bank, settings, TREND, ANALYST, **{"from": "2023-01-08", "to": "2025-12-22"})  # a Sunday .. a Monday
     assert (trend["firstWeek"], trend["lastWeek"], len(trend["weeks"])) == ("2023-01-02", "2025-12-22", 156)
 
 
