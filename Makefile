@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check clean
+.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
@@ -44,6 +44,9 @@ bench-load: install
 
 bench-check: install
 	$(PY) bench/presenting_check_bench.py --customers $(or $(CUSTOMERS),20000) --checks $(or $(CHECKS),5000)
+
+bench-timeline: install
+	$(PY) bench/timeline_bench.py --events $(or $(EVENTS),100000) --repeats $(or $(REPEATS),300)
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

@@ -33,6 +33,8 @@ class Settings:
     jwt_audience: str | None = None
     connect_timeout: float = 30.0
     retry_seconds: float = 5.0
+    # How far in the future an event may be dated: clocks of feeding systems drift.
+    event_future_tolerance_seconds: float = 300.0
     local_bolt_port: int = 7687
     local_http_port: int = 7474
     local_data_dir: Path = PROJECT_ROOT / ".cache" / "neo4j" / "run"
@@ -57,6 +59,7 @@ class Settings:
             jwt_audience=get("GATEWAY_JWT_AUDIENCE") or None,
             connect_timeout=_float(env, "NEO4J_CONNECT_TIMEOUT", 30.0),
             retry_seconds=_float(env, "NEO4J_RETRY_SECONDS", 5.0),
+            event_future_tolerance_seconds=_float(env, "EVENT_FUTURE_TOLERANCE_SECONDS", 300.0),
             local_bolt_port=_int(env, "LOCAL_NEO4J_BOLT_PORT", 7687),
             local_http_port=_int(env, "LOCAL_NEO4J_HTTP_PORT", 7474),
             local_data_dir=Path(get("LOCAL_NEO4J_DATA_DIR", str(cls.local_data_dir))),

@@ -16,6 +16,13 @@ from graph.errors import NotFound
 from graph.queries import load
 from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.batching import batched
+from resolvers.customer_event_history import (
+    TIMELINE_READERS,
+    EventCategory,
+    EventConnection,
+    customer_events,
+    timeline_page,
+)
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from resolvers.party_routing_profile import PartyState, routing_profile
 from resolvers.temporal import native
@@ -174,6 +181,29 @@ class Customer:
             description="The instant whose active indicators to show (default: now; without a zone, UTC).")] = None,
     ) -> PartyState | None:
         return await routing_profile(info, str(self.customer_id), at)
+
+    @strawberry.field(
+        description="The customer's events, newest first (ties by eventId, descending), a page at a time "
+                    "(first: 1-100, default 20). FRAUD events only for relationship managers and admins; "
+                    "for others they are left out.",
+        extensions=allow(*TIMELINE_READERS),
+    )
+    async def events(
+        self, info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description="Page size, 1-100 (default 20).")] = 20,
+        after: Annotated[str | None, strawberry.argument(description="An endCursor from the previous page.")] = None,
+        categories: Annotated[list[EventCategory] | None, strawberry.argument(
+            description="Only these categories (default: all the principal may see); FRAUD is FORBIDDEN "
+                        "to front ends and analysts.")] = None,
+        types: Annotated[list[str] | None, strawberry.argument(
+            description="Only these event types, e.g. [\"CARD_REPLACEMENT\"] (default: all).")] = None,
+        from_: Annotated[datetime.datetime | None, strawberry.argument(
+            name="from", description="Only events at or after this instant (without a zone, UTC).")] = None,
+        to: Annotated[datetime.datetime | None, strawberry.argument(
+            description="Only events before this instant (without a zone, UTC); after `from`.")] = None,
+    ) -> EventConnection:
+        page = timeline_page(info.context.principal, first, after, categories, types, from_, to)
+        return await customer_events(info, str(self.customer_id), page)
 
 
 @strawberry.type(description="A party related to the customer, and what it is to the customer.")

@@ -8,18 +8,19 @@ import strawberry
 from strawberry.extensions import ValidationCache
 
 from resolvers.context import PerOperationLoaders
+from resolvers.customer_event_history import CustomerEventHistoryMutation, CustomerEventHistoryQuery
 from resolvers.customers import CustomerQuery
 from resolvers.errors import ErrorContract
 from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
 
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
-class Query(CustomerQuery, PartyRoutingProfileQuery):
+class Query(CustomerQuery, PartyRoutingProfileQuery, CustomerEventHistoryQuery):
     pass
 
 
 @strawberry.type(description="Changes across the five BIAN service domains; each runs in one write transaction.")
-class Mutation(PartyRoutingProfileMutation):
+class Mutation(PartyRoutingProfileMutation, CustomerEventHistoryMutation):
     pass
 
 

@@ -66,3 +66,11 @@ async def fails(db: Database, settings: Settings, query: str, roles: frozenset[R
     assert await snapshot(db) == before, "a failed operation must leave the graph unchanged"
     error = result.errors[0]
     return {"message": error.message, **(error.extensions or {})}
+
+
+async def load_event_types(db: Database) -> None:
+    """The Customer Event History vocabulary and its lead rules, exactly as seeding writes them."""
+    from graph.seed.generator import event_type_rows
+    from graph.seed.loader import STATEMENTS
+
+    await db.write(STATEMENTS["event_types"], rows=event_type_rows())

@@ -1,11 +1,12 @@
 // Records Events in each CustomerEventLog, each CONCERNS the product and/or servicing resource involved.
+// Every Event carries its customer's customerId, for the event_customer_timeline index.
 // replan=skip: seeding changes the statistics so fast that Neo4j would keep re-planning this
 // statement; its plan (unique-index seeks) does not depend on them.
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (log:CustomerEventLog {eventLogId: row.eventLogId})
 CREATE (log)-[:RECORDED]->(e:Event:$(row.label) {
-  eventId: row.eventId, category: row.category, type: row.type,
+  eventId: row.eventId, customerId: row.customerId, category: row.category, type: row.type,
   occurredAt: datetime({epochSeconds: row.occurredAt}), channel: row.channel, record: row.record,
   result: row.result
 })

@@ -100,6 +100,7 @@ def event_log(rng: random.Random, draft: Draft, workforce: Workforce, reference:
     log_id = f"EL-{draft.customer_id}"
     for number, event in enumerate(events, start=1):
         event["eventLogId"] = log_id
+        event["customerId"] = draft.customer_id
         event["eventId"] = f"EV-{draft.customer_id}-{number:02d}"
     return events
 

@@ -25,6 +25,7 @@ from graph.seed.customers import (
     name_customers,
 )
 from graph.seed.vocabulary import (
+    EVENT_TYPES,
     INDICATOR_TYPES,
     POOLS,
     PRODUCTS,
@@ -61,6 +62,7 @@ class ReferenceData(Rows):
     products: list[Row] = field(default_factory=list)
     servicing_pools: list[Row] = field(default_factory=list)
     indicator_types: list[Row] = field(default_factory=list)
+    event_types: list[Row] = field(default_factory=list)
     servicing_resources: list[Row] = field(default_factory=list)
     backup_resources: list[Row] = field(default_factory=list)
 
@@ -91,13 +93,14 @@ def _one(row: Row) -> int:
 
 
 _NODES: dict[str, Callable[[Row], int]] = {
-    "skills": _one, "products": _one, "servicing_pools": _one, "indicator_types": _one,
+    "skills": _one, "products": _one, "servicing_pools": _one, "indicator_types": _one, "event_types": _one,
     "servicing_resources": _one, "customers": lambda row: 3, "households": _one, "indicators": _one,
     "leads": _one, "events": _one, "relationship_plans": lambda row: 1 + len(row["goals"]),
 }
 _RELATIONSHIPS: dict[str, Callable[[Row], int]] = {
     "broader_skills": _one, "products": lambda row: len(row["needsSkills"]),
     "indicator_types": lambda row: len(row["requires"]) + int(row["routesTo"] is not None),
+    "event_types": lambda row: len(row["suggests"]),
     "servicing_resources": lambda row: len(row["skills"]) + len(row["pools"]), "backup_resources": _one,
     "customers": lambda row: 2, "households": lambda row: len(row["members"]), "related_customers": _one,
     "holdings": _one, "managed_customers": _one, "indicators": lambda row: 2, "leads": lambda row: 3,
@@ -127,10 +130,18 @@ def reference_data(customers: int, seed: int, reference: datetime = REFERENCE_IN
             for pool in POOLS
         ],
         indicator_types=[_indicator_type(kind) for kind in INDICATOR_TYPES],
+        event_types=event_type_rows(),
         servicing_resources=workforce.resources,
         backup_resources=workforce.backups,
     )
     return data, workforce
+
+
+def event_type_rows() -> list[Row]:
+    """The Customer Event History vocabulary as rows for cypher/seed/create_event_types."""
+    return [{"code": kind.code, "category": kind.category, "name": kind.name,
+             "suggests": [{"productId": product, "reason": reason} for product, reason in kind.suggests]}
+            for kind in EVENT_TYPES]
 
 
 def _product(product: Product) -> Row:

@@ -44,6 +44,7 @@ STATEMENTS: dict[str, LiteralString] = {
     "products": queries.load("seed/create_products"),
     "servicing_pools": queries.load("seed/create_servicing_pools"),
     "indicator_types": queries.load("seed/create_indicator_types"),
+    "event_types": queries.load("seed/create_event_types"),
     "servicing_resources": queries.load("seed/create_servicing_resources"),
     "backup_resources": queries.load("seed/link_backup_resources"),
     "customers": queries.load("seed/create_customers"),

@@ -239,3 +239,59 @@ INDICATOR_LABELS = {"STATUS": "Status", "RATING": "Rating", "ALERT": "Alert"}
 FRAUD_PATTERNS = ("CARD_NOT_PRESENT", "ACCOUNT_TAKEOVER", "IDENTITY_THEFT", "UNUSUAL_TRANSFER")
 VULNERABILITIES = ("BEREAVEMENT", "ILL_HEALTH", "FINANCIAL_DIFFICULTY", "LOW_CAPABILITY")
 COMPLAINT_TOPICS = ("FEES", "SERVICE", "PRODUCT", "DIGITAL")
+
+
+@dataclass(frozen=True)
+class EventType:
+    code: str
+    category: str
+    name: str
+    suggests: tuple[tuple[str, str], ...] = ()  # (productId, why) a lead the event may lead to
+
+
+EVENT_CATEGORIES = ("RELATIONSHIP", "SALES", "SERVICING", "PRODUCT_PROCESSING", "FRAUD", "LIFE")
+
+# The vocabulary of Customer Event History: every event's type is one of these, of its category.
+# Life events carry the lead rules (the SUGGESTS relationships) a front end offers when one is captured.
+EVENT_TYPES: tuple[EventType, ...] = (
+    EventType("REVIEW_MEETING", "RELATIONSHIP", "Relationship review meeting"),
+    EventType("CONTACT_DETAILS_UPDATED", "RELATIONSHIP", "Contact details updated"),
+    EventType("CONSENT_UPDATED", "RELATIONSHIP", "Marketing consent updated"),
+    EventType("ROUTING_INDICATOR_CAPTURED", "RELATIONSHIP", "A routing-profile indicator was captured"),
+    EventType("ROUTING_INDICATOR_UPDATED", "RELATIONSHIP", "A routing-profile indicator was updated"),
+    EventType("ROUTING_INDICATOR_ENDED", "RELATIONSHIP", "A routing-profile indicator was ended"),
+    EventType("ROUTING_PROFILE_REFRESHED", "RELATIONSHIP", "A routing profile was refreshed"),
+    EventType("PRODUCT_ENQUIRY", "SALES", "Asked about a product"),
+    EventType("OFFER_PRESENTED", "SALES", "Offer presented"),
+    EventType("LEAD_CAPTURED", "SALES", "Lead captured"),
+    EventType("BALANCE_ENQUIRY", "SERVICING", "Balance and transactions enquiry"),
+    EventType("CARD_REPLACEMENT", "SERVICING", "Replacement card ordered"),
+    EventType("PAYMENT_ISSUE", "SERVICING", "Payment problem reported"),
+    EventType("ADDRESS_CHANGE", "SERVICING", "Postal address changed"),
+    EventType("ONLINE_ACCESS_RESET", "SERVICING", "Online banking access reset"),
+    EventType("COMPLAINT_RAISED", "SERVICING", "Complaint raised"),
+    EventType("LIMIT_CHANGED", "PRODUCT_PROCESSING", "Limit changed"),
+    EventType("STATEMENT_ISSUED", "PRODUCT_PROCESSING", "Statement issued"),
+    EventType("PAYMENT_MISSED", "PRODUCT_PROCESSING", "Scheduled repayment missed"),
+    EventType("PRODUCT_OPENED", "PRODUCT_PROCESSING", "Product opened"),
+    EventType("PRODUCT_CLOSED", "PRODUCT_PROCESSING", "Product closed"),
+    EventType("CARD_BLOCKED", "FRAUD", "Card blocked after a fraud check"),
+    EventType("FRAUD_CHECK_PASSED", "FRAUD", "Transaction confirmed by the customer"),
+    EventType("SUSPICIOUS_TRANSACTION", "FRAUD", "Suspicious transaction detected"),
+    EventType("STOLEN_CARD", "FRAUD", "Card reported stolen"),
+    EventType("DISPUTED_TRANSACTION", "FRAUD", "Transaction disputed"),
+    EventType("FRAUD_ALERT_CAPTURED", "FRAUD", "A confidential routing-profile alert was captured"),
+    EventType("FRAUD_ALERT_UPDATED", "FRAUD", "A confidential routing-profile alert was updated or ended"),
+    EventType("RELOCATION", "LIFE", "Moved home", (
+        ("P-MORTGAGE-FIXED", "A move often needs a mortgage"), ("P-HOME-INSURANCE", "A new home needs insuring"))),
+    EventType("MARRIAGE", "LIFE", "Got married", (
+        ("P-LIFE-INSURANCE", "Protect a partner"), ("P-SAVINGS-ACCOUNT", "Save for shared plans"))),
+    EventType("DIVORCE", "LIFE", "Divorced or separated"),
+    EventType("BIRTH", "LIFE", "Birth of a child", (
+        ("P-SAVINGS-ACCOUNT", "Save for the child's future"), ("P-LIFE-INSURANCE", "Protect a growing family"))),
+    EventType("GRADUATION", "LIFE", "Graduated", (("P-CREDIT-CARD-CLASSIC", "A first credit card"),)),
+    EventType("RETIREMENT", "LIFE", "Retired", (("P-INVESTMENT-FUNDS", "Invest a pension lump sum"),)),
+    EventType("JOB_CHANGE", "LIFE", "Changed employer", (("P-PENSION-PLAN", "Consolidate pensions after a move"),)),
+    EventType("EXPANSION", "LIFE", "Business opened a new site", (("P-BUSINESS-LOAN", "Finance the expansion"),)),
+    EventType("OWNERSHIP_CHANGE", "LIFE", "Change of business ownership"),
+)

@@ -9,7 +9,6 @@ principals who may not see them (analysts), so a count cannot reveal them either
 from __future__ import annotations
 
 import datetime
-import enum
 from typing import Annotated, Any, LiteralString
 
 import strawberry
@@ -18,6 +17,7 @@ from graph.errors import ValidationFailed
 from graph.queries import load
 from resolvers.auth import Role, allow
 from resolvers.party_routing_profile.profile import IndicatorCategory, sees_confidential
+from resolvers.portfolio import PortfolioGrouping
 from resolvers.temporal import instant_or_now, native
 
 MAKE_UP_BY_SEGMENT = load("party_routing_profile/make_up_by_segment")
@@ -26,15 +26,6 @@ INDICATOR_TREND_BY_WEEK = load("party_routing_profile/indicator_trend_by_week")
 
 MAX_TREND_WEEKS = 156  # three years of ISO weeks
 ANALYTICS_ROLES = (Role.ANALYST, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
-
-
-@strawberry.enum(description="How routingProfileMakeUp groups the customers.")
-class PortfolioGrouping(enum.Enum):
-    SEGMENT = strawberry.enum_value("SEGMENT", description="One group per customer segment, keyed by the segment code.")
-    RELATIONSHIP_MANAGER = strawberry.enum_value(
-        "RELATIONSHIP_MANAGER",
-        description="One group per relationship manager's book, keyed by the RM's resourceId; customers without "
-                    "an RM form one more group, last, with a null key.")
 
 
 MAKE_UP_QUERIES: dict[PortfolioGrouping, LiteralString] = {

@@ -22,6 +22,8 @@ from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers import idempotency
 from resolvers.auth import Role, allow
+from resolvers.customer_event_history.capture import log_event
+from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
 from resolvers.party_routing_profile.profile import (
     RECORD_INDICATOR,
@@ -127,7 +129,9 @@ async def capture(info: strawberry.Info, category: IndicatorCategory, operation:
         indicator_type = check_type(context, change)
         if indicator_type.get("confidential") and not trusted:
             raise Forbidden(f"only relationship managers and admins may capture {change.type}")
-        return await record(tx, profile[0]["partyStateId"], change, context)
+        recorded = await record(tx, profile[0]["partyStateId"], change, context)
+        await log_change(tx, str(input.customer_id), recorded, "CAPTURED", change.captured_by)
+        return recorded
 
     return RoutingIndicator.from_record(await transact(info, work), trusted)
 
@@ -155,7 +159,10 @@ async def update(info: strawberry.Info, category: IndicatorCategory, operation: 
             raise NotFound(f"no {noun} '{input.indicator_id}'", field="input.indicatorId")
         now = context["now"]
         if not supersede:
-            return await end(tx, party_state_id, target, valid_to, context, by)
+            ended = await end(tx, party_state_id, target, valid_to, context, by)
+            if ended.get("closedAt") != target.get("closedAt"):  # asking again for the same end logs nothing
+                await log_change(tx, locked[0]["customerId"], ended, "ENDED", by)
+            return ended
         change = Change(
             operation=operation, category=category, type=type_code,
             value=text(input.value, "input.value", VALUE_LENGTH) if input.value is not None else target["value"],
@@ -170,9 +177,23 @@ async def update(info: strawberry.Info, category: IndicatorCategory, operation: 
             return replayed
         require_latest(context, target, noun)
         check_type(context, change)
-        return await record(tx, party_state_id, change, context)
+        recorded = await record(tx, party_state_id, change, context)
+        await log_change(tx, locked[0]["customerId"], recorded, "UPDATED", by)
+        return recorded
 
     return RoutingIndicator.from_record(await transact(info, work), trusted)
+
+
+async def log_change(tx: Transaction, customer_id: str, indicator: dict[str, Any], step: str, by: str) -> None:
+    """Every change of an indicator is an event in the customer's history, in the same transaction.
+    Confidential ones (e.g. POSSIBLE_FRAUD) are fraud events, which only RMs and admins see."""
+    category = indicator["category"].lower()
+    if indicator["confidential"]:
+        kind, event_type = EventCategory.FRAUD, "FRAUD_ALERT_CAPTURED" if step == "CAPTURED" else "FRAUD_ALERT_UPDATED"
+    else:
+        kind, event_type = EventCategory.RELATIONSHIP, f"ROUTING_INDICATOR_{step}"
+    await log_event(tx, customer_id, kind, event_type, by=by, result=step,
+                    record=f"{category} {indicator['type']} = {indicator['value']} ({indicator['indicatorId']})")
 
 
 async def change_context(tx: Transaction, party_state_id: str, change: Change, indicator_id: str | None) -> dict[str, Any]:

@@ -25,6 +25,8 @@ from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import Principal, Role, allow
 from resolvers.batching import batched
+from resolvers.customer_event_history.capture import log_event
+from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
 from resolvers.temporal import instant_or_now, native
 
@@ -323,12 +325,14 @@ class ProfileMutation:
             tier, score = value_tier(inputs["segment"], inputs["heldFamilies"])
             future_dated = inputs["latestTierFrom"] is not None and inputs["latestTierFrom"] >= now
             if not inputs["tierDefined"] or tier == inputs["currentTier"] or future_dated:
+                await log_refresh(tx, locked["customerId"], lapsed, [], by)
                 return lapsed, []
             derived = await tx.run(
                 RECORD_INDICATOR, partyStateId=locked["partyStateId"], type="VALUE_TIER", label="Rating",
                 indicatorId=new_indicator_id(), value=tier, validFrom=now, validTo=None, now=now,
                 narrative=f"Derived from {len(inputs['heldFamilies'])} active holdings (score {score})",
                 source="PROFILE_REFRESH", capturedBy=by, idempotencyKey=None, idempotencyFingerprint=None)
+            await log_refresh(tx, locked["customerId"], lapsed, [derived[0]["indicator"]], by)
             return lapsed, [derived[0]["indicator"]]
 
         lapsed, derived = await info.context.db.transact(refresh)
@@ -358,6 +362,18 @@ class ProfileMutation:
         await info.context.db.transact(request)
         state = await party_state_by_id(info, str(party_state_id), "partyStateId")
         return next(r for r in state.review_requests if r.review_request_id == request_id)
+
+
+async def log_refresh(tx: Transaction, customer_id: str, lapsed: list[dict[str, Any]], derived: list[dict[str, Any]],
+                      by: str) -> None:
+    """A refresh that changed something is an event in the customer's history; one that did not is not."""
+    if not lapsed and not derived:
+        return
+    # A lapsed confidential indicator is not named: relationship events are visible beyond RMs.
+    closed = ", ".join(i["type"] for i in lapsed if not i["confidential"]) or "none named"
+    changed = ", ".join(f"{i['type']} = {i['value']}" for i in derived) or "none"
+    await log_event(tx, customer_id, EventCategory.RELATIONSHIP, "ROUTING_PROFILE_REFRESHED", by=by,
+                    record=f"lapsed: {closed}; re-derived: {changed}", result="REFRESHED")
 
 
 def new_indicator_id() -> str:

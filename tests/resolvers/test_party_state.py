@@ -104,6 +104,10 @@ async def test_refresh_closes_lapsed_indicators_and_re_derives_the_value_tier(ba
     again = (await run(bank, settings, REFRESH, id="PS-C0000001"))["executePartyRoutingProfile"]
     assert (again["lapsed"], again["derived"]) == ([], []), "a second refresh finds nothing to do"
     assert again["partyState"]["version"] == data["partyState"]["version"]
+    logged = await bank.read("MATCH (:CustomerEventLog {customerId: 'C0000001'})-[:RECORDED]->(e:Event) "
+                             "RETURN e.type AS type, e.record AS record")
+    assert logged == [{"type": "ROUTING_PROFILE_REFRESHED",
+                       "record": "lapsed: VULNERABLE_CUSTOMER; re-derived: VALUE_TIER = SILVER"}]
     assert (await fails(bank, settings, REFRESH, FRONTEND, id="PS-C0000001"))["code"] == "FORBIDDEN"
 
 

@@ -208,3 +208,22 @@ async def test_retrieve_returns_one_value_of_its_category_hiding_confidential_on
     assert error == {"message": "no rating 'IN-1'", "code": "NOT_FOUND", "field": "indicatorId"}
     assert (await fails(bank, settings, "query { routingStatus(indicatorId: \"IN-1\") { value } }", ANALYST))["code"] == \
         "FORBIDDEN"
+
+
+async def test_every_indicator_change_is_logged_in_the_customers_event_history(bank: Database, settings: Settings) -> None:
+    logged = ("MATCH (:Customer {customerId: 'C0000001'})-[:HAS_EVENT_LOG]->(:CustomerEventLog)-[:RECORDED]->(e:Event) "
+              "RETURN e.category AS category, e.type AS type, e.result AS result, e.capturedBy AS by, "
+              "labels(e) AS labels ORDER BY e.occurredAt")
+    await run(bank, settings, CAPTURE["Status"], input=capture_status(idempotencyKey="log-1"))
+    await run(bank, settings, CAPTURE["Status"], input=capture_status(idempotencyKey="log-1"))  # a replay logs nothing
+    await run(bank, settings, UPDATE["Alert"], input={"indicatorId": "IN-5", "value": "IDENTITY_THEFT"})
+    await run(bank, settings, UPDATE["Alert"], input={"indicatorId": "IN-6", "validTo": "2026-04-01T00:00:00Z"})
+    assert await bank.read(logged) == [
+        {"category": "RELATIONSHIP", "type": "ROUTING_INDICATOR_CAPTURED", "result": "CAPTURED", "by": "tester",
+         "labels": ["Event", "RelationshipEvent"]},
+        # A confidential alert is logged as a fraud event, which only RMs and admins see.
+        {"category": "FRAUD", "type": "FRAUD_ALERT_UPDATED", "result": "UPDATED", "by": "tester",
+         "labels": ["Event", "FraudEvent"]},
+        {"category": "RELATIONSHIP", "type": "ROUTING_INDICATOR_ENDED", "result": "ENDED", "by": "tester",
+         "labels": ["Event", "RelationshipEvent"]},
+    ]

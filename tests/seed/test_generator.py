@@ -322,3 +322,7 @@ def test_event_logs_hold_zero_to_six_events_of_the_last_two_years(bank: Customer
         assert horizon <= row["occurredAt"] <= REFERENCE_INSTANT, row
         assert labels[row["category"]] == row["label"]
     assert {row["category"] for row in bank.events} == set(labels)
+
+
+def test_every_event_carries_its_customer_s_id(bank: CustomerBlock) -> None:
+    assert all(row["customerId"] == row["eventLogId"].removeprefix("EL-") for row in bank.events)

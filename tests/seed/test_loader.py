@@ -20,12 +20,12 @@ LABELS = {
     "Customer", "Household", "Product", "Skill", "ServicingPool", "ServicingResource", "IndicatorType",
     "PartyState", "Indicator", "Status", "Rating", "Alert", "CustomerEventLog", "Event", "RelationshipEvent",
     "SalesEvent", "ServicingEvent", "ProductProcessingEvent", "FraudEvent", "LifeEvent", "Lead",
-    "RelationshipPlan", "Goal",
+    "RelationshipPlan", "Goal", "EventType",
 }
 RELATIONSHIP_TYPES = {
     "MEMBER_OF", "RELATED_TO", "HOLDS", "BROADER", "NEEDS_SKILL", "HAS_SKILL", "MANAGES", "BACKUP_FOR",
     "REQUIRES_SKILL", "ROUTES_TO", "HAS_PROFILE", "HAS_INDICATOR", "OF_TYPE", "HAS_EVENT_LOG", "RECORDED",
-    "CONCERNS", "HAS_LEAD", "FOR_PRODUCT", "OWNED_BY", "HAS_PLAN", "HAS_GOAL",
+    "CONCERNS", "HAS_LEAD", "FOR_PRODUCT", "OWNED_BY", "HAS_PLAN", "HAS_GOAL", "SUGGESTS",
 }
 
 
@@ -75,6 +75,15 @@ async def test_every_customer_has_one_profile_and_one_event_log(seeded: tuple[Da
         "       count { (c)-[:HAS_EVENT_LOG]->(:CustomerEventLog) } AS logs, count(*) AS customers"
     )
     assert rows == [{"profiles": 1, "logs": 1, "customers": CUSTOMERS}]
+
+
+async def test_every_event_carries_its_customer_s_id(seeded: tuple[Database, SeedReport]) -> None:
+    db, _ = seeded
+    rows = await db.read(
+        "MATCH (c:Customer)-[:HAS_EVENT_LOG]->(:CustomerEventLog)-[:RECORDED]->(e:Event) "
+        "RETURN count(*) > 0 AS some, all(same IN collect(e.customerId = c.customerId) WHERE same) AS carried"
+    )
+    assert rows == [{"some": True, "carried": True}]
 
 
 async def test_customers_are_stored_as_generated(seeded: tuple[Database, SeedReport]) -> None:
