@@ -14,9 +14,6 @@ BENCH_MAY_WIPE=yes.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import json
-import os
 import random
 import statistics
 import sys
@@ -26,20 +23,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
+from harness import BenchError, in_neo4j, percentile
 from tqdm import tqdm
 
 from graph import queries
 from graph.constraints import apply_schema
 from graph.database import Database, connect
-from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import seed_bank, wipe_graph
-from graph.settings import PROJECT_ROOT, Settings
+from graph.settings import Settings
 from resolvers.auth import Principal, Role
 from resolvers.context import Context
 from resolvers.schema import build_schema
 
-DATA_DIR = PROJECT_ROOT / ".cache" / "neo4j" / "bench-check"
-BANK_STAMP = "bench-bank.json"  # which bank the local data directory holds
 COUNT_SEEDED = queries.load("seed/count_seeded")
 CHECK = """
 query ($id: ID!) {
@@ -52,17 +47,13 @@ query ($id: ID!) {
 """
 
 
-class BenchError(RuntimeError):
-    """The benchmark cannot run on this database; the message says why."""
-
-
 @dataclass(frozen=True)
 class Timings:
     seconds: list[float]
     wall: float
 
     def percentile(self, p: int) -> float:
-        return statistics.quantiles(self.seconds, n=100, method="inclusive")[p - 1]
+        return percentile(self.seconds, p)
 
     def report(self) -> str:
         ms = 1000.0
@@ -142,28 +133,11 @@ async def run(settings: Settings, args: argparse.Namespace, may_wipe: bool, fres
         await db.close()
 
 
-def run_locally(settings: Settings, args: argparse.Namespace) -> Timings:
-    """In the benchmark's own local Neo4j: reuse its bank if it is the one asked for, else reseed it."""
-    stamp_file = DATA_DIR / BANK_STAMP
-    wanted = {"customers": args.customers, "seed": args.seed}
-    same_bank = stamp_file.is_file() and json.loads(stamp_file.read_text()) == wanted
-    started = time.perf_counter()
-    with LocalNeo4j(DATA_DIR, free_port(), free_port(), heap=args.heap, pagecache=args.pagecache) as local:
-        print(f"Neo4j up at {local.uri} in {time.perf_counter() - started:.0f}s (data in {DATA_DIR})", file=sys.stderr)
-        stamp_file.unlink(missing_ok=True)  # an interrupted seeding must not pass for a complete bank
-        timings = asyncio.run(run(settings.with_neo4j(local.uri), args, may_wipe=True, fresh=not same_bank))
-        stamp_file.write_text(json.dumps(wanted))
-    return timings
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    settings = Settings.from_env()
     try:
-        if settings.neo4j_uri:
-            timings = asyncio.run(run(settings, args, may_wipe=os.environ.get("BENCH_MAY_WIPE") == "yes"))
-        else:
-            timings = run_locally(settings, args)
+        timings = in_neo4j("bench-check", {"customers": args.customers, "seed": args.seed}, args.heap, args.pagecache,
+                           lambda settings, may_wipe, fresh: run(settings, args, may_wipe, fresh))
     except BenchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 3

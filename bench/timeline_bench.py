@@ -19,9 +19,6 @@ same data, loads into an empty graph, and wipes any other only if BENCH_MAY_WIPE
 from __future__ import annotations
 
 import argparse
-import asyncio
-import json
-import os
 import random
 import statistics
 import sys
@@ -34,17 +31,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
+from harness import BenchError, in_neo4j, percentile
 from tqdm import tqdm
 
 from graph import queries
 from graph.constraints import apply_schema
 from graph.database import Database, connect
-from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import wipe_graph
 from graph.seed.chance import Weighted
 from graph.seed.events import CATALOG, EVENT_LABELS
 from graph.seed.generator import REFERENCE_INSTANT
-from graph.settings import PROJECT_ROOT, Settings
+from graph.settings import Settings
 from resolvers.auth import Principal, Role
 from resolvers.context import Context
 from resolvers.customer_event_history import EventCategory, timeline_page
@@ -52,8 +49,6 @@ from resolvers.customer_event_history.timeline import EVENTS_OF_CUSTOMERS
 from resolvers.pagination import decode_cursor
 from resolvers.schema import build_schema
 
-DATA_DIR = PROJECT_ROOT / ".cache" / "neo4j" / "bench-timeline"
-DATA_STAMP = "bench-timeline.json"  # which data the local data directory holds
 CREATE_CUSTOMERS = queries.load("seed/create_customers")
 CREATE_EVENTS = queries.load("seed/create_events")
 COUNT_EVENTS = "MATCH (e:Event) RETURN count(e) AS events"
@@ -74,10 +69,6 @@ query ($id: ID!, $first: Int, $after: String, $categories: [EventCategory!]) {
 """
 
 
-class BenchError(RuntimeError):
-    """The benchmark cannot run on this database; the message says why."""
-
-
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -94,7 +85,7 @@ class Result:
     returned: int
 
     def percentile(self, p: int) -> float:
-        return statistics.quantiles(self.seconds, n=100, method="inclusive")[p - 1]
+        return percentile(self.seconds, p)
 
     def row(self) -> str:
         ms = 1000.0
@@ -299,27 +290,11 @@ async def run(settings: Settings, args: argparse.Namespace, may_wipe: bool, fres
         await db.close()
 
 
-def run_locally(settings: Settings, args: argparse.Namespace) -> list[Result]:
-    """In the benchmark's own local Neo4j: reuse its data if it is the one asked for, else reload it."""
-    stamp_file = DATA_DIR / DATA_STAMP
-    same_data = stamp_file.is_file() and json.loads(stamp_file.read_text()) == wanted_data(args)
-    started = time.perf_counter()
-    with LocalNeo4j(DATA_DIR, free_port(), free_port(), heap=args.heap, pagecache=args.pagecache) as local:
-        print(f"Neo4j up at {local.uri} in {time.perf_counter() - started:.0f}s (data in {DATA_DIR})", file=sys.stderr)
-        stamp_file.unlink(missing_ok=True)  # an interrupted load must not pass for complete data
-        results = asyncio.run(run(settings.with_neo4j(local.uri), args, may_wipe=True, fresh=not same_data))
-        stamp_file.write_text(json.dumps(wanted_data(args)))
-    return results
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    settings = Settings.from_env()
     try:
-        if settings.neo4j_uri:
-            results = asyncio.run(run(settings, args, may_wipe=os.environ.get("BENCH_MAY_WIPE") == "yes"))
-        else:
-            results = run_locally(settings, args)
+        results = in_neo4j("bench-timeline", wanted_data(args), args.heap, args.pagecache,
+                           lambda settings, may_wipe, fresh: run(settings, args, may_wipe, fresh))
     except BenchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 3
