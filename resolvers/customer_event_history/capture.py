@@ -21,7 +21,7 @@ from typing import Any
 
 import strawberry
 
-from graph.database import Transaction
+from graph.database import Database, Transaction
 from graph.errors import Conflict, Forbidden, GatewayError, NotFound, ValidationFailed
 from graph.queries import load
 from graph.settings import Settings
@@ -245,7 +245,7 @@ def draft(input: EventInput, category: EventCategory, index: int, prefix: str, p
                  allocation_id=properties["allocationReference"], fraud_case_id=properties.get("fraudCaseReference"))
 
 
-async def capture(db: Any, drafts: list[Draft], captured_by: str, now: datetime.datetime) -> dict[int, Outcome]:
+async def capture(db: Database, drafts: list[Draft], captured_by: str, now: datetime.datetime) -> dict[int, Outcome]:
     """Checks and records the drafts in one write transaction; an outcome per draft index."""
 
     async def work(tx: Transaction) -> dict[int, Outcome]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import strawberry
 
-from graph.database import Transaction
+from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from graph.settings import Settings
@@ -116,7 +116,7 @@ def requested_changes(changes: EventChangesInput, category: EventCategory, setti
     return asked
 
 
-async def update(db: Any, principal: Principal, category: EventCategory, event_id: str, asked: dict[str, Any],
+async def update(db: Database, principal: Principal, category: EventCategory, event_id: str, asked: dict[str, Any],
                  expected_version: int | None, now: datetime.datetime) -> dict[str, Any]:
     """The event after the changes, in one write transaction under its lock."""
 
@@ -143,7 +143,7 @@ async def update(db: Any, principal: Principal, category: EventCategory, event_i
     return result
 
 
-async def retrieve(db: Any, principal: Principal, category: EventCategory, event_id: str) -> dict[str, Any]:
+async def retrieve(db: Database, principal: Principal, category: EventCategory, event_id: str) -> dict[str, Any]:
     rows = await db.read(EVENT_BY_ID, eventId=event_id)
     event = dict(rows[0]["event"]) if rows else None
     if event is None or not visible(event, category, principal):
