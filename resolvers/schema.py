@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 from strawberry.extensions import ValidationCache
 
+from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuery
 from resolvers.context import PerOperationLoaders
 from resolvers.customer_event_history import CustomerEventHistoryMutation, CustomerEventHistoryQuery
 from resolvers.customers import CustomerQuery
@@ -15,12 +16,12 @@ from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRo
 
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
-class Query(CustomerQuery, PartyRoutingProfileQuery, CustomerEventHistoryQuery):
+class Query(CustomerQuery, PartyRoutingProfileQuery, CustomerEventHistoryQuery, ContactRoutingQuery):
     pass
 
 
 @strawberry.type(description="Changes across the five BIAN service domains; each runs in one write transaction.")
-class Mutation(PartyRoutingProfileMutation, CustomerEventHistoryMutation):
+class Mutation(PartyRoutingProfileMutation, CustomerEventHistoryMutation, ContactRoutingMutation):
     pass
 
 

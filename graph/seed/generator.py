@@ -33,7 +33,7 @@ from graph.seed.vocabulary import (
     IndicatorType,
     Product,
 )
-from graph.seed.workforce import Workforce, build_workforce
+from graph.seed.workforce import OFFER_TIMEOUT_SECONDS, SERVICE_LEVEL_SECONDS, Workforce, build_workforce
 
 Row = dict[str, Any]
 
@@ -126,7 +126,8 @@ def reference_data(customers: int, seed: int, reference: datetime = REFERENCE_IN
         broader_skills=[{"code": skill.code, "broader": skill.broader} for skill in SKILLS if skill.broader],
         products=[_product(product) for product in PRODUCTS],
         servicing_pools=[
-            {"poolId": pool.pool_id, "name": pool.name, "purpose": pool.purpose, "strategy": pool.strategy}
+            {"poolId": pool.pool_id, "name": pool.name, "purpose": pool.purpose, "strategy": pool.strategy,
+             "offerTimeoutSeconds": OFFER_TIMEOUT_SECONDS, "serviceLevelSeconds": SERVICE_LEVEL_SECONDS}
             for pool in POOLS
         ],
         indicator_types=[_indicator_type(kind) for kind in INDICATOR_TYPES],

@@ -261,6 +261,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
     EventType("ROUTING_INDICATOR_UPDATED", "RELATIONSHIP", "A routing-profile indicator was updated"),
     EventType("ROUTING_INDICATOR_ENDED", "RELATIONSHIP", "A routing-profile indicator was ended"),
     EventType("ROUTING_PROFILE_REFRESHED", "RELATIONSHIP", "A routing profile was refreshed"),
+    EventType("RELATIONSHIP_MANAGER_ASSIGNED", "RELATIONSHIP", "A relationship manager was assigned"),
     EventType("PRODUCT_ENQUIRY", "SALES", "Asked about a product"),
     EventType("OFFER_PRESENTED", "SALES", "Offer presented"),
     EventType("LEAD_CAPTURED", "SALES", "Lead captured"),

@@ -30,6 +30,10 @@ from graph.seed.vocabulary import (
 Row = dict[str, Any]
 
 MIN_RESOURCES = 12
+# Every seeded pool's settings: an offered contact is withdrawn after OFFER_TIMEOUT_SECONDS, and
+# the service level counts contacts answered within SERVICE_LEVEL_SECONDS (provideServicingPool's defaults).
+OFFER_TIMEOUT_SECONDS = 30
+SERVICE_LEVEL_SECONDS = 20
 CUSTOMERS_PER_RESOURCE = 40
 CAPACITY = {  # phone, chat, video, branch, email; 0 = does not serve that channel
     "AGENT": (1, 3, 0, 0, 5),

@@ -1,0 +1,12 @@
+// Replaces the whole set of pools a servicing resource takes contacts from with $poolIds
+// (an empty list takes it out of every pool).
+MATCH (r:ServicingResource {resourceId: $resourceId})
+OPTIONAL MATCH (r)-[old:MEMBER_OF]->(:ServicingPool)
+DELETE old
+WITH DISTINCT r
+CALL (r) {
+  UNWIND $poolIds AS poolId
+  MATCH (p:ServicingPool {poolId: poolId})
+  CREATE (r)-[:MEMBER_OF]->(p)
+}
+RETURN r.resourceId AS resourceId

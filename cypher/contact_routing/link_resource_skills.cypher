@@ -1,0 +1,12 @@
+// Replaces the whole set of a servicing resource's skills with $skills ([{code, proficiency}];
+// an empty list leaves it none).
+MATCH (r:ServicingResource {resourceId: $resourceId})
+OPTIONAL MATCH (r)-[old:HAS_SKILL]->(:Skill)
+DELETE old
+WITH DISTINCT r
+CALL (r) {
+  UNWIND $skills AS skill
+  MATCH (s:Skill {code: skill.code})
+  CREATE (r)-[:HAS_SKILL {proficiency: skill.proficiency}]->(s)
+}
+RETURN r.resourceId AS resourceId

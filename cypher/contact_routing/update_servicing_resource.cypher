@@ -1,0 +1,5 @@
+// Changes some properties of a servicing resource and records who did it when; $properties
+// holds only the properties to change. Runs after lock_servicing_resource.
+MATCH (r:ServicingResource {resourceId: $resourceId})
+SET r += $properties, r.updatedAt = datetime(), r.updatedBy = $by
+RETURN r.resourceId AS resourceId

@@ -1,0 +1,28 @@
+"""Contact Routing (BIAN): servicing pools and resources, the ground routing decisions stand on.
+
+One module per job: `pools` (ServicingPool: Provide, Update, Retrieve with its members and
+assignments), `resources` (register, change and read servicing resources), `status` (Capture
+of a resource's status and availability), `books` (relationship managers' books and backups),
+`vocabulary` (the codes and checks they share).
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from resolvers.contact_routing.books import BookMutation
+from resolvers.contact_routing.pools import PoolMutation, PoolQuery
+from resolvers.contact_routing.resources import ResourceMutation, ResourceQuery
+from resolvers.contact_routing.status import StatusMutation
+
+__all__ = ["ContactRoutingMutation", "ContactRoutingQuery"]
+
+
+@strawberry.type
+class ContactRoutingQuery(PoolQuery, ResourceQuery):
+    pass
+
+
+@strawberry.type
+class ContactRoutingMutation(PoolMutation, ResourceMutation, StatusMutation, BookMutation):
+    pass

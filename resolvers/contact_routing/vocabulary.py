@@ -1,0 +1,90 @@
+"""What pools and resources are made of: the codes they carry and the checks their inputs share."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable
+from typing import TypeVar
+
+import strawberry
+
+from graph.database import Transaction
+from graph.errors import NotFound, ValidationFailed
+from graph.queries import load
+
+UNKNOWN_REFERENCES = load("contact_routing/unknown_references")
+
+T = TypeVar("T")
+
+
+@strawberry.enum(description="How routing ranks equally suited resources of a pool.")
+class PoolStrategy(enum.Enum):
+    LONGEST_IDLE = strawberry.enum_value("LONGEST_IDLE", description="The resource available the longest goes first.")
+    LEAST_LOAD = strawberry.enum_value("LEAST_LOAD", description="The resource with the fewest open contacts goes first.")
+    ROUND_ROBIN = strawberry.enum_value("ROUND_ROBIN", description="Resources take turns.")
+
+
+@strawberry.enum(description="What kind of contacts a servicing pool takes.")
+class PoolPurpose(enum.Enum):
+    SERVICING = strawberry.enum_value("SERVICING", description="Everyday servicing requests.")
+    SALES = strawberry.enum_value("SALES", description="Sales and cross-sell.")
+    PREMIER = strawberry.enum_value("PREMIER", description="Premier and private customers' relationship team.")
+    FRAUD = strawberry.enum_value("FRAUD", description="Fraud investigation.")
+    COLLECTIONS = strawberry.enum_value("COLLECTIONS", description="Collections and recoveries.")
+    VULNERABLE_CARE = strawberry.enum_value("VULNERABLE_CARE", description="Care for vulnerable customers.")
+    CORPORATE = strawberry.enum_value("CORPORATE", description="Corporate and business banking.")
+    KYC = strawberry.enum_value("KYC", description="Know-your-customer reviews.")
+
+
+@strawberry.enum(description="What kind of person a servicing resource is.")
+class ResourceKind(enum.Enum):
+    AGENT = strawberry.enum_value("AGENT", description="A contact-centre agent.")
+    RELATIONSHIP_MANAGER = strawberry.enum_value(
+        "RELATIONSHIP_MANAGER", description="A relationship manager with a book of customers.")
+    SPECIALIST = strawberry.enum_value("SPECIALIST", description="A specialist, e.g. in fraud or collections.")
+
+
+@strawberry.enum(description="Whether a servicing resource can take a contact now.")
+class ResourceStatus(enum.Enum):
+    AVAILABLE = strawberry.enum_value("AVAILABLE", description="Ready for a contact.")
+    BUSY = strawberry.enum_value("BUSY", description="Serving a contact.")
+    WRAP_UP = strawberry.enum_value("WRAP_UP", description="Finishing the work of the last contact.")
+    AWAY = strawberry.enum_value("AWAY", description="On a break or in a meeting.")
+    OFFLINE = strawberry.enum_value("OFFLINE", description="Not working.")
+
+
+@strawberry.type(description="A skill, by its code and readable name.")
+class SkillReference:
+    code: str = strawberry.field(description="The skill's code, e.g. MORTGAGE_SALES.")
+    name: str | None = strawberry.field(description="The skill's readable name.")
+
+
+def once_each(values: Iterable[str], field: str, what: str) -> None:
+    """VALIDATION naming the values given more than once."""
+    repeated = sorted(value for value, count in Counter(values).items() if count > 1)
+    if repeated:
+        raise ValidationFailed(f"each {what} may be given once; repeated: {', '.join(repeated)}", field=field)
+
+
+def in_range(value: int, allowed: range, field: str) -> int:
+    if value not in allowed:
+        raise ValidationFailed(f"{field} must be between {allowed.start} and {allowed.stop - 1}, not {value}", field=field)
+    return value
+
+
+def present(value: T | None, field: str) -> T:
+    if value is None:
+        raise ValidationFailed(f"{field} cannot be null; give a value or leave it out", field=field)
+    return value
+
+
+async def check_references(tx: Transaction, skill_codes: list[str], pool_ids: list[str], argument: str) -> None:
+    """NOT_FOUND naming the skills and pools that do not exist (read in the transaction that links them)."""
+    if not skill_codes and not pool_ids:
+        return
+    [found] = await tx.run(UNKNOWN_REFERENCES, skillCodes=skill_codes, poolIds=pool_ids)
+    if found["unknownSkills"]:
+        raise NotFound(f"no skill has the code {', '.join(found['unknownSkills'])}", field=f"{argument}.skills")
+    if found["unknownPools"]:
+        raise NotFound(f"no servicing pool has the id {', '.join(found['unknownPools'])}", field=f"{argument}.pools")
