@@ -3,7 +3,8 @@
 One module per job: `pools` (ServicingPool: Provide, Update, Retrieve with its members and
 assignments), `resources` (register, change and read servicing resources), `status` (Capture
 of a resource's status and availability), `books` (relationship managers' books and backups),
-`vocabulary` (the codes and checks they share).
+`vocabulary` (the codes and checks they share), `decision` (the routing decision's
+read side: ranked candidates with their explanations, as a dry run).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import strawberry
 
 from resolvers.contact_routing.books import BookMutation
+from resolvers.contact_routing.decision import DecisionQuery
 from resolvers.contact_routing.pools import PoolMutation, PoolQuery
 from resolvers.contact_routing.resources import ResourceMutation, ResourceQuery
 from resolvers.contact_routing.status import StatusMutation
@@ -19,7 +21,7 @@ __all__ = ["ContactRoutingMutation", "ContactRoutingQuery"]
 
 
 @strawberry.type
-class ContactRoutingQuery(PoolQuery, ResourceQuery):
+class ContactRoutingQuery(PoolQuery, ResourceQuery, DecisionQuery):
     pass
 
 

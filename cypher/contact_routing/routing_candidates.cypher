@@ -1,0 +1,146 @@
+// Routing candidates: who may serve the customer's contact on $channel at $at, best first, and
+// why the others may not. A read only: the dry run (Query.routingCandidates) runs it alone, the
+// allocation runs the same text inside its write transaction and takes candidates[0].
+// No row when the customer is unknown; unknown product, skills and purpose are reported in the
+// row (productFound, unknownSkills, purposeKnown) so one round trip also validates.
+// Rules (docs/contact-routing.md): required skills = $requestSkills + the product's NEEDS_SKILL
+// (min 1) + the active indicators' REQUIRES_SKILL; a resource skill S meets required skill X
+// when (S)-[:BROADER*0..]->(X). Hard constraints: AVAILABLE, free capacity on the channel
+// (capacity minus PENDING/ACCEPTED allocations), speaks the language, every required skill at
+// its minimum; while an active indicator blocks sales: never a member of a SALES pool, and a
+// member of the specialist pool the blocking indicator ROUTES_TO. Preference tier 1 own RM,
+// 2 RM's backup, 3 household member's RM, 4 related party's RM, 5 member of an eligible pool.
+// score = (6 - tier) * 1000000 + optional skills kept * 10000 + sum of matched proficiencies;
+// ties go to the pool's strategy key (lower first), then resourceId.
+// In Neo4j Browser:
+// :param customerId => 'C0000001';
+// :param at => datetime();
+// :param channel => 'PHONE';
+// :param language => null;
+// :param productId => 'P-MORTGAGE-FIXED';
+// :param requestSkills => [{code: 'SALES', minProficiency: 2}];
+// :param optionalSkills => [];
+// :param purpose => null;
+// :param priority => 0;
+// :param limit => 5;
+MATCH (c:Customer {customerId: $customerId})
+OPTIONAL MATCH (product:Product {productId: $productId})
+WITH c, product, coalesce($language, c.language) AS language,
+     'capacity' + substring($channel, 0, 1) + toLower(substring($channel, 1)) AS capacityKey,
+     [s IN $requestSkills + $optionalSkills WHERE NOT EXISTS { MATCH (:Skill {code: s.code}) } | s.code] AS unknownSkills,
+     COLLECT { MATCH (p:ServicingPool) RETURN p {.poolId, .name, .purpose, .strategy} ORDER BY p.poolId } AS pools,
+     COLLECT {
+       MATCH (c)-[:HAS_PROFILE]->(:PartyState)-[:HAS_INDICATOR]->(i:Indicator)-[:OF_TYPE]->(t:IndicatorType)
+       WHERE i.validFrom <= $at AND (i.validTo IS NULL OR $at < i.validTo)
+       RETURN {type: t.code, confidential: coalesce(t.confidential, false), blocksSales: coalesce(t.blocksSales, false),
+               priorityBoost: coalesce(t.priorityBoost, 0),
+               skills: [(t)-[need:REQUIRES_SKILL]->(s:Skill) | {code: s.code, minProficiency: need.minProficiency}],
+               pool: [(t)-[:ROUTES_TO]->(p:ServicingPool) | p.poolId][0]}
+       ORDER BY t.code
+     } AS active
+WITH *,
+     [s IN $requestSkills | {code: s.code, minProficiency: s.minProficiency, source: 'REQUEST', reference: null, confidential: false}]
+     + COLLECT { MATCH (product)-[:NEEDS_SKILL]->(s:Skill)
+                 RETURN {code: s.code, minProficiency: 1, source: 'PRODUCT', reference: product.productId, confidential: false} }
+     + COLLECT { UNWIND active AS a UNWIND a.skills AS s
+                 RETURN {code: s.code, minProficiency: s.minProficiency, source: 'INDICATOR', reference: a.type,
+                         confidential: a.confidential} } AS demands,
+     any(a IN active WHERE a.blocksSales) AS salesBlocked,
+     COLLECT { UNWIND active AS a WITH a WHERE a.blocksSales AND a.pool IS NOT NULL
+               RETURN a ORDER BY a.priorityBoost DESC, a.type LIMIT 1 } AS forcing
+WITH *,
+     COLLECT { UNWIND demands AS d
+               WITH d.code AS code, max(d.minProficiency) AS minProficiency, collect(d) AS sources
+               MATCH (s:Skill {code: code})
+               RETURN {code: code, name: s.name, minProficiency: minProficiency, sources: sources} ORDER BY code } AS required,
+     [o IN $optionalSkills | {code: o.code, minProficiency: o.minProficiency}] AS optional,
+     forcing[0] AS forcedBy,
+     CASE WHEN salesBlocked AND $purpose = 'SALES' THEN null ELSE $purpose END AS purpose
+WITH *, [p IN pools WHERE CASE WHEN forcedBy IS NOT NULL THEN p.poolId = forcedBy.pool
+                              WHEN purpose IS NOT NULL THEN p.purpose = purpose
+                              ELSE true END
+                          AND NOT (salesBlocked AND p.purpose = 'SALES') | p.poolId] AS eligiblePools
+// Searched: the eligible pools, and the pools sales-blocking ruled out, so their members are explained.
+WITH *, [p IN pools WHERE p.poolId IN eligiblePools OR (forcedBy IS NULL AND purpose IS NULL)
+                          OR (salesBlocked AND $purpose = 'SALES' AND p.purpose = 'SALES') | p.poolId] AS searchedPools
+WITH *, COLLECT {
+  CALL (c, searchedPools) {
+    MATCH (c)<-[:MANAGES]-(r:ServicingResource)
+    RETURN r, 1 AS tier, [{kind: 'ServicingResource', id: r.resourceId, relationship: 'MANAGES', direction: 'IN'}] AS steps
+    UNION
+    MATCH (c)<-[:MANAGES]-(rm:ServicingResource)<-[:BACKUP_FOR]-(r:ServicingResource)
+    RETURN r, 2 AS tier, [{kind: 'ServicingResource', id: rm.resourceId, relationship: 'MANAGES', direction: 'IN'},
+                          {kind: 'ServicingResource', id: r.resourceId, relationship: 'BACKUP_FOR', direction: 'IN'}] AS steps
+    UNION
+    MATCH (c)-[:MEMBER_OF]->(h:Household)<-[:MEMBER_OF]-(m:Customer)<-[:MANAGES]-(r:ServicingResource)
+    WHERE m <> c
+    RETURN r, 3 AS tier, [{kind: 'Household', id: h.householdId, relationship: 'MEMBER_OF', direction: 'OUT'},
+                          {kind: 'Customer', id: m.customerId, relationship: 'MEMBER_OF', direction: 'IN'},
+                          {kind: 'ServicingResource', id: r.resourceId, relationship: 'MANAGES', direction: 'IN'}] AS steps
+    UNION
+    MATCH (c)-[rel:RELATED_TO]-(m:Customer)<-[:MANAGES]-(r:ServicingResource)
+    WHERE m <> c
+    RETURN r, 4 AS tier, [{kind: 'Customer', id: m.customerId, relationship: 'RELATED_TO',
+                           direction: CASE WHEN startNode(rel) = c THEN 'OUT' ELSE 'IN' END},
+                          {kind: 'ServicingResource', id: r.resourceId, relationship: 'MANAGES', direction: 'IN'}] AS steps
+    UNION
+    MATCH (pool:ServicingPool)<-[:MEMBER_OF]-(r:ServicingResource)
+    WHERE pool.poolId IN searchedPools
+    RETURN r, 5 AS tier, [{kind: 'ServicingPool', id: pool.poolId, relationship: null, direction: null},
+                          {kind: 'ServicingResource', id: r.resourceId, relationship: 'MEMBER_OF', direction: 'IN'}] AS steps
+  }
+  WITH r, tier, steps ORDER BY tier, size(steps), [s IN steps | s.id]
+  WITH r, collect({tier: tier, steps: steps})[0] AS best
+  WITH r, best,
+       COLLECT { MATCH (r)-[:MEMBER_OF]->(p:ServicingPool) RETURN p {.poolId, .name, .purpose, .strategy} ORDER BY p.poolId } AS memberships,
+       coalesce(r[capacityKey], 0) AS capacity,
+       count { (a:Allocation)-[:ASSIGNED_TO]->(r) WHERE a.channel = $channel AND a.status IN ['PENDING', 'ACCEPTED'] } AS busy,
+       [x IN required | {code: x.code, min: x.minProficiency, required: true,
+                         have: reduce(best = 0, p IN [(r)-[h:HAS_SKILL]->(:Skill)-[:BROADER*0..]->(:Skill {code: x.code}) | h.proficiency]
+                                      | CASE WHEN p > best THEN p ELSE best END)}] AS requiredLevels,
+       [x IN optional | {code: x.code, min: x.minProficiency, required: false,
+                         have: reduce(best = 0, p IN [(r)-[h:HAS_SKILL]->(:Skill)-[:BROADER*0..]->(:Skill {code: x.code}) | h.proficiency]
+                                      | CASE WHEN p > best THEN p ELSE best END)}] AS optionalLevels
+  WITH r, best, memberships, capacity, busy, capacity - busy AS freeCapacity, requiredLevels, optionalLevels,
+       coalesce(head([m IN memberships WHERE m.poolId IN eligiblePools]), head(memberships)) AS pool,
+       coalesce(head([i IN range(0, size(optionalLevels) - 1) WHERE optionalLevels[i].have < optionalLevels[i].min]),
+                size(optionalLevels)) AS optionalKept,
+       [x IN requiredLevels + optionalLevels WHERE x.have >= x.min | {code: x.code, proficiency: x.have, required: x.required}] AS matched
+  WITH r, best, pool, capacity, busy, freeCapacity, optionalKept, matched,
+       CASE WHEN r.status = 'AVAILABLE' THEN [] ELSE [{kind: 'STATUS', message: 'status ' + coalesce(r.status, 'unknown')}] END
+       + CASE WHEN capacity <= 0 THEN [{kind: 'CAPACITY', message: 'does not serve ' + $channel}]
+              WHEN freeCapacity <= 0 THEN [{kind: 'CAPACITY', message: 'no free ' + $channel + ' capacity (' + toString(busy)
+                                                                         + ' of ' + toString(capacity) + ' in use)'}]
+              ELSE [] END
+       + CASE WHEN language IN coalesce(r.languages, []) THEN [] ELSE [{kind: 'LANGUAGE', message: 'does not speak ' + language}] END
+       + [x IN requiredLevels WHERE x.have < x.min
+          | {kind: 'SKILL', message: x.code + ' ' + toString(x.have) + ' < ' + toString(x.min)}]
+       + CASE WHEN salesBlocked AND any(m IN memberships WHERE m.purpose = 'SALES')
+              THEN [{kind: 'SALES_BLOCKED', message: 'member of a SALES pool while sales are blocked'}] ELSE [] END
+       + CASE WHEN forcedBy IS NOT NULL AND NOT any(m IN memberships WHERE m.poolId = forcedBy.pool)
+              THEN [{kind: 'POOL', message: 'not a member of ' + forcedBy.pool + ', the pool sales-blocked contacts go to'}]
+              ELSE [] END AS reasons
+  RETURN r {.resourceId, .name, .kind, .status, .statusSince, .lastAllocatedAt,
+            pool: pool, tier: best.tier,
+            steps: [{kind: 'Customer', id: c.customerId, relationship: null, direction: null}] + best.steps, matchedSkills: matched, freeCapacity: freeCapacity,
+            activeAllocations: busy, capacity: capacity, optionalKept: optionalKept, reasons: reasons,
+            score: (6 - best.tier) * 1000000 + optionalKept * 10000 + reduce(total = 0, m IN matched | total + m.proficiency),
+            strategy: coalesce(pool.strategy, 'LONGEST_IDLE'),
+            strategyKey: CASE coalesce(pool.strategy, 'LONGEST_IDLE')
+                           WHEN 'LEAST_LOAD' THEN CASE WHEN capacity > 0 THEN toFloat(busy) / capacity ELSE 1.0 END
+                           WHEN 'ROUND_ROBIN' THEN toFloat(coalesce(r.lastAllocatedAt.epochMillis, -1))
+                           ELSE toFloat(coalesce(r.statusSince.epochMillis, $at.epochMillis)) END}
+} AS evaluated
+RETURN c.customerId AS customerId, c.name AS customerName, language, $channel AS channel,
+       $priority + reduce(total = 0, a IN active | total + a.priorityBoost) AS priority,
+       salesBlocked, $purpose AS requestedPurpose, purpose,
+       forcedBy {.type, .pool, .confidential} AS forcedBy,
+       [a IN active WHERE a.blocksSales | {type: a.type, confidential: a.confidential}] AS blockedBy,
+       $productId IS NULL OR product IS NOT NULL AS productFound,
+       unknownSkills,
+       $purpose IS NULL OR any(p IN pools WHERE p.purpose = $purpose) AS purposeKnown,
+       eligiblePools, required, optional,
+       COLLECT { UNWIND evaluated AS e WITH e WHERE size(e.reasons) = 0
+                 RETURN e ORDER BY e.score DESC, e.strategyKey, e.resourceId LIMIT $limit } AS candidates,
+       COLLECT { UNWIND evaluated AS e WITH e WHERE size(e.reasons) > 0
+                 RETURN e ORDER BY e.tier, size(e.reasons), e.score DESC, e.resourceId LIMIT $limit } AS rejected
