@@ -30,6 +30,8 @@ class Role(enum.Enum):
 
 
 ALL_ROLES = frozenset(Role)
+# Who sees what is confidential: indicators such as POSSIBLE_FRAUD, alert narratives, fraud events.
+CONFIDENTIAL_READERS = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
 
 
 @dataclass(frozen=True)

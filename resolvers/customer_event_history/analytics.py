@@ -24,8 +24,8 @@ import strawberry
 
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Principal, Role, allow
-from resolvers.customer_event_history.timeline import FRAUD_READERS, EventCategory
+from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
+from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.portfolio import PortfolioGrouping
 from resolvers.temporal import instant_or_now, native
 
@@ -262,7 +262,7 @@ class EventAnalyticsQuery:
 
 def counted_categories(principal: Principal, categories: list[EventCategory] | None) -> list[EventCategory]:
     """The categories to count, in declaration order: those asked for, else all the principal may see."""
-    sees_fraud = principal.has_any(FRAUD_READERS)
+    sees_fraud = principal.has_any(CONFIDENTIAL_READERS)
     if categories is None:
         return [c for c in EventCategory if sees_fraud or c is not EventCategory.FRAUD]
     if not categories:

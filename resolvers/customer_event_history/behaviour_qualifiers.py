@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import GatewayError, ValidationFailed
-from resolvers.auth import Principal, Role, allow
+from resolvers.auth import CONFIDENTIAL_READERS, Principal, allow
 from resolvers.customer_event_history import changes
 from resolvers.customer_event_history.capture import (
     CAPTURERS,
@@ -37,7 +37,6 @@ from resolvers.customer_event_history.changes import (
 )
 from resolvers.customer_event_history.timeline import TIMELINE_READERS, CustomerEvent, EventCategory
 
-FRAUD_ROLES = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 EventId = Annotated[strawberry.ID, strawberry.argument(description="The event's id.")]
 ExpectedVersion = Annotated[int | None, strawberry.argument(
     description="The version you read; CONFLICT if the event changed since (optimistic concurrency).")]
@@ -148,7 +147,7 @@ class BehaviourQualifierQuery:
         return await retrieve_one(info, EventCategory.PRODUCT_PROCESSING, event_id)
 
     @strawberry.field(description="BIAN RetrieveFraud: one fraud event; relationship managers and admins only.",
-                      extensions=allow(*FRAUD_ROLES))
+                      extensions=allow(*CONFIDENTIAL_READERS))
     async def fraud_event(self, info: strawberry.Info, event_id: EventId) -> CustomerEvent:
         return await retrieve_one(info, EventCategory.FRAUD, event_id)
 
@@ -178,7 +177,7 @@ class BehaviourQualifierMutation:
         return await capture_one(info, EventCategory.PRODUCT_PROCESSING, input)
 
     @strawberry.mutation(description="BIAN CaptureFraud: record a fraud event; relationship managers and admins only.",
-                         extensions=allow(*FRAUD_ROLES))
+                         extensions=allow(*CONFIDENTIAL_READERS))
     async def capture_fraud_event(self, info: strawberry.Info, input: FraudEvent) -> CustomerEvent:
         return await capture_one(info, EventCategory.FRAUD, input)
 
@@ -237,7 +236,7 @@ class BehaviourQualifierMutation:
         return await update_one(info, EventCategory.PRODUCT_PROCESSING, event_id, changes, expected_version)
 
     @strawberry.mutation(description="BIAN UpdateFraud: change a fraud event, keeping its earlier version; "
-                                     "relationship managers and admins only.", extensions=allow(*FRAUD_ROLES))
+                                     "relationship managers and admins only.", extensions=allow(*CONFIDENTIAL_READERS))
     async def update_fraud_event(self, info: strawberry.Info, event_id: EventId, changes: FraudChanges,
                                  expected_version: ExpectedVersion = None) -> CustomerEvent:
         return await update_one(info, EventCategory.FRAUD, event_id, changes, expected_version)

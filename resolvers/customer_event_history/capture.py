@@ -26,7 +26,7 @@ from graph.errors import Conflict, Forbidden, GatewayError, NotFound, Validation
 from graph.queries import load
 from graph.settings import Settings
 from resolvers import idempotency
-from resolvers.auth import Principal, Role
+from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
 from resolvers.temporal import aware
@@ -40,7 +40,6 @@ LABELS = {
     EventCategory.FRAUD: "FraudEvent", EventCategory.LIFE: "LifeEvent",
 }
 CAPTURERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
-FRAUD_HANDLERS = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
 MAX_BULK = 500
 RECORD_LENGTH = 4000
 SHORT_LENGTH = 200
@@ -202,7 +201,7 @@ class Outcome:
 def draft(input: EventInput, category: EventCategory, index: int, prefix: str, principal: Principal,
           settings: Settings, now: datetime.datetime) -> Draft:
     """The event an input describes, or VALIDATION / FORBIDDEN naming the field at fault."""
-    if category is EventCategory.FRAUD and not principal.has_any(FRAUD_HANDLERS):
+    if category is EventCategory.FRAUD and not principal.has_any(CONFIDENTIAL_READERS):
         raise Forbidden("only relationship managers and admins may capture fraud events", field=prefix.rstrip("."))
     occurred_at = now if input.occurred_at is None else aware(input.occurred_at)
     if occurred_at > now + datetime.timedelta(seconds=settings.event_future_tolerance_seconds):

@@ -18,10 +18,9 @@ from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from graph.settings import Settings
-from resolvers.auth import Principal
+from resolvers.auth import CONFIDENTIAL_READERS, Principal
 from resolvers.customer_event_history.capture import (
     DETAILS,
-    FRAUD_HANDLERS,
     RECORD_LENGTH,
     SHORT_LENGTH,
     EventChannel,
@@ -155,7 +154,7 @@ def visible(event: dict[str, Any], category: EventCategory, principal: Principal
     """An event of this category that the principal may see (fraud events: RMs and admins)."""
     if event["category"] != category.name:
         return False
-    return category is not EventCategory.FRAUD or principal.has_any(FRAUD_HANDLERS)
+    return category is not EventCategory.FRAUD or principal.has_any(CONFIDENTIAL_READERS)
 
 
 def _same(stored: Any, asked: Any) -> bool:

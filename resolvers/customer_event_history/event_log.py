@@ -15,8 +15,8 @@ import strawberry
 from graph.database import Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Principal, Role, allow
-from resolvers.customer_event_history.capture import CAPTURERS, FRAUD_HANDLERS
+from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
+from resolvers.customer_event_history.capture import CAPTURERS
 from resolvers.customer_event_history.timeline import TIMELINE_READERS, EventCategory
 from resolvers.inputs import text
 from resolvers.temporal import native
@@ -75,7 +75,7 @@ async def event_log(info: strawberry.Info, event_log_id: str) -> CustomerEventLo
     if not rows:
         raise NotFound(f"no event log '{event_log_id}'", field="eventLogId")
     principal: Principal = info.context.principal
-    return CustomerEventLog.from_record(rows[0]["log"], principal.has_any(FRAUD_HANDLERS))
+    return CustomerEventLog.from_record(rows[0]["log"], principal.has_any(CONFIDENTIAL_READERS))
 
 
 @strawberry.type

@@ -26,7 +26,7 @@ from strawberry.dataloader import DataLoader
 from graph.database import Database, Record
 from graph.errors import Forbidden, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Principal, Role
+from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role
 from resolvers.customer_event_history.event_details import EventVersion, LeadSuggestion, lead_suggestions_of, versions_of
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from resolvers.temporal import aware, native
@@ -36,7 +36,6 @@ EVENTS_OF_CUSTOMERS = load(EVENTS_OF_CUSTOMERS_NAME)
 
 CURSOR_KIND = "event"
 TIMELINE_READERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
-FRAUD_READERS = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
 # Open ends of the window and "no cursor yet": the statement compares with them, as null would match nothing.
 EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC)
@@ -171,7 +170,7 @@ def timeline_page(
     types: list[str] | None, window_from: datetime.datetime | None, window_to: datetime.datetime | None,
 ) -> TimelinePage:
     """The page the arguments ask for, or VALIDATION / FORBIDDEN naming the argument at fault."""
-    sees_fraud = principal.has_any(FRAUD_READERS)
+    sees_fraud = principal.has_any(CONFIDENTIAL_READERS)
     start, end = _window(window_from, window_to)
     after_at, after_id = _after(after)
     return TimelinePage(

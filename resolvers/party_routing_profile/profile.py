@@ -23,7 +23,7 @@ import strawberry
 from graph.database import Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Principal, Role, allow
+from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
 from resolvers.batching import batched
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
@@ -40,7 +40,6 @@ LAPSE_INDICATORS = load("party_routing_profile/lapse_indicators")
 VALUE_TIER_INPUTS = load("party_routing_profile/value_tier_inputs")
 RECORD_INDICATOR = load("party_routing_profile/record_indicator")
 
-SEES_CONFIDENTIAL = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
 
 
 @strawberry.enum(description="The BIAN behaviour qualifier an indicator belongs to.")
@@ -160,7 +159,7 @@ async def routing_profile(info: strawberry.Info, customer_id: str, at: datetime.
 
 def sees_confidential(info: strawberry.Info) -> bool:
     principal: Principal = info.context.principal
-    return principal.has_any(SEES_CONFIDENTIAL)
+    return principal.has_any(CONFIDENTIAL_READERS)
 
 
 def subject(info: strawberry.Info) -> str:

@@ -21,6 +21,7 @@ from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import ALL_ROLES, Role, allow
+from resolvers.inputs import text
 from resolvers.party_routing_profile.profile import IndicatorCategory
 from resolvers.temporal import native
 
@@ -35,6 +36,8 @@ REPLACE_ROUTES_TO = load("party_routing_profile/replace_routes_to")
 CODE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
 PRIORITY_BOOSTS = range(0, 11)
 PROFICIENCIES = range(1, 6)
+NAME_LENGTH = 200
+DESCRIPTION_LENGTH = 2000
 
 
 @strawberry.enum(description="How serious an indicator type is (an extension to BIAN).")
@@ -145,13 +148,11 @@ def _present(value: Any, field: str) -> Any:
 
 
 def _name(value: str | None, field: str) -> str:
-    if value is None or not value.strip():
-        raise ValidationFailed("the name must not be blank", field=field)
-    return value.strip()
+    return text(value, field, NAME_LENGTH) or ""  # required: text raises on blank
 
 
 def _description(value: str | None, field: str) -> str | None:
-    return value.strip() if value is not None and value.strip() else None
+    return text(value, field, DESCRIPTION_LENGTH, required=False)
 
 
 def _priority_boost(value: int | None, field: str) -> int:
