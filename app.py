@@ -30,6 +30,7 @@ from graph.local_neo4j import LocalNeo4j, LocalNeo4jError
 from graph.seed import seed_bank
 from graph.settings import Settings, SettingsError
 from resolvers.auth import ALL_ROLES, issue_token
+from resolvers.contact_routing.live import RoutingFeed
 from resolvers.request_id import RequestIdMiddleware, configure_logging
 from resolvers.schema import build_schema
 from resolvers.view import GatewayGraphQL
@@ -42,6 +43,7 @@ DEMO_SEED = 42
 
 class State(TypedDict):
     database: Database
+    routing_feed: RoutingFeed
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -54,7 +56,11 @@ def create_app(settings: Settings) -> Starlette:
             await database.wait_until_reachable(settings.connect_timeout)
             await apply_schema(database)
             log.info("connected to Neo4j at %s (database %s)", settings.neo4j_uri, settings.neo4j_database)
-            yield {"database": database}
+            feed = RoutingFeed(database, settings.routing_feed_interval)
+            try:
+                yield {"database": database, "routing_feed": feed}
+            finally:
+                await feed.close()
         finally:
             await database.close()
 

@@ -35,6 +35,8 @@ class Settings:
     retry_seconds: float = 5.0
     # How far in the future an event may be dated: clocks of feeding systems drift.
     event_future_tolerance_seconds: float = 300.0
+    # How often the live routing feed (subscriptions) polls Neo4j for changes, while anyone subscribes.
+    routing_feed_interval: float = 0.5
     local_bolt_port: int = 7687
     local_http_port: int = 7474
     local_data_dir: Path = PROJECT_ROOT / ".cache" / "neo4j" / "run"
@@ -60,6 +62,7 @@ class Settings:
             connect_timeout=_float(env, "NEO4J_CONNECT_TIMEOUT", 30.0),
             retry_seconds=_float(env, "NEO4J_RETRY_SECONDS", 5.0),
             event_future_tolerance_seconds=_float(env, "EVENT_FUTURE_TOLERANCE_SECONDS", 300.0),
+            routing_feed_interval=_float(env, "ROUTING_FEED_INTERVAL_SECONDS", 0.5),
             local_bolt_port=_int(env, "LOCAL_NEO4J_BOLT_PORT", 7687),
             local_http_port=_int(env, "LOCAL_NEO4J_HTTP_PORT", 7474),
             local_data_dir=Path(get("LOCAL_NEO4J_DATA_DIR", str(cls.local_data_dir))),
@@ -84,6 +87,9 @@ class Settings:
                 f"GATEWAY_DEV_MODE serves tokenless requests, so it only binds to loopback; "
                 f"GATEWAY_HOST is {self.host!r}"
             )
+        if not 0.05 <= self.routing_feed_interval <= 60:
+            raise SettingsError(
+                f"ROUTING_FEED_INTERVAL_SECONDS must be between 0.05 and 60, got {self.routing_feed_interval}")
 
 
 def _int(env: dict[str, str], name: str, default: int) -> int:

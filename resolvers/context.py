@@ -1,10 +1,10 @@
-"""The per-request Context: the database view, the principal, the settings and the DataLoaders."""
+"""The per-request Context: the database view, the principal, the settings, the DataLoaders and the live feed."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from strawberry.dataloader import DataLoader
 from strawberry.extensions import SchemaExtension
@@ -12,6 +12,9 @@ from strawberry.extensions import SchemaExtension
 from graph.database import Database
 from graph.settings import Settings
 from resolvers.auth import Principal
+
+if TYPE_CHECKING:
+    from resolvers.contact_routing.live import RoutingFeed
 
 
 @dataclass
@@ -23,6 +26,8 @@ class Context:
     # WebSocket only: the connection_init payload and the handshake's Authorization header.
     connection_params: dict[str, Any] | None = None
     handshake_authorization: str | None = None
+    # The process's live routing feed (subscriptions); None outside the app, e.g. in unit tests.
+    feed: RoutingFeed | None = None
 
     def loader(self, name: str, load_fn: Any) -> DataLoader[Any, Any]:
         """The request's DataLoader for `name`, created on first use so each batches once per tick."""

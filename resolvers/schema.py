@@ -1,17 +1,20 @@
-"""Assembles Query and Mutation from the domain modules and builds the Strawberry schema."""
+"""Assembles Query, Mutation and Subscription from the domain modules and builds the Strawberry schema."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
-from strawberry.extensions import ValidationCache
+from strawberry.extensions import SchemaExtension, ValidationCache
+from strawberry.types import ExecutionResult
 
 from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuery
+from resolvers.contact_routing.desktop import DesktopSubscription
 from resolvers.context import PerOperationLoaders
 from resolvers.customer_event_history import CustomerEventHistoryMutation, CustomerEventHistoryQuery
 from resolvers.customers import CustomerQuery
-from resolvers.errors import ErrorContract
+from resolvers.errors import ErrorContract, apply_contract
 from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
 
 
@@ -23,6 +26,20 @@ class Query(CustomerQuery, PartyRoutingProfileQuery, CustomerEventHistoryQuery, 
 @strawberry.type(description="Changes across the five BIAN service domains; each runs in one write transaction.")
 class Mutation(PartyRoutingProfileMutation, CustomerEventHistoryMutation, ContactRoutingMutation):
     pass
+
+
+@strawberry.type(description="Live changes over WebSocket (graphql-transport-ws); every field needs a bearer token.")
+class Subscription(DesktopSubscription):
+    pass
+
+
+class StreamedErrorContract(SchemaExtension):
+    """The error contract for what a WebSocket streams: each result leaves before on_operation ends."""
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        if isinstance(result, ExecutionResult) and result.errors:
+            result.errors = [apply_contract(error) for error in result.errors]
+        yield
 
 
 class GatewaySchema(strawberry.Schema):
@@ -37,8 +54,8 @@ DOCUMENT_CACHE_SIZE = 1024
 
 
 def build_schema() -> strawberry.Schema:
-    return GatewaySchema(query=Query, mutation=Mutation, extensions=[
-        ErrorContract, PerOperationLoaders,
+    return GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=[
+        ErrorContract, StreamedErrorContract, PerOperationLoaders,
         # A factory: a fresh extension per request; the LRU cache itself is shared.
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
     ])

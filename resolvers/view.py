@@ -53,6 +53,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
             principal=getattr(request.state, "principal", None),
             settings=self.settings,
             handshake_authorization=request.headers.get("authorization"),
+            feed=request.state.routing_feed,
         )
 
     async def on_ws_connect(self, context: Context) -> UnsetType:

@@ -10,6 +10,8 @@
 // its minimum; while an active indicator blocks sales: never a member of a SALES pool, and a
 // member of the specialist pool the blocking indicator ROUTES_TO. Preference tier 1 own RM,
 // 2 RM's backup, 3 household member's RM, 4 related party's RM, 5 member of an eligible pool.
+// $excludedResourceIds (re-routing: who rejected the contact or let its offer lapse) are rejected
+// as DECLINED.
 // score = (6 - tier) * 1000000 + optional skills kept * 10000 + sum of matched proficiencies;
 // ties go to the pool's strategy key (lower first), then resourceId.
 // In Neo4j Browser:
@@ -22,6 +24,7 @@
 // :param optionalSkills => [];
 // :param purpose => null;
 // :param priority => 0;
+// :param excludedResourceIds => [];
 // :param limit => 5;
 MATCH (c:Customer {customerId: $customerId})
 OPTIONAL MATCH (product:Product {productId: $productId})
@@ -119,7 +122,9 @@ WITH *, COLLECT {
               THEN [{kind: 'SALES_BLOCKED', message: 'member of a SALES pool while sales are blocked'}] ELSE [] END
        + CASE WHEN forcedBy IS NOT NULL AND NOT any(m IN memberships WHERE m.poolId = forcedBy.pool)
               THEN [{kind: 'POOL', message: 'not a member of ' + forcedBy.pool + ', the pool sales-blocked contacts go to'}]
-              ELSE [] END AS reasons
+              ELSE [] END
+       + CASE WHEN r.resourceId IN $excludedResourceIds
+              THEN [{kind: 'DECLINED', message: 'rejected this contact or let its offer lapse'}] ELSE [] END AS reasons
   RETURN r {.resourceId, .name, .kind, .status, .statusSince, .lastAllocatedAt,
             pool: pool, tier: best.tier,
             steps: [{kind: 'Customer', id: c.customerId, relationship: null, direction: null}] + best.steps, matchedSkills: matched, freeCapacity: freeCapacity,

@@ -83,6 +83,7 @@ class RejectionKind(enum.Enum):
     SKILL = strawberry.enum_value("SKILL", description="A required skill is missing or below its minimum.")
     SALES_BLOCKED = strawberry.enum_value("SALES_BLOCKED", description="A SALES pool member while sales are blocked.")
     POOL = strawberry.enum_value("POOL", description="Not a member of the specialist pool sales-blocking forces.")
+    DECLINED = strawberry.enum_value("DECLINED", description="Rejected this contact, or let its offer lapse, before.")
 
 
 @strawberry.enum(description="Which way a path's relationship points.")
@@ -163,7 +164,7 @@ class RejectionReason:
     message: str = strawberry.field(description="Readable, e.g. 'MORTGAGE_SALES 2 < 3' or 'status BUSY'.")
 
 
-def _pool(row: dict[str, Any] | None) -> RoutingPool | None:
+def routing_pool(row: dict[str, Any] | None) -> RoutingPool | None:
     if row is None:
         return None
     return RoutingPool(pool_id=strawberry.ID(row["poolId"]), name=row.get("name"),
@@ -176,7 +177,7 @@ def _common(row: Record) -> dict[str, Any]:
     return {
         "resource": RoutedResource(resource_id=strawberry.ID(row["resourceId"]), name=row["name"],
                                    kind=ResourceKind(row["kind"])),
-        "pool": _pool(row["pool"]), "preference": TIERS[row["tier"] - 1],
+        "pool": routing_pool(row["pool"]), "preference": TIERS[row["tier"] - 1],
         "path": [RoutingPathStep(kind=s["kind"], id=s["id"], relationship=s["relationship"],
                                  direction=PathDirection(s["direction"]) if s["direction"] else None)
                  for s in row["steps"]],
@@ -260,7 +261,7 @@ class RoutingPreview:
             specialist_pool=strawberry.ID(row["forcedBy"]["pool"]) if row["forcedBy"] else None,
             notes=_notes(row, trusted), required_skills=[_requirement(r, trusted) for r in row["required"]],
             relaxed_optional_skills=chosen.relaxed_optional_skills if chosen else list(reversed(optional)),
-            chosen=chosen, queue_reason=None if chosen else _queue_reason(row),
+            chosen=chosen, queue_reason=None if chosen else why_queued(row),
             candidates=candidates, rejected=[RejectedCandidate.from_record(r) for r in row["rejected"]],
         )
 
@@ -291,7 +292,7 @@ def _notes(row: Record, trusted: bool) -> list[str]:
     return notes
 
 
-def _queue_reason(row: Record) -> str:
+def why_queued(row: Record) -> str:
     reason = f"no available resource with free {row['channel']} capacity speaks {row['language']}"
     if row["required"]:
         reason += " with " + ", ".join(f"{r['code']} ≥ {r['minProficiency']}" for r in row["required"])
@@ -329,7 +330,7 @@ def routing_parameters(request: RoutingRequestInput, at: datetime.datetime, limi
         "requestSkills": required, "optionalSkills": optional,
         "purpose": None if request.purpose is None else request.purpose.value,
         "priority": in_range(request.priority, PRIORITIES, "request.priority"),
-        "limit": in_range(limit, LIMITS, "limit"),
+        "limit": in_range(limit, LIMITS, "limit"), "excludedResourceIds": [],
     }
 
 

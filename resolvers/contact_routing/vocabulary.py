@@ -88,3 +88,32 @@ async def check_references(tx: Transaction, skill_codes: list[str], pool_ids: li
         raise NotFound(f"no skill has the code {', '.join(found['unknownSkills'])}", field=f"{argument}.skills")
     if found["unknownPools"]:
         raise NotFound(f"no servicing pool has the id {', '.join(found['unknownPools'])}", field=f"{argument}.pools")
+
+
+@strawberry.enum(description="Where an allocation is in its lifecycle: QUEUED → PENDING → ACCEPTED → COMPLETED, or "
+                             "REJECTED, TIMED_OUT (from PENDING) and CANCELLED.")
+class AllocationStatus(enum.Enum):
+    QUEUED = strawberry.enum_value("QUEUED", description="Nobody can take the contact yet; it waits in its pools.")
+    PENDING = strawberry.enum_value("PENDING", description="Offered to a resource, which must accept in time.")
+    ACCEPTED = strawberry.enum_value("ACCEPTED", description="The resource is serving the contact.")
+    COMPLETED = strawberry.enum_value("COMPLETED", description="Served; the capacity is free again.")
+    REJECTED = strawberry.enum_value("REJECTED", description="The resource declined; the contact was re-routed.")
+    TIMED_OUT = strawberry.enum_value("TIMED_OUT", description="Not accepted in time; the contact was re-routed.")
+    CANCELLED = strawberry.enum_value("CANCELLED", description="Withdrawn, e.g. the customer hung up.")
+
+
+@strawberry.enum(description="A step a resource's desktop or a supervisor takes on an allocation.")
+class AllocationAction(enum.Enum):
+    ACCEPT = strawberry.enum_value("ACCEPT", description="PENDING → ACCEPTED, before the offer lapses.")
+    REJECT = strawberry.enum_value("REJECT", description="PENDING → REJECTED; the contact is re-routed to someone else.")
+    COMPLETE = strawberry.enum_value("COMPLETE", description="ACCEPTED → COMPLETED; frees capacity for the queue.")
+    CANCEL = strawberry.enum_value("CANCEL", description="QUEUED, PENDING or ACCEPTED → CANCELLED; frees capacity.")
+
+
+@strawberry.enum(description="How a contact ended, captured at wrap-up.")
+class ContactDisposition(enum.Enum):
+    RESOLVED = strawberry.enum_value("RESOLVED", description="The customer's need was met.")
+    FOLLOW_UP_NEEDED = strawberry.enum_value("FOLLOW_UP_NEEDED", description="More work is needed after the contact.")
+    ESCALATED = strawberry.enum_value("ESCALATED", description="Passed to a specialist or supervisor.")
+    SALES_OPPORTUNITY = strawberry.enum_value("SALES_OPPORTUNITY", description="An interest worth a lead was found.")
+    NO_CONTACT = strawberry.enum_value("NO_CONTACT", description="The customer could not be reached.")

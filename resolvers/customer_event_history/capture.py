@@ -300,12 +300,14 @@ def _written(d: Draft, row: dict[str, Any]) -> Outcome:
 
 
 async def log_event(tx: Transaction, customer_id: str, category: EventCategory, type: str, record: str,
-                    by: str, *, result: str | None = None, source: str = DEFAULT_SOURCE) -> None:
+                    by: str, *, result: str | None = None, source: str = DEFAULT_SOURCE,
+                    resource_id: str | None = None, allocation_id: str | None = None) -> None:
     """Logs a step of another domain (e.g. an indicator captured) in the customer's event log,
     inside that domain's transaction, so the step and its event commit together."""
     now = datetime.datetime.now(datetime.UTC)
     properties = {"eventId": f"EV-{uuid.uuid4()}", "customerId": customer_id, "category": category.name, "type": type,
                   "occurredAt": now, "record": record, "result": result, "source": source, "idempotencyKey": None}
     row = {"index": 0, "customerId": customer_id, "label": LABELS[category], "properties": properties,
-           "productIds": [], "resourceId": None, "leadId": None, "allocationId": None, "fraudCaseId": None}
+           "productIds": [], "resourceId": resource_id, "leadId": None, "allocationId": allocation_id,
+           "fraudCaseId": None}
     await tx.run(CAPTURE_EVENTS, events=[row], now=now, capturedBy=by)

@@ -1,0 +1,51 @@
+// Records a routing outcome: offers the contact to $resourceId (PENDING, holding one unit of its
+// capacity on the channel; the offer lapses after the pool's offerTimeoutSeconds) or queues it
+// (QUEUED, waiting in $waitingPoolIds). A new contact or re-route creates the allocation from
+// $contact; a queued allocation being served is the same node, moved from QUEUED to PENDING.
+// Runs after lock_resource_capacity in the same transaction.
+// :param allocationId => 'AL-example';
+// :param contact => {contactId: 'AL-example', customerId: 'C0000001', channel: 'PHONE', language: 'en', requestedAt: datetime(), requestedPriority: 0, requestedBy: 'browser', excludedResourceIds: []};
+// :param customerId => 'C0000001';
+// :param priority => 0;
+// :param now => datetime();
+// :param by => 'browser';
+// :param resourceId => 'R000011';
+// :param poolId => 'POOL-SERVICING';
+// :param waitingPoolIds => [];
+// :param queueReason => null;
+// :param preference => 'QUALIFIED';
+// :param score => 1000000;
+// :param explanation => null;
+// :param reroutedFromId => null;
+MATCH (c:Customer {customerId: $customerId})
+MERGE (a:Allocation {allocationId: $allocationId})
+  ON CREATE SET a += $contact, a.createdAt = $now
+SET a.status = CASE WHEN $resourceId IS NULL THEN 'QUEUED' ELSE 'PENDING' END,
+    a.priority = $priority, a.updatedAt = $now, a.updatedBy = $by,
+    a.queueReason = $queueReason, a.preference = $preference, a.score = $score, a.explanation = $explanation
+MERGE (a)-[:FOR_CUSTOMER]->(c)
+WITH a
+CALL (a) {
+  MATCH (a)-[waiting:WAITS_IN]->(:ServicingPool)
+  WHERE $resourceId IS NOT NULL
+  DELETE waiting
+}
+CALL (a) {
+  UNWIND $waitingPoolIds AS poolId
+  MATCH (p:ServicingPool {poolId: poolId})
+  MERGE (a)-[:WAITS_IN]->(p)
+}
+CALL (a) {
+  MATCH (r:ServicingResource {resourceId: $resourceId})
+  OPTIONAL MATCH (p:ServicingPool {poolId: $poolId})
+  CREATE (a)-[:ASSIGNED_TO]->(r)
+  FOREACH (pool IN CASE WHEN p IS NULL THEN [] ELSE [p] END | CREATE (a)-[:IN_POOL]->(pool))
+  SET r.lastAllocatedAt = $now,
+      a.offeredAt = $now,
+      a.offerExpiresAt = $now + duration({seconds: coalesce(p.offerTimeoutSeconds, 30)})
+}
+CALL (a) {
+  MATCH (previous:Allocation {allocationId: $reroutedFromId})
+  MERGE (a)-[:REROUTED_FROM]->(previous)
+}
+RETURN a.allocationId AS allocationId, a.status AS status, a.offerExpiresAt AS offerExpiresAt

@@ -1,0 +1,23 @@
+// Queued contacts someone could take now, highest priority first, then longest waiting: those
+// waiting in a pool with an AVAILABLE member that has free capacity on the contact's channel, or
+// whose customer's RM has. With $resourceId, only those that resource could take (it just freed
+// capacity). A candidate list, not a decision: each is routed in turn with the full rules.
+// :param resourceId => null;
+// :param limit => 10;
+MATCH (a:Allocation {status: 'QUEUED'})
+WHERE EXISTS {
+  MATCH (a)-[:WAITS_IN]->(:ServicingPool)<-[:MEMBER_OF]-(r:ServicingResource {status: 'AVAILABLE'})
+  WHERE ($resourceId IS NULL OR r.resourceId = $resourceId)
+    AND coalesce(r['capacity' + substring(a.channel, 0, 1) + toLower(substring(a.channel, 1))], 0)
+        > count { (held:Allocation)-[:ASSIGNED_TO]->(r) WHERE held.channel = a.channel
+                                                         AND held.status IN ['PENDING', 'ACCEPTED'] }
+} OR EXISTS {
+  MATCH (a)-[:FOR_CUSTOMER]->(:Customer)<-[:MANAGES]-(r:ServicingResource {status: 'AVAILABLE'})
+  WHERE ($resourceId IS NULL OR r.resourceId = $resourceId)
+    AND coalesce(r['capacity' + substring(a.channel, 0, 1) + toLower(substring(a.channel, 1))], 0)
+        > count { (held:Allocation)-[:ASSIGNED_TO]->(r) WHERE held.channel = a.channel
+                                                         AND held.status IN ['PENDING', 'ACCEPTED'] }
+}
+RETURN a.allocationId AS allocationId
+ORDER BY a.priority DESC, a.requestedAt, a.allocationId
+LIMIT $limit

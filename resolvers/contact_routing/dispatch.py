@@ -1,0 +1,327 @@
+"""The allocation step of contact routing: offer a contact to the best-suited resource that still
+has capacity, or queue it; re-route after a rejection or a lapsed offer; serve the queue when
+capacity frees.
+
+Routing is `routing_candidates.cypher`, the dry run's statement, run inside the write
+transaction. Capacity is claimed by write-locking the chosen resource and reading its free
+capacity again under the lock (`lock_resource_capacity`): two transactions can never both take a
+resource's last unit. A transaction locks at most one resource for a new contact, so requests do
+not deadlock one another; when the chosen resource filled up meanwhile, the request is retried
+from the start and sees the new state (`CapacityTaken`).
+
+Every step is logged as a Servicing event in the customer's event history, in the same
+transaction. The functions here take a `Transaction` or a `Database`, not a GraphQL Info, so the
+background `Dispatcher` (lapsed offers, the queue) runs the same code as the mutations.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import json
+import logging
+import uuid
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from graph.database import Database, Record, Transaction
+from graph.errors import NotFound
+from graph.queries import load
+from resolvers.contact_routing.decision import ROUTING_CANDIDATES, TIERS, RoutingPreference, found, why_queued
+from resolvers.contact_routing.vocabulary import AllocationStatus
+from resolvers.customer_event_history.capture import log_event
+from resolvers.customer_event_history.timeline import EventCategory
+
+LOCK_RESOURCE_CAPACITY = load("contact_routing/lock_resource_capacity")
+RECORD_ALLOCATION = load("contact_routing/record_allocation")
+LOCK_ALLOCATION = load("contact_routing/lock_allocation")
+SET_ALLOCATION_STATUS = load("contact_routing/set_allocation_status")
+SERVABLE_QUEUED_CONTACTS = load("contact_routing/servable_queued_contacts")
+LAPSED_OFFERS = load("contact_routing/lapsed_offers")
+
+log = logging.getLogger("gateway.dispatch")
+
+# How many candidates routing ranks for an allocation: only the first is offered, the rest
+# explain the decision to the caller.
+CANDIDATES = 5
+# Queued contacts examined when capacity frees: bounded, so one release costs a fixed amount.
+QUEUE_LOOKAHEAD = 10
+# Offers withdrawn per dispatcher pass, each in its own transaction.
+LAPSED_PER_PASS = 50
+DISPATCHER = "dispatcher"
+
+
+class CapacityTaken(Exception):
+    """The resource routing chose filled up, or left AVAILABLE, before this transaction locked it."""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """What was asked for a contact: every attempt to serve it is routed again from this."""
+
+    contact_id: str
+    customer_id: str
+    channel: str
+    language: str | None
+    product_id: str | None
+    purpose: str | None
+    required: tuple[tuple[str, int], ...]
+    optional: tuple[tuple[str, int], ...]
+    requested_priority: int
+    requested_at: datetime.datetime
+    requested_by: str
+    excluded: tuple[str, ...] = ()
+    idempotency_key: str | None = None
+    fingerprint: str | None = None
+
+    def routing_parameters(self, at: datetime.datetime) -> dict[str, Any]:
+        """ROUTING_CANDIDATES' parameters for this contact at `at`."""
+        return {
+            "customerId": self.customer_id, "at": at, "channel": self.channel, "language": self.language,
+            "productId": self.product_id, "purpose": self.purpose, "priority": self.requested_priority,
+            "requestSkills": [{"code": c, "minProficiency": m} for c, m in self.required],
+            "optionalSkills": [{"code": c, "minProficiency": m} for c, m in self.optional],
+            "excludedResourceIds": list(self.excluded), "limit": CANDIDATES,
+        }
+
+    def properties(self) -> dict[str, Any]:
+        """The Allocation node's properties that describe the contact (docs/graph-model.md)."""
+        return {
+            "contactId": self.contact_id, "customerId": self.customer_id, "channel": self.channel,
+            "language": self.language, "productId": self.product_id, "purpose": self.purpose,
+            "requiredSkillCodes": [c for c, _ in self.required], "requiredSkillMinimums": [m for _, m in self.required],
+            "optionalSkillCodes": [c for c, _ in self.optional], "optionalSkillMinimums": [m for _, m in self.optional],
+            "requestedPriority": self.requested_priority, "requestedAt": self.requested_at,
+            "requestedBy": self.requested_by, "excludedResourceIds": list(self.excluded),
+            "idempotencyKey": self.idempotency_key, "fingerprint": self.fingerprint,
+        }
+
+    @classmethod
+    def from_node(cls, node: dict[str, Any]) -> Contact:
+        """The contact an Allocation node serves (its idempotency key stays with the first attempt)."""
+        return cls(
+            contact_id=node["contactId"], customer_id=node["customerId"], channel=node["channel"],
+            language=node.get("language"), product_id=node.get("productId"), purpose=node.get("purpose"),
+            required=tuple(zip(node.get("requiredSkillCodes") or [], node.get("requiredSkillMinimums") or [], strict=True)),
+            optional=tuple(zip(node.get("optionalSkillCodes") or [], node.get("optionalSkillMinimums") or [], strict=True)),
+            requested_priority=node["requestedPriority"], requested_at=node["requestedAt"].to_native(),
+            requested_by=node["requestedBy"], excluded=tuple(node.get("excludedResourceIds") or []),
+        )
+
+
+@dataclass
+class Outcome:
+    """One routing step's result: the allocation offered (PENDING) or queued, and the decision."""
+
+    allocation_id: str
+    status: AllocationStatus
+    resource_id: str | None
+    routing: Record
+    chosen: Record | None
+    queue_reason: str | None = None
+
+
+@dataclass
+class Changes:
+    """What a transaction changed, for the caller to report once it has committed."""
+
+    allocation_ids: list[str] = field(default_factory=list)
+
+    def add(self, allocation_id: str) -> None:
+        if allocation_id not in self.allocation_ids:
+            self.allocation_ids.append(allocation_id)
+
+
+def new_allocation_id() -> str:
+    return f"AL-{uuid.uuid4()}"
+
+
+def explanation(candidate: Record) -> str:
+    """The chosen candidate's explanation as stored on the allocation: JSON without instants."""
+    kept = ("resourceId", "name", "kind", "pool", "tier", "steps", "matchedSkills", "freeCapacity", "score",
+            "optionalKept")
+    return json.dumps({k: candidate[k] for k in kept}, sort_keys=True)
+
+
+async def route(tx: Transaction, contact: Contact, allocation_id: str, now: datetime.datetime, by: str, *,
+                queue_if_taken: bool, rerouted_from: str | None = None,
+                existing: bool = False) -> Outcome | None:
+    """Routes `contact` as allocation `allocation_id`: offers it to the best candidate, or queues it.
+
+    When the best candidate's capacity was taken meanwhile, queues it if `queue_if_taken`, else
+    returns None and writes nothing (the caller retries or leaves it as it is). `existing`: the
+    allocation is already QUEUED, and stays so when nobody can take it.
+    """
+    parameters = contact.routing_parameters(now)
+    routing = found(await tx.run(ROUTING_CANDIDATES, **parameters), parameters)
+    contact = replace(contact, language=routing["language"])  # the customer's, when the request named none
+    candidates = routing["candidates"]
+    base = {"allocationId": allocation_id, "contact": contact.properties(), "customerId": contact.customer_id,
+            "priority": routing["priority"], "now": now, "by": by, "reroutedFromId": rerouted_from}
+    if candidates:
+        chosen = candidates[0]
+        rows = await tx.run(LOCK_RESOURCE_CAPACITY, resourceId=chosen["resourceId"], channel=contact.channel)
+        if rows and rows[0]["status"] == "AVAILABLE" and rows[0]["freeCapacity"] > 0:
+            pool = chosen["pool"]
+            await tx.run(RECORD_ALLOCATION, **base, resourceId=chosen["resourceId"],
+                         poolId=None if pool is None else pool["poolId"], waitingPoolIds=[], queueReason=None,
+                         preference=_preference(chosen), score=chosen["score"], explanation=explanation(chosen))
+            await log_event(tx, contact.customer_id, EventCategory.SERVICING, "CONTACT_OFFERED",
+                            f"{contact.channel} contact offered to {chosen['resourceId']} "
+                            f"({_preference(chosen)}, score {chosen['score']})",
+                            by, result=AllocationStatus.PENDING.name, resource_id=chosen["resourceId"],
+                            allocation_id=allocation_id)
+            return Outcome(allocation_id, AllocationStatus.PENDING, chosen["resourceId"], routing, chosen)
+        if not queue_if_taken:
+            return None
+        reason = (f"{chosen['resourceId']}, the best-suited resource, was taken by a concurrent contact; "
+                  "the contact waits for the next free one")
+    else:
+        reason = why_queued(routing)
+        if existing:
+            return Outcome(allocation_id, AllocationStatus.QUEUED, None, routing, None, reason)
+    await tx.run(RECORD_ALLOCATION, **base, resourceId=None, poolId=None, waitingPoolIds=routing["eligiblePools"],
+                 queueReason=reason, preference=None, score=None, explanation=None)
+    await log_event(tx, contact.customer_id, EventCategory.SERVICING, "CONTACT_QUEUED",
+                    f"{contact.channel} contact queued at priority {routing['priority']}: {reason}",
+                    by, result=AllocationStatus.QUEUED.name, allocation_id=allocation_id)
+    return Outcome(allocation_id, AllocationStatus.QUEUED, None, routing, None, reason)
+
+
+def _preference(candidate: Record) -> str:
+    tier: RoutingPreference = TIERS[candidate["tier"] - 1]
+    return tier.name
+
+
+async def lock_allocation(tx: Transaction, allocation_id: str) -> dict[str, Any] | None:
+    """The allocation's node, write-locked until the transaction ends; None when unknown."""
+    rows = await tx.run(LOCK_ALLOCATION, allocationId=allocation_id)
+    return dict(rows[0]["allocation"]) if rows else None
+
+
+async def end_offer(tx: Transaction, allocation: dict[str, Any], status: AllocationStatus, reason: str | None,
+                    now: datetime.datetime, by: str, changes: Changes) -> Outcome | None:
+    """Ends a PENDING offer as REJECTED or TIMED_OUT, and re-routes the contact to someone else.
+
+    The resource that let it go joins the contact's excluded resources, so it is not offered
+    the contact again. The re-route is a new allocation, REROUTED_FROM this one.
+    """
+    resource_id = allocation["resourceId"]
+    await tx.run(SET_ALLOCATION_STATUS, allocationId=allocation["allocationId"], status=status.name,
+                 reason=reason, now=now, by=by)
+    kind = "CONTACT_REJECTED" if status is AllocationStatus.REJECTED else "CONTACT_OFFER_LAPSED"
+    verb = "rejected by" if status is AllocationStatus.REJECTED else "not accepted in time by"
+    await log_event(tx, allocation["customerId"], EventCategory.SERVICING, kind,
+                    f"{allocation['channel']} contact {verb} {resource_id}" + (f": {reason}" if reason else ""),
+                    by, result=status.name, resource_id=resource_id, allocation_id=allocation["allocationId"])
+    changes.add(allocation["allocationId"])
+    contact = Contact.from_node(allocation)
+    contact = replace(contact, excluded=(*contact.excluded, resource_id) if resource_id else contact.excluded)
+    try:
+        outcome = await route(tx, contact, new_allocation_id(), now, by, queue_if_taken=True,
+                              rerouted_from=allocation["allocationId"])
+    except NotFound as error:  # the customer or a reference has gone since: nothing left to route
+        log.warning("contact %s not re-routed: %s", contact.contact_id, error.message)
+        return None
+    if outcome is not None:
+        changes.add(outcome.allocation_id)
+    return outcome
+
+
+async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes: Changes, *,
+                      resource_id: str | None = None, limit: int = QUEUE_LOOKAHEAD) -> list[Outcome]:
+    """Offers queued contacts, highest priority then longest waiting first, to whoever can take them.
+
+    With `resource_id` (it just freed capacity), stops once one contact went to it. Each queued
+    contact examined is locked and routed with the full rules; one whose best candidate filled
+    up meanwhile stays queued for the next pass.
+    """
+    served: list[Outcome] = []
+    for row in await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, limit=limit):
+        allocation = await lock_allocation(tx, row["allocationId"])
+        if allocation is None or allocation["status"] != AllocationStatus.QUEUED.name:
+            continue  # served or cancelled by a concurrent transaction
+        try:
+            outcome = await route(tx, Contact.from_node(allocation), allocation["allocationId"], now, by,
+                                  queue_if_taken=False, existing=True)
+        except NotFound as error:
+            log.warning("queued contact %s not served: %s", allocation["contactId"], error.message)
+            continue
+        if outcome is None or outcome.status is AllocationStatus.QUEUED:
+            continue
+        served.append(outcome)
+        changes.add(outcome.allocation_id)
+        if resource_id is not None and outcome.resource_id == resource_id:
+            break
+    return served
+
+
+async def withdraw_lapsed_offers(db: Database, now: datetime.datetime | None = None) -> list[str]:
+    """Ends every offer whose time ran out as TIMED_OUT and re-routes its contact; the changed ids.
+
+    Each offer is withdrawn in its own transaction, under its lock and checked again there, so
+    several gateways may run this at once and an offer accepted meanwhile is left alone.
+    """
+    at = now or datetime.datetime.now(datetime.UTC)
+    changed: list[str] = []
+    for row in await db.read(LAPSED_OFFERS, now=at, limit=LAPSED_PER_PASS):
+
+        async def work(tx: Transaction, allocation_id: str = row["allocationId"]) -> list[str]:
+            changes = Changes()
+            allocation = await lock_allocation(tx, allocation_id)
+            if (allocation is None or allocation["status"] != AllocationStatus.PENDING.name
+                    or allocation["offerExpiresAt"].to_native() > at):
+                return []
+            await end_offer(tx, allocation, AllocationStatus.TIMED_OUT, "the offer lapsed", at, DISPATCHER, changes)
+            return changes.allocation_ids
+
+        changed += await db.transact(work)
+    return changed
+
+
+async def serve_waiting_contacts(db: Database, now: datetime.datetime | None = None) -> list[str]:
+    """One pass over the queue: offers waiting contacts that someone could take now; the changed ids.
+
+    Completions serve the queue themselves; this pass catches what they cannot see, such as a
+    contact queued while a completion was committing, or a resource that became AVAILABLE.
+    """
+    at = now or datetime.datetime.now(datetime.UTC)
+
+    async def work(tx: Transaction) -> list[str]:
+        changes = Changes()
+        await serve_queue(tx, at, DISPATCHER, changes)
+        return changes.allocation_ids
+
+    result: list[str] = await db.transact(work)
+    return result
+
+
+class Dispatcher:
+    """Withdraws lapsed offers and serves the queue every `interval` seconds, in the background."""
+
+    def __init__(self, db: Database, interval: float) -> None:
+        self.db = db
+        self.interval = interval
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="routing-dispatcher")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await withdraw_lapsed_offers(self.db)
+                await serve_waiting_contacts(self.db)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # an outage must not end dispatching: log it and try again next pass
+                log.exception("routing dispatcher pass failed; retrying in %.1fs", self.interval)
+            await asyncio.sleep(self.interval)
