@@ -37,6 +37,9 @@ class Settings:
     event_future_tolerance_seconds: float = 300.0
     # How often the live routing feed (subscriptions) polls Neo4j for changes, while anyone subscribes.
     routing_feed_interval: float = 0.5
+    # How often the dispatcher withdraws lapsed offers and serves the queue; 0 turns it off (tests
+    # drive it by hand; with several gateways one dispatching is enough, though more are safe).
+    dispatch_interval: float = 1.0
     local_bolt_port: int = 7687
     local_http_port: int = 7474
     local_data_dir: Path = PROJECT_ROOT / ".cache" / "neo4j" / "run"
@@ -63,6 +66,7 @@ class Settings:
             retry_seconds=_float(env, "NEO4J_RETRY_SECONDS", 5.0),
             event_future_tolerance_seconds=_float(env, "EVENT_FUTURE_TOLERANCE_SECONDS", 300.0),
             routing_feed_interval=_float(env, "ROUTING_FEED_INTERVAL_SECONDS", 0.5),
+            dispatch_interval=_float(env, "ROUTING_DISPATCH_INTERVAL_SECONDS", 1.0),
             local_bolt_port=_int(env, "LOCAL_NEO4J_BOLT_PORT", 7687),
             local_http_port=_int(env, "LOCAL_NEO4J_HTTP_PORT", 7474),
             local_data_dir=Path(get("LOCAL_NEO4J_DATA_DIR", str(cls.local_data_dir))),
@@ -90,6 +94,9 @@ class Settings:
         if not 0.05 <= self.routing_feed_interval <= 60:
             raise SettingsError(
                 f"ROUTING_FEED_INTERVAL_SECONDS must be between 0.05 and 60, got {self.routing_feed_interval}")
+        if self.dispatch_interval != 0 and not 0.1 <= self.dispatch_interval <= 60:
+            raise SettingsError(
+                f"ROUTING_DISPATCH_INTERVAL_SECONDS must be 0 (off) or between 0.1 and 60, got {self.dispatch_interval}")
 
 
 def _int(env: dict[str, str], name: str, default: int) -> int:

@@ -77,7 +77,7 @@ def neo4j_server() -> Iterator[Neo4jServer]:
 @pytest.fixture(scope="session")
 def settings(neo4j_server: Neo4jServer) -> Settings:
     base = Settings(dev_mode=False, jwt_secret="test-secret-" + "x" * 40, neo4j_database=neo4j_server.database,
-                    retry_seconds=1.0)
+                    retry_seconds=1.0, dispatch_interval=0)  # tests dispatch by hand, when they mean to
     return base.with_neo4j(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
 
 

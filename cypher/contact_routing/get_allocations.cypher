@@ -7,6 +7,6 @@ RETURN allocationId,
        a {.*, fingerprint: null,
           resource: [(a)-[:ASSIGNED_TO]->(r:ServicingResource) | r {.resourceId, .name, .kind}][0],
           pool: [(a)-[:IN_POOL]->(p:ServicingPool) | p {.poolId, .name, .purpose, .strategy}][0],
-          waitingInPoolIds: COLLECT { MATCH (a)-[:WAITS_IN]->(p:ServicingPool) RETURN p.poolId ORDER BY p.poolId },
+          queuedInPoolIds: COLLECT { MATCH (a)-[:QUEUED_IN]->(p:ServicingPool) RETURN p.poolId ORDER BY p.poolId },
           reroutedFromId: [(a)-[:REROUTED_FROM]->(previous:Allocation) | previous.allocationId][0],
           reroutedToId: [(next:Allocation)-[:REROUTED_FROM]->(a) | next.allocationId][0]} AS allocation

@@ -2,10 +2,11 @@
 // Live, at $now:
 //   members by status; availableResources = AVAILABLE members with free capacity on at least one
 //   channel (capacity<Channel> minus the PENDING and ACCEPTED allocations ASSIGNED_TO them on that
-//   channel, from any pool); the queue = QUEUED allocations WAITS_IN the pool, counted per priority
+//   channel, from any pool); the queue = QUEUED allocations QUEUED_IN the pool, counted per priority
 //   (highest first), and the earliest requestedAt among them; offered = PENDING and active =
 //   ACCEPTED allocations IN_POOL.
-// Over the window [$from, $to), allocations IN_POOL whose createdAt falls in it, as they stand now:
+// Over the window [$from, $to), allocations IN_POOL, and allocations cancelled while QUEUED_IN the
+// pool (never offered), whose createdAt falls in it, as they stand now:
 //   accepted = those with acceptedAt (whatever came after); rejected, timedOut, completed,
 //   cancelled by status; answerSeconds = acceptedAt - requestedAt (requestedAt is copied to
 //   re-routes, so waiting before a re-route counts); abandoned = CANCELLED without acceptedAt;
@@ -39,15 +40,23 @@ WITH p, threshold, windowMillis, COLLECT {
   ORDER BY member.resourceId
 } AS members
 WITH p, threshold, windowMillis, members, COLLECT {
-  MATCH (q:Allocation)-[:WAITS_IN]->(p)
+  MATCH (q:Allocation)-[:QUEUED_IN]->(p)
   WHERE q.status = 'QUEUED'
   WITH q.priority AS priority, count(q) AS contacts
   RETURN {priority: priority, contacts: contacts} AS level
   ORDER BY level.priority DESC
 } AS queue
 CALL (p, threshold) {
-  OPTIONAL MATCH (a:Allocation)-[:IN_POOL]->(p)
-  WHERE $from <= a.createdAt < $to
+  OPTIONAL CALL (p) {
+    MATCH (a:Allocation)-[:IN_POOL]->(p)
+    WHERE $from <= a.createdAt < $to
+    RETURN a
+    UNION
+    // Abandoned while queued here: never offered, so never IN_POOL anywhere.
+    MATCH (a:Allocation {status: 'CANCELLED'})-[:QUEUED_IN]->(p)
+    WHERE $from <= a.createdAt < $to AND NOT EXISTS { (a)-[:IN_POOL]->() }
+    RETURN a
+  }
   WITH a, CASE WHEN a.acceptedAt IS NOT NULL
                THEN (a.acceptedAt.epochMillis - a.requestedAt.epochMillis) / 1000.0 END AS answerSeconds
   RETURN count(a) AS allocations, count(answerSeconds) AS accepted,
@@ -61,7 +70,7 @@ CALL (p, threshold) {
 }
 WITH p, threshold, windowMillis, members, queue, allocations, accepted, rejected, timedOut, completed, cancelled,
      abandoned, answeredInTime, averageAnswerSeconds,
-     COLLECT { MATCH (q:Allocation)-[:WAITS_IN]->(p) WHERE q.status = 'QUEUED'
+     COLLECT { MATCH (q:Allocation)-[:QUEUED_IN]->(p) WHERE q.status = 'QUEUED'
                RETURN q.requestedAt ORDER BY q.requestedAt LIMIT 1 }[0] AS earliestQueued
 RETURN p {.poolId, .name,
   live: {

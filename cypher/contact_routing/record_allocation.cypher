@@ -1,8 +1,9 @@
 // Records a routing outcome: offers the contact to $resourceId (PENDING, holding one unit of its
 // capacity on the channel; the offer lapses after the pool's offerTimeoutSeconds) or queues it
-// (QUEUED, waiting in $waitingPoolIds). A new contact or re-route creates the allocation from
-// $contact; a queued allocation being served is the same node, moved from QUEUED to PENDING.
-// Runs after lock_resource_capacity in the same transaction.
+// (QUEUED in $waitingPoolIds; the links stay as a record of where it waited). A new contact or a
+// re-route creates the allocation from $contact; a queued allocation being served is the same
+// node, moved from QUEUED to PENDING.
+// Runs after lock_candidates in the same transaction.
 // :param allocationId => 'AL-example';
 // :param contact => {contactId: 'AL-example', customerId: 'C0000001', channel: 'PHONE', language: 'en', requestedAt: datetime(), requestedPriority: 0, requestedBy: 'browser', excludedResourceIds: []};
 // :param customerId => 'C0000001';
@@ -26,14 +27,9 @@ SET a.status = CASE WHEN $resourceId IS NULL THEN 'QUEUED' ELSE 'PENDING' END,
 MERGE (a)-[:FOR_CUSTOMER]->(c)
 WITH a
 CALL (a) {
-  MATCH (a)-[waiting:WAITS_IN]->(:ServicingPool)
-  WHERE $resourceId IS NOT NULL
-  DELETE waiting
-}
-CALL (a) {
   UNWIND $waitingPoolIds AS poolId
   MATCH (p:ServicingPool {poolId: poolId})
-  MERGE (a)-[:WAITS_IN]->(p)
+  MERGE (a)-[:QUEUED_IN]->(p)
 }
 CALL (a) {
   MATCH (r:ServicingResource {resourceId: $resourceId})

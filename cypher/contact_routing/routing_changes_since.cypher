@@ -1,7 +1,7 @@
 // The live routing feed's one poll: allocations changed (updatedAt) and servicing resources whose
 // status changed (statusSince) after $since, oldest first and at most $limit, with the server's
 // clock (now) for the next cursor. An allocation row carries what its subscribers filter on: the
-// resource it is ASSIGNED_TO, the pool it is IN_POOL and the pools it WAITS_IN; a resource row
+// resource it is ASSIGNED_TO, the pool it is IN_POOL and the pools it QUEUED_IN; a resource row
 // carries the pools it is a MEMBER_OF. Both reads use a range index (allocation_updated_at,
 // servicing_resource_status_since).
 // :param since => datetime() - duration('PT5S');
@@ -14,7 +14,7 @@ CALL () {
             .updatedAt,
             resourceId: head([(a)-[:ASSIGNED_TO]->(r:ServicingResource) | r.resourceId]),
             poolId: head([(a)-[:IN_POOL]->(p:ServicingPool) | p.poolId]),
-            waitingInPoolIds: [(a)-[:WAITS_IN]->(p:ServicingPool) | p.poolId]} AS row
+            queuedInPoolIds: [(a)-[:QUEUED_IN]->(p:ServicingPool) | p.poolId]} AS row
   UNION ALL
   MATCH (r:ServicingResource)
   WHERE r.statusSince > $since

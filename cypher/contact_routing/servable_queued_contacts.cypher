@@ -6,7 +6,7 @@
 // :param limit => 10;
 MATCH (a:Allocation {status: 'QUEUED'})
 WHERE EXISTS {
-  MATCH (a)-[:WAITS_IN]->(:ServicingPool)<-[:MEMBER_OF]-(r:ServicingResource {status: 'AVAILABLE'})
+  MATCH (a)-[:QUEUED_IN]->(:ServicingPool)<-[:MEMBER_OF]-(r:ServicingResource {status: 'AVAILABLE'})
   WHERE ($resourceId IS NULL OR r.resourceId = $resourceId)
     AND coalesce(r['capacity' + substring(a.channel, 0, 1) + toLower(substring(a.channel, 1))], 0)
         > count { (held:Allocation)-[:ASSIGNED_TO]->(r) WHERE held.channel = a.channel

@@ -1,6 +1,5 @@
 // Moves an allocation to $status (checked by the caller under lock_allocation): ACCEPTED sets
-// acceptedAt; an ending status sets endedAt and the reason given; a queued contact that ends stops
-// waiting in its pools.
+// acceptedAt; an ending status sets endedAt and the reason given.
 // :param allocationId => 'AL-example';
 // :param status => 'ACCEPTED';
 // :param reason => null;
@@ -11,10 +10,4 @@ SET a.status = $status, a.updatedAt = $now, a.updatedBy = $by,
     a.acceptedAt = CASE WHEN $status = 'ACCEPTED' THEN $now ELSE a.acceptedAt END,
     a.endedAt = CASE WHEN $status IN ['COMPLETED', 'REJECTED', 'TIMED_OUT', 'CANCELLED'] THEN $now ELSE a.endedAt END,
     a.endReason = CASE WHEN $status IN ['REJECTED', 'CANCELLED', 'TIMED_OUT'] THEN $reason ELSE a.endReason END
-WITH a
-CALL (a) {
-  MATCH (a)-[waiting:WAITS_IN]->(:ServicingPool)
-  WHERE $status <> 'QUEUED'
-  DELETE waiting
-}
 RETURN a.status AS status

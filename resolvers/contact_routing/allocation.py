@@ -109,7 +109,8 @@ class Allocation:
     optional_skills: list[RequiredSkill] = strawberry.field(description="The request's optional skills, most wanted first.")
     resource: RoutedResource | None = strawberry.field(description="Who it was offered to; null while queued.")
     pool: RoutingPool | None = strawberry.field(description="The pool its resource took it from, if any.")
-    waiting_in_pool_ids: list[strawberry.ID] = strawberry.field(description="The pools a queued contact waits in.")
+    queued_in_pool_ids: list[strawberry.ID] = strawberry.field(
+        description="The pools it was queued in: it waits there while QUEUED; kept afterwards as a record.")
     queue_reason: str | None = strawberry.field(description="Why nobody could take it when it was queued.")
     preference: RoutingPreference | None = strawberry.field(description="How its resource is connected to the customer.")
     score: int | None = strawberry.field(description="Its resource's routing score.")
@@ -152,7 +153,8 @@ class Allocation:
             resource=None if resource is None else RoutedResource(
                 resource_id=strawberry.ID(resource["resourceId"]), name=resource["name"],
                 kind=ResourceKind(resource["kind"])),
-            pool=routing_pool(a.get("pool")), waiting_in_pool_ids=[strawberry.ID(p) for p in a.get("waitingInPoolIds") or []],
+            pool=routing_pool(a.get("pool")),
+            queued_in_pool_ids=[strawberry.ID(p) for p in a.get("queuedInPoolIds") or []],
             queue_reason=a.get("queueReason"),
             preference=RoutingPreference(a["preference"]) if a.get("preference") else None, score=a.get("score"),
             explanation=RoutingCandidate.from_record(json.loads(explained), optional) if explained else None,
@@ -226,12 +228,16 @@ async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
                 idempotency.replay(prior[0]["fingerprint"], fingerprint or "", key, "idempotencyKey")
                 return AllocationDecision(allocation=await read_allocation(tx, prior[0]["allocationId"]),
                                           replayed=True, routing=None)
-        outcome = await route(tx, contact, allocation_id, now, by, queue_if_taken=last)
+        # Each attempt stamps its own time: live feeds read changes by updatedAt, near commit time.
+        outcome = await route(tx, contact, allocation_id, datetime.datetime.now(datetime.UTC), by,
+                              queue_if_taken=last)
         if outcome is None:
             raise CapacityTaken(allocation_id)
         preview = RoutingPreview.from_record(outcome.routing, now, sees_confidential(info))
-        if outcome.status is AllocationStatus.QUEUED:
-            preview.chosen, preview.queue_reason = None, outcome.queue_reason
+        # Routing ranked before capacity was claimed: say who actually got the contact.
+        preview.chosen = next((c for c in preview.candidates if c.resource.resource_id == outcome.resource_id), None)
+        if preview.chosen is None:
+            preview.queue_reason = outcome.queue_reason
         return AllocationDecision(allocation=await read_allocation(tx, allocation_id), replayed=False,
                                   routing=preview)
 
@@ -256,10 +262,10 @@ async def take_step(info: strawberry.Info, input: UpdateAllocationInput) -> Allo
     reason = text(input.reason, "input.reason", MAX_REASON, required=False)
     allocation_id = str(input.allocation_id)
     sources, target = TRANSITIONS[action]
-    now = datetime.datetime.now(datetime.UTC)
     by = subject(info)
 
     async def work(tx: Transaction) -> Allocation:
+        now = datetime.datetime.now(datetime.UTC)
         allocation = await locked(tx, allocation_id)
         status = AllocationStatus(allocation["status"])
         if status is target:  # a retry of a step that already happened
@@ -301,10 +307,10 @@ async def locked(tx: Transaction, allocation_id: str) -> dict[str, Any]:
 async def wrap_up(info: strawberry.Info, input: CaptureAllocationInput) -> Allocation:
     note = text(input.note, "input.note", MAX_NOTE, required=False)
     allocation_id = str(input.allocation_id)
-    now = datetime.datetime.now(datetime.UTC)
     by = subject(info)
 
     async def work(tx: Transaction) -> Allocation:
+        now = datetime.datetime.now(datetime.UTC)
         allocation = await locked(tx, allocation_id)
         if allocation["status"] != AllocationStatus.ACCEPTED.name:
             raise Conflict(f"wrap-up is captured on an ACCEPTED allocation; this one is {allocation['status']}",

@@ -4,7 +4,7 @@ Two subscriptions over graphql-transport-ws, both fed by the process's one Routi
 (live.py), so they see what any gateway instance or the dispatcher writes to Neo4j:
 `allocationOffers` streams every change of the allocations offered to one resource (an offer
 arrives as PENDING and ends ACCEPTED, TIMED_OUT, CANCELLED, ...); `servicingPoolActivity`
-streams a pool's queue (allocations IN_POOL or WAITS_IN it) and its members' status changes.
+streams a pool's queue (allocations IN_POOL or QUEUED_IN it) and its members' status changes.
 The resource or pool is checked once, when the subscription starts.
 """
 
@@ -52,7 +52,8 @@ class AllocationChange:
     priority: int = strawberry.field(description="The queue serves the highest first.")
     resource_id: strawberry.ID | None = strawberry.field(description="The resource it is assigned to; null while queued.")
     pool_id: strawberry.ID | None = strawberry.field(description="The pool its resource took it from; null when none.")
-    waiting_in_pool_ids: list[strawberry.ID] = strawberry.field(description="The pools a QUEUED allocation waits in.")
+    queued_in_pool_ids: list[strawberry.ID] = strawberry.field(
+        description="The pools it was queued in: it waits there while QUEUED; kept afterwards as a record.")
     requested_at: datetime.datetime = strawberry.field(description="When the contact first asked to be routed.")
     offer_expires_at: datetime.datetime | None = strawberry.field(
         description="When an offer lapses unless accepted; null when it was never offered.")
@@ -65,7 +66,7 @@ class AllocationChange:
             customer_id=strawberry.ID(row["customerId"]), status=AllocationStatus(row["status"]),
             channel=ContactChannel(row["channel"]), priority=row["priority"],
             resource_id=_id(row["resourceId"]), pool_id=_id(row["poolId"]),
-            waiting_in_pool_ids=[strawberry.ID(p) for p in sorted(row["waitingInPoolIds"])],
+            queued_in_pool_ids=[strawberry.ID(p) for p in sorted(row["queuedInPoolIds"])],
             requested_at=native(row["requestedAt"]), offer_expires_at=native(row["offerExpiresAt"]),
             updated_at=native(row["updatedAt"]),
         )
@@ -107,7 +108,7 @@ class DesktopSubscription:
         return _stream(_feed(info), offers_to(str(resource_id)), lambda change: AllocationChange.from_record(change.row))
 
     @strawberry.subscription(description="A servicing pool's queue and members as they change: its allocations (IN_POOL "
-                                         "or WAITS_IN) and its members' status. Starts with the pool's changes of the "
+                                         "or QUEUED_IN) and its members' status. Starts with the pool's changes of the "
                                          "last few seconds. Every role.",
                              extensions=allow(*ALL_ROLES))
     async def servicing_pool_activity(

@@ -3,11 +3,12 @@ has capacity, or queue it; re-route after a rejection or a lapsed offer; serve t
 capacity frees.
 
 Routing is `routing_candidates.cypher`, the dry run's statement, run inside the write
-transaction. Capacity is claimed by write-locking the chosen resource and reading its free
-capacity again under the lock (`lock_resource_capacity`): two transactions can never both take a
-resource's last unit. A transaction locks at most one resource for a new contact, so requests do
-not deadlock one another; when the chosen resource filled up meanwhile, the request is retried
-from the start and sees the new state (`CapacityTaken`).
+transaction. Capacity is claimed by write-locking the ranked candidates (at most `CANDIDATES`, in
+resourceId order, so concurrent transactions never deadlock on them) and reading their status and
+free capacity again under the locks (`lock_candidates`): two transactions can never both take a
+resource's last unit. The best-ranked one still free gets the contact; when all of them filled
+up meanwhile, the request is routed again from the start and sees the new state
+(`CapacityTaken`).
 
 Every step is logged as a Servicing event in the customer's event history, in the same
 transaction. The functions here take a `Transaction` or a `Database`, not a GraphQL Info, so the
@@ -32,7 +33,7 @@ from resolvers.contact_routing.vocabulary import AllocationStatus
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 
-LOCK_RESOURCE_CAPACITY = load("contact_routing/lock_resource_capacity")
+LOCK_CANDIDATES = load("contact_routing/lock_candidates")
 RECORD_ALLOCATION = load("contact_routing/record_allocation")
 LOCK_ALLOCATION = load("contact_routing/lock_allocation")
 SET_ALLOCATION_STATUS = load("contact_routing/set_allocation_status")
@@ -41,8 +42,8 @@ LAPSED_OFFERS = load("contact_routing/lapsed_offers")
 
 log = logging.getLogger("gateway.dispatch")
 
-# How many candidates routing ranks for an allocation: only the first is offered, the rest
-# explain the decision to the caller.
+# How many candidates routing ranks for an allocation: the contact goes to the first that still
+# has capacity under its lock; all of them explain the decision to the caller.
 CANDIDATES = 5
 # Queued contacts examined when capacity frees: bounded, so one release costs a fixed amount.
 QUEUE_LOOKAHEAD = 10
@@ -146,10 +147,11 @@ def explanation(candidate: Record) -> str:
 async def route(tx: Transaction, contact: Contact, allocation_id: str, now: datetime.datetime, by: str, *,
                 queue_if_taken: bool, rerouted_from: str | None = None,
                 existing: bool = False) -> Outcome | None:
-    """Routes `contact` as allocation `allocation_id`: offers it to the best candidate, or queues it.
+    """Routes `contact` as allocation `allocation_id`: offers it to the best candidate that still
+    has capacity under the locks, or queues it when nobody qualifies.
 
-    When the best candidate's capacity was taken meanwhile, queues it if `queue_if_taken`, else
-    returns None and writes nothing (the caller retries or leaves it as it is). `existing`: the
+    When every ranked candidate's capacity was taken meanwhile, queues it if `queue_if_taken`,
+    else returns None and writes nothing (the caller retries or leaves it as it is). `existing`: the
     allocation is already QUEUED, and stays so when nobody can take it.
     """
     parameters = contact.routing_parameters(now)
@@ -158,10 +160,11 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
     candidates = routing["candidates"]
     base = {"allocationId": allocation_id, "contact": contact.properties(), "customerId": contact.customer_id,
             "priority": routing["priority"], "now": now, "by": by, "reroutedFromId": rerouted_from}
-    if candidates:
-        chosen = candidates[0]
-        rows = await tx.run(LOCK_RESOURCE_CAPACITY, resourceId=chosen["resourceId"], channel=contact.channel)
-        if rows and rows[0]["status"] == "AVAILABLE" and rows[0]["freeCapacity"] > 0:
+    held = {row["resourceId"]: row for row in await tx.run(
+        LOCK_CANDIDATES, resourceIds=sorted(c["resourceId"] for c in candidates), channel=contact.channel)}
+    for chosen in candidates:
+        now_held = held.get(chosen["resourceId"])
+        if now_held is not None and now_held["status"] == "AVAILABLE" and now_held["freeCapacity"] > 0:
             pool = chosen["pool"]
             await tx.run(RECORD_ALLOCATION, **base, resourceId=chosen["resourceId"],
                          poolId=None if pool is None else pool["poolId"], waitingPoolIds=[], queueReason=None,
@@ -172,10 +175,11 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
                             by, result=AllocationStatus.PENDING.name, resource_id=chosen["resourceId"],
                             allocation_id=allocation_id)
             return Outcome(allocation_id, AllocationStatus.PENDING, chosen["resourceId"], routing, chosen)
+    if candidates:
         if not queue_if_taken:
             return None
-        reason = (f"{chosen['resourceId']}, the best-suited resource, was taken by a concurrent contact; "
-                  "the contact waits for the next free one")
+        reason = (f"{', '.join(c['resourceId'] for c in candidates)}, the best-suited resources, were taken by "
+                  "concurrent contacts; the contact waits for the next free one")
     else:
         reason = why_queued(routing)
         if existing:

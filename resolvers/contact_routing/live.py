@@ -66,7 +66,7 @@ class Change:
     def from_record(cls, change: Record) -> Change:
         row: Record = change["row"]
         if change["kind"] == ALLOCATION:
-            pools = {*row["waitingInPoolIds"], *([row["poolId"]] if row["poolId"] else [])}
+            pools = {*row["queuedInPoolIds"], *([row["poolId"]] if row["poolId"] else [])}
         else:
             pools = set(row["poolIds"])
         return cls(change["kind"], change["at"], row, row["resourceId"], frozenset(pools))
@@ -87,7 +87,7 @@ def offers_to(resource_id: str) -> Callable[[Change], bool]:
 
 
 def activity_of(pool_id: str) -> Callable[[Change], bool]:
-    """What a pool's dashboard wants: its allocations (IN_POOL, WAITS_IN) and its members' statuses."""
+    """What a pool's dashboard wants: its allocations (IN_POOL, QUEUED_IN) and its members' statuses."""
     return lambda change: pool_id in change.pool_ids
 
 

@@ -48,7 +48,7 @@ class MemberStatusCount:
 @strawberry.type(description="Contacts of one priority waiting in a pool's queue.")
 class QueuedPriorityCount:
     priority: int = strawberry.field(description="The allocations' priority (request's plus indicators' boost).")
-    contacts: int = strawberry.field(description="QUEUED allocations with this priority that WAITS_IN the pool.")
+    contacts: int = strawberry.field(description="QUEUED allocations with this priority that QUEUED_IN the pool.")
 
 
 @strawberry.type(description="A pool at this instant: its members and the contacts waiting, offered and in progress.")

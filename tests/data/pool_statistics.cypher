@@ -79,7 +79,7 @@ WITH a, row
 CALL (a, row) {
   UNWIND row.waits AS poolId
   MATCH (waitingIn:ServicingPool {poolId: poolId})
-  CREATE (a)-[:WAITS_IN]->(waitingIn)
+  CREATE (a)-[:QUEUED_IN]->(waitingIn)
 }
 WITH count(*) AS allocations
 UNWIND [['03', '02'], ['05', '04']] AS pair

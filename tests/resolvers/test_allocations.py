@@ -8,6 +8,7 @@ desk (Fia, R000020), never to sales.
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 from typing import Any
 
@@ -15,11 +16,11 @@ import pytest
 
 from graph.database import Database
 from graph.settings import Settings
-from resolvers.contact_routing.dispatch import serve_waiting_contacts, withdraw_lapsed_offers
+from resolvers.contact_routing.dispatch import Dispatcher, serve_waiting_contacts, withdraw_lapsed_offers
 from tests.support import ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run, snapshot
 
 ALLOCATION = """allocationId contactId customerId status channel language priority requestedPriority productId
-  purpose resource { resourceId } pool { poolId } waitingInPoolIds queueReason preference score
+  purpose resource { resourceId } pool { poolId } queuedInPoolIds queueReason preference score
   explanation { resource { resourceId } preference score path { kind id } matchedSkills { code proficiency } }
   excludedResourceIds requestedAt createdAt offeredAt offerExpiresAt acceptedAt endedAt endReason
   wrapUp { disposition note capturedBy } reroutedFromId reroutedToId requestedBy updatedBy"""
@@ -74,11 +75,11 @@ async def test_the_seed_example_offers_the_prospect_to_the_rep_skilled_in_the_pr
     allocation = decision["allocation"]
     assert decision["replayed"] is False and decision["routing"]["chosen"] == {"resource": {"resourceId": "R000010"}}
     assert {k: allocation[k] for k in ("customerId", "status", "channel", "language", "priority", "productId",
-                                       "purpose", "resource", "pool", "preference", "score", "waitingInPoolIds",
+                                       "purpose", "resource", "pool", "preference", "score", "queuedInPoolIds",
                                        "queueReason", "requestedBy", "reroutedFromId")} == {
         "customerId": "C0000007", "status": "PENDING", "channel": "PHONE", "language": "en", "priority": 0,
         "productId": "P-MORTGAGE-FIXED", "purpose": "SALES", "resource": {"resourceId": "R000010"},
-        "pool": {"poolId": "POOL-SALES"}, "preference": "QUALIFIED", "score": 1_000_007, "waitingInPoolIds": [],
+        "pool": {"poolId": "POOL-SALES"}, "preference": "QUALIFIED", "score": 1_000_007, "queuedInPoolIds": [],
         "queueReason": None, "requestedBy": "tester", "reroutedFromId": None}
     assert allocation["contactId"] == allocation["allocationId"]
     assert allocation["explanation"]["path"] == [{"kind": "Customer", "id": "C0000007"},
@@ -103,7 +104,7 @@ async def test_a_contact_nobody_can_take_is_queued_with_the_reason_and_served_wh
     first = (await request(bank, settings, EVA_MORTGAGE))["allocation"]
     second = await request(bank, settings, {**EVA_MORTGAGE, "priority": 4})
     queued = second["allocation"]
-    assert (queued["status"], queued["resource"], queued["waitingInPoolIds"], queued["priority"]) == (
+    assert (queued["status"], queued["resource"], queued["queuedInPoolIds"], queued["priority"]) == (
         "QUEUED", None, ["POOL-SALES"], 4)
     assert queued["queueReason"] == second["routing"]["queueReason"] == (
         "no available resource with free PHONE capacity speaks en with MORTGAGE_SALES ≥ 3, SALES ≥ 2 among the "
@@ -115,8 +116,8 @@ async def test_a_contact_nobody_can_take_is_queued_with_the_reason_and_served_wh
     assert completed["status"] == "COMPLETED" and completed["endedAt"] is not None
 
     served = (await run(bank, settings, RETRIEVE, id=queued["allocationId"]))["allocation"]
-    assert (served["status"], served["resource"], served["waitingInPoolIds"]) == (
-        "PENDING", {"resourceId": "R000010"}, [])
+    assert (served["status"], served["resource"], served["queuedInPoolIds"]) == (
+        "PENDING", {"resourceId": "R000010"}, ["POOL-SALES"])
     assert served["requestedAt"] == queued["requestedAt"] and served["offeredAt"] > queued["requestedAt"]
     assert await contact_events(bank, "C0000007") == [
         ("CONTACT_OFFERED", "PENDING", "R000010"), ("CONTACT_QUEUED", "QUEUED", None),
@@ -162,6 +163,23 @@ async def test_an_offer_not_accepted_in_time_is_withdrawn_and_rerouted(bank: Dat
     assert "CONTACT_OFFER_LAPSED" in [e[0] for e in await contact_events(bank, "C0000007")]
 
 
+async def test_the_background_dispatcher_withdraws_a_lapsed_offer_by_itself(bank: Database, settings: Settings) -> None:
+    first = (await request(bank, settings, EVA_MORTGAGE))["allocation"]
+    await bank.write("MATCH (a:Allocation {allocationId: $id}) SET a.offerExpiresAt = datetime() - duration('PT1S')",
+                     id=first["allocationId"])
+    dispatcher = Dispatcher(bank, interval=0.2)
+    dispatcher.start()
+    try:
+        for _ in range(50):
+            status = (await run(bank, settings, RETRIEVE, id=first["allocationId"]))["allocation"]["status"]
+            if status != "PENDING":
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        await dispatcher.stop()
+    assert status == "TIMED_OUT"
+
+
 async def test_accepting_a_lapsed_offer_is_a_conflict_and_changes_nothing(bank: Database, settings: Settings) -> None:
     first = (await request(bank, settings, EVA_MORTGAGE))["allocation"]
     await bank.write("MATCH (a:Allocation {allocationId: $id}) SET a.offerExpiresAt = datetime() - duration('PT1S')",
@@ -180,7 +198,7 @@ async def test_sales_blocking_allocates_to_the_fraud_desk_and_never_to_sales(ban
     # Even when the fraud desk is full, no sales rep takes it: it waits for the fraud desk.
     await bank.write("MATCH (r:ServicingResource {resourceId: 'R000020'}) SET r.status = 'AWAY'")
     queued = (await request(bank, settings, {"customerId": "C0000001", "channel": "PHONE", "purpose": "SALES"}))
-    assert (queued["allocation"]["status"], queued["allocation"]["waitingInPoolIds"]) == ("QUEUED", ["POOL-FRAUD"])
+    assert (queued["allocation"]["status"], queued["allocation"]["queuedInPoolIds"]) == ("QUEUED", ["POOL-FRAUD"])
 
 
 async def test_the_lifecycle_refuses_illegal_steps_and_lets_a_desktop_retry(bank: Database, settings: Settings) -> None:
@@ -198,12 +216,18 @@ async def test_the_lifecycle_refuses_illegal_steps_and_lets_a_desktop_retry(bank
     assert (error["code"], error["field"]) == ("NOT_FOUND", "input.allocationId")
 
 
-async def test_cancelling_a_queued_contact_stops_it_waiting(bank: Database, settings: Settings) -> None:
+async def test_a_contact_cancelled_while_queued_leaves_the_queue_and_counts_as_abandoned(
+        bank: Database, settings: Settings) -> None:
+    statistics = """{ servicingPoolStatistics(poolId: "POOL-SALES") { live { queued } window { cancelled abandoned } } }"""
     await request(bank, settings, EVA_MORTGAGE)
     queued = (await request(bank, settings, EVA_MORTGAGE))["allocation"]
+    assert (await run(bank, settings, statistics))["servicingPoolStatistics"] == {
+        "live": {"queued": 1}, "window": {"cancelled": 0, "abandoned": 0}}
     cancelled = await step(bank, settings, queued["allocationId"], "CANCEL", "customer hung up")
-    assert (cancelled["status"], cancelled["waitingInPoolIds"], cancelled["endReason"]) == (
-        "CANCELLED", [], "customer hung up")
+    assert (cancelled["status"], cancelled["queuedInPoolIds"], cancelled["endReason"]) == (
+        "CANCELLED", ["POOL-SALES"], "customer hung up")
+    assert (await run(bank, settings, statistics))["servicingPoolStatistics"] == {
+        "live": {"queued": 0}, "window": {"cancelled": 1, "abandoned": 1}}
 
 
 async def test_wrap_up_is_captured_on_an_accepted_allocation_only(bank: Database, settings: Settings) -> None:

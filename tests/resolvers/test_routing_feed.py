@@ -19,7 +19,7 @@ QUEUE: LiteralString = """
 MATCH (c:Customer {customerId: 'C0000001'}), (p:ServicingPool {poolId: 'POOL-A'})
 CREATE (x:Allocation {allocationId: $allocationId, contactId: $allocationId, customerId: 'C0000001', status: 'QUEUED',
         channel: 'PHONE', priority: 0, requestedAt: datetime(), updatedAt: datetime()})
-CREATE (x)-[:FOR_CUSTOMER]->(c), (x)-[:WAITS_IN]->(p)
+CREATE (x)-[:FOR_CUSTOMER]->(c), (x)-[:QUEUED_IN]->(p)
 """
 
 

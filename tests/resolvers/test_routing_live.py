@@ -42,10 +42,10 @@ CREATE (x:Allocation {allocationId: $allocationId, contactId: $allocationId, cus
 WITH x
 UNWIND $poolIds AS poolId
 MATCH (p:ServicingPool {poolId: poolId})
-CREATE (x)-[:WAITS_IN]->(p)
+CREATE (x)-[:QUEUED_IN]->(p)
 """
 OFFER: LiteralString = """
-MATCH (x:Allocation {allocationId: $allocationId})-[waiting:WAITS_IN]->()
+MATCH (x:Allocation {allocationId: $allocationId})-[waiting:QUEUED_IN]->()
 DELETE waiting
 WITH DISTINCT x
 MATCH (r:ServicingResource {resourceId: $resourceId}), (p:ServicingPool {poolId: $poolId})
@@ -59,10 +59,10 @@ MATCH (r:ServicingResource {resourceId: $resourceId}) SET r.status = $status, r.
 """
 
 OFFERS = """subscription ($resourceId: ID!) { allocationOffers(resourceId: $resourceId) {
-  allocationId contactId customerId status channel priority resourceId poolId waitingInPoolIds
+  allocationId contactId customerId status channel priority resourceId poolId queuedInPoolIds
   requestedAt offerExpiresAt updatedAt } }"""
 ACTIVITY = """subscription ($poolId: ID!) { servicingPoolActivity(poolId: $poolId) {
-  kind allocation { allocationId status resourceId poolId waitingInPoolIds } resourceId resourceStatus statusSince at } }"""
+  kind allocation { allocationId status resourceId poolId queuedInPoolIds } resourceId resourceStatus statusSince at } }"""
 
 
 @pytest.fixture
@@ -126,7 +126,7 @@ async def test_a_desktop_receives_its_offers_and_their_outcome_only(client: Test
         assert recent(offered.pop("updatedAt"))
         assert offered == {
             "allocationId": "AL-mine", "contactId": "AL-mine", "customerId": "C0000001", "status": "PENDING",
-            "channel": "CHAT", "priority": 3, "resourceId": "R000001", "poolId": "POOL-A", "waitingInPoolIds": [],
+            "channel": "CHAT", "priority": 3, "resourceId": "R000001", "poolId": "POOL-A", "queuedInPoolIds": [],
             "requestedAt": "2026-01-05T10:00:00+00:00", "offerExpiresAt": "2026-01-05T10:00:30+00:00",
         }
         await graph.write(SET_STATUS, allocationId="AL-other", status="ACCEPTED")
@@ -148,7 +148,7 @@ async def test_a_pool_dashboard_receives_its_queue_and_member_statuses_only(clie
         assert (queued, status) == (
             {"kind": "ALLOCATION", "statusSince": None, "resourceId": None, "resourceStatus": None,
              "allocation": {"allocationId": "AL-both", "status": "QUEUED", "resourceId": None, "poolId": None,
-                            "waitingInPoolIds": ["POOL-A", "POOL-B"]}},
+                            "queuedInPoolIds": ["POOL-A", "POOL-B"]}},
             {"kind": "RESOURCE_STATUS", "allocation": None, "resourceId": "R000001", "resourceStatus": "BUSY"},
         )
         # Served from POOL-A by R000001: the dashboard sees the queue shrink.

@@ -1,0 +1,97 @@
+"""Allocation under concurrency: 200 contacts at once on a pool whose total capacity is 20.
+
+Exactly 20 are offered, the other 180 queue, no resource ever holds more than its capacity and
+no contact is lost; completing the offered ones serves the queue highest priority first, then
+longest waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from graph.database import Database
+from graph.settings import Settings
+from tests.support import FRONTEND, execute, run
+
+CONTACTS = 200
+RESOURCES = 10
+CAPACITY_EACH = 2
+KYC_DESK = """
+UNWIND range(1, 20) AS n
+CREATE (:Customer {customerId: 'C9' + right('00000' + toString(n), 6), name: 'Customer ' + n, language: 'en',
+                   status: 'ACTIVE', segment: 'RETAIL'})
+WITH count(*) AS customers
+CREATE (pool:ServicingPool {poolId: 'POOL-KYC', name: 'KYC desk', purpose: 'KYC', strategy: 'LEAST_LOAD',
+                            offerTimeoutSeconds: 600, serviceLevelSeconds: 20})
+CREATE (skill:Skill {code: 'KYC_REVIEW', name: 'KYC review'})
+WITH pool, skill
+UNWIND range(1, $resources) AS n
+CREATE (r:ServicingResource {resourceId: 'R9' + right('00000' + toString(n), 5), name: 'Reviewer ' + n, kind: 'AGENT',
+                             status: 'AVAILABLE', statusSince: datetime('2026-01-01T08:00:00Z'), languages: ['en'],
+                             capacityPhone: $capacity, capacityChat: 0, capacityVideo: 0, capacityBranch: 0,
+                             capacityEmail: 0})
+CREATE (r)-[:MEMBER_OF]->(pool)
+CREATE (r)-[:HAS_SKILL {proficiency: 3}]->(skill)
+"""
+HELD = """
+MATCH (r:ServicingResource)
+RETURN r.resourceId AS resourceId, r.capacityPhone AS capacity,
+       count { (a:Allocation {status: 'PENDING'})-[:ASSIGNED_TO]->(r) }
+       + count { (a:Allocation {status: 'ACCEPTED'})-[:ASSIGNED_TO]->(r) } AS held
+"""
+REQUEST = """mutation ($request: RoutingRequestInput!) {
+  requestAllocation(request: $request) { allocation { allocationId status priority resource { resourceId } } }
+}"""
+STEP = """mutation ($id: ID!, $action: AllocationAction!) {
+  updateAllocation(input: {allocationId: $id, action: $action}) { status }
+}"""
+SERVED_ORDER = """
+MATCH (a:Allocation) WHERE a.offeredAt IS NOT NULL
+RETURN a.allocationId AS allocationId, a.priority AS priority, a.requestedAt AS requestedAt
+ORDER BY a.offeredAt, a.allocationId
+"""
+
+
+async def held(db: Database) -> dict[str, tuple[int, int]]:
+    return {row["resourceId"]: (row["held"], row["capacity"]) for row in await db.read(HELD)}
+
+
+async def test_200_concurrent_contacts_on_capacity_20_route_20_and_queue_the_rest_in_priority_order(
+        clean_graph: Database, settings: Settings) -> None:
+    db = clean_graph
+    await db.write(KYC_DESK, resources=RESOURCES, capacity=CAPACITY_EACH)
+
+    async def request(n: int) -> Any:
+        variables = {"request": {"customerId": f"C9{n % 20 + 1:06d}", "channel": "PHONE", "purpose": "KYC",
+                                 "requiredSkills": [{"code": "KYC_REVIEW", "minProficiency": 2}], "priority": n % 11}}
+        result, _ = await execute(db, settings, REQUEST, variables, FRONTEND)
+        assert result.errors is None, result.errors
+        return result.data["requestAllocation"]["allocation"]  # type: ignore[index]
+
+    allocations = await asyncio.gather(*(request(n) for n in range(CONTACTS)))
+    statuses = [a["status"] for a in allocations]
+    assert (statuses.count("PENDING"), statuses.count("QUEUED"), len({a["allocationId"] for a in allocations})) == (
+        RESOURCES * CAPACITY_EACH, CONTACTS - RESOURCES * CAPACITY_EACH, CONTACTS)
+    assert all(h <= c for h, c in (await held(db)).values())
+    assert sorted(h for h, _ in (await held(db)).values()) == [CAPACITY_EACH] * RESOURCES
+
+    # Serve everything: accept and complete whatever is offered; each completion serves the queue.
+    first_served = {a["allocationId"] for a in allocations if a["status"] == "PENDING"}
+    done: set[str] = set()
+    while len(done) < CONTACTS:
+        offered = [row["allocationId"] for row in await db.read(
+            "MATCH (a:Allocation {status: 'PENDING'}) RETURN a.allocationId AS allocationId ORDER BY a.offeredAt")]
+        assert offered, f"{CONTACTS - len(done)} contacts neither offered nor done: a contact was lost"
+        for allocation_id in offered:
+            await run(db, settings, STEP, FRONTEND, id=allocation_id, action="ACCEPT")
+            await run(db, settings, STEP, FRONTEND, id=allocation_id, action="COMPLETE")
+            done.add(allocation_id)
+            assert all(h <= c for h, c in (await held(db)).values())
+
+    served = [row for row in await db.read(SERVED_ORDER) if row["allocationId"] not in first_served]
+    assert len(served) == CONTACTS - RESOURCES * CAPACITY_EACH
+    order = [(-row["priority"], row["requestedAt"]) for row in served]
+    assert order == sorted(order), "the queue must be served highest priority first, then longest waiting"
+    counts = await db.read("MATCH (a:Allocation) RETURN a.status AS status, count(*) AS n")
+    assert {row["status"]: row["n"] for row in counts} == {"COMPLETED": CONTACTS}
