@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline clean
+.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
@@ -47,6 +47,11 @@ bench-check: install
 
 bench-timeline: install
 	$(PY) bench/timeline_bench.py --events $(or $(EVENTS),100000) --repeats $(or $(REPEATS),300)
+
+bench-routing: install
+	$(PY) bench/routing_bench.py --customers $(or $(CUSTOMERS),100000) --scales $(or $(SCALES),1 10) \
+		--requests $(or $(REQUESTS),1000) --throughput-requests $(or $(THROUGHPUT_REQUESTS),1000) \
+		$(if $(ALLOCATION),--allocation)
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionResult
 
 from graph.errors import GatewayError
 from resolvers.request_id import current_request_id
@@ -25,6 +27,12 @@ class ErrorContract(SchemaExtension):
         result = self.execution_context.result
         if result is not None and result.errors:
             result.errors = [apply_contract(error) for error in result.errors]
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        """What a WebSocket streams leaves before on_operation ends: the same contract, per result."""
+        if isinstance(result, ExecutionResult) and result.errors:
+            result.errors = [apply_contract(error) for error in result.errors]
+        yield
 
 
 def apply_contract(error: GraphQLError) -> GraphQLError:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import strawberry
-from strawberry.extensions import SchemaExtension, ValidationCache
-from strawberry.types import ExecutionResult
+from strawberry.extensions import ValidationCache
 
 from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuery
 from resolvers.contact_routing.desktop import DesktopSubscription
 from resolvers.context import PerOperationLoaders
 from resolvers.customer_event_history import CustomerEventHistoryMutation, CustomerEventHistoryQuery
 from resolvers.customers import CustomerQuery
-from resolvers.errors import ErrorContract, apply_contract
+from resolvers.errors import ErrorContract
 from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
 
 
@@ -33,15 +31,6 @@ class Subscription(DesktopSubscription):
     pass
 
 
-class StreamedErrorContract(SchemaExtension):
-    """The error contract for what a WebSocket streams: each result leaves before on_operation ends."""
-
-    def on_stream_result(self, result: Any) -> Iterator[None]:
-        if isinstance(result, ExecutionResult) and result.errors:
-            result.errors = [apply_contract(error) for error in result.errors]
-        yield
-
-
 class GatewaySchema(strawberry.Schema):
     def process_errors(self, errors: list[Any], execution_context: Any = None) -> None:
         """ErrorContract logs what is unexpected; expected errors are not worth a stack trace."""
@@ -55,7 +44,7 @@ DOCUMENT_CACHE_SIZE = 1024
 
 def build_schema() -> strawberry.Schema:
     return GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=[
-        ErrorContract, StreamedErrorContract, PerOperationLoaders,
+        ErrorContract, PerOperationLoaders,
         # A factory: a fresh extension per request; the LRU cache itself is shared.
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
     ])
