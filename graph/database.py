@@ -41,7 +41,8 @@ def connect(settings: Settings) -> Database:
     driver = AsyncGraphDatabase.driver(
         settings.neo4j_uri,
         auth=auth,
-        connection_acquisition_timeout=10.0,
+        # A burst of contacts queues for pooled connections while allocations hold resource locks.
+        connection_acquisition_timeout=30.0,
         connection_timeout=5.0,
         # Transient errors are retried, but a client waits at most this long for UNAVAILABLE.
         max_transaction_retry_time=settings.retry_seconds,

@@ -221,13 +221,12 @@ async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
         requested_priority=parameters["priority"], requested_at=now, requested_by=by,
         idempotency_key=key, fingerprint=fingerprint)
 
-    async def work(tx: Transaction, last: bool) -> AllocationDecision:
+    async def work(tx: Transaction, last: bool) -> tuple[str, RoutingPreview | None]:
         if key is not None:
             prior = await tx.run(ALLOCATION_BY_IDEMPOTENCY_KEY, idempotencyKey=key)
             if prior:
                 idempotency.replay(prior[0]["fingerprint"], fingerprint or "", key, "idempotencyKey")
-                return AllocationDecision(allocation=await read_allocation(tx, prior[0]["allocationId"]),
-                                          replayed=True, routing=None)
+                return prior[0]["allocationId"], None
         # Each attempt stamps its own time: live feeds read changes by updatedAt, near commit time.
         outcome = await route(tx, contact, allocation_id, datetime.datetime.now(datetime.UTC), by,
                               queue_if_taken=last)
@@ -238,23 +237,27 @@ async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
         preview.chosen = next((c for c in preview.candidates if c.resource.resource_id == outcome.resource_id), None)
         if preview.chosen is None:
             preview.queue_reason = outcome.queue_reason
-        return AllocationDecision(allocation=await read_allocation(tx, allocation_id), replayed=False,
-                                  routing=preview)
+        return allocation_id, preview
 
+    db = info.context.db
     for attempt in range(MAX_ATTEMPTS):
         try:
-            decision: AllocationDecision = await info.context.db.transact(
-                lambda tx, last=attempt == MAX_ATTEMPTS - 1: work(tx, last))
-            return decision
+            decided, routing = await db.transact(lambda tx, last=attempt == MAX_ATTEMPTS - 1: work(tx, last))
+            break
         except CapacityTaken:
             continue
         except ConstraintError:
             if key is None:
                 raise
             # A concurrent request with the same key committed first: answer with its decision.
-            replayed: AllocationDecision = await info.context.db.transact(lambda tx: work(tx, True))
-            return replayed
-    raise AssertionError("the last attempt queues instead of raising CapacityTaken")
+            decided, routing = await db.transact(lambda tx: work(tx, True))
+            break
+    else:
+        raise AssertionError("the last attempt queues instead of raising CapacityTaken")
+    # Read after the commit (the bookmark makes it see it): the resource locks are held no longer.
+    [row] = await db.read(GET_ALLOCATIONS, allocationIds=[decided])
+    return AllocationDecision(allocation=Allocation.from_record(row["allocation"]), replayed=routing is None,
+                              routing=routing)
 
 
 async def take_step(info: strawberry.Info, input: UpdateAllocationInput) -> Allocation:
