@@ -11,5 +11,4 @@ SET r.locked = true
 REMOVE r.locked
 WITH r, coalesce(r['capacity' + substring($channel, 0, 1) + toLower(substring($channel, 1))], 0) AS capacity
 RETURN r.resourceId AS resourceId, r.status AS status,
-       capacity - count { (a:Allocation)-[:ASSIGNED_TO]->(r) WHERE a.channel = $channel
-                                                                AND a.status IN ['PENDING', 'ACCEPTED'] } AS freeCapacity
+       capacity - count { (r)<-[:OCCUPIES {channel: $channel}]-(:Allocation) } AS freeCapacity

@@ -1,7 +1,7 @@
 // Statistics of one servicing pool (BIAN Contact Routing analytics); no row when the pool is unknown.
 // Live, at $now:
 //   members by status; availableResources = AVAILABLE members with free capacity on at least one
-//   channel (capacity<Channel> minus the PENDING and ACCEPTED allocations ASSIGNED_TO them on that
+//   channel (capacity<Channel> minus the PENDING and ACCEPTED allocations that OCCUPIES them on that
 //   channel, from any pool); the queue = QUEUED allocations QUEUED_IN the pool, counted per priority
 //   (highest first), and the earliest requestedAt among them; offered = PENDING and active =
 //   ACCEPTED allocations IN_POOL.
@@ -23,8 +23,7 @@ MATCH (p:ServicingPool {poolId: $poolId})
 WITH p, coalesce(p.serviceLevelSeconds, 20) AS threshold, $to.epochMillis - $from.epochMillis AS windowMillis
 WITH p, threshold, windowMillis, COLLECT {
   MATCH (r:ServicingResource)-[:MEMBER_OF]->(p)
-  WITH r, COLLECT { MATCH (held:Allocation)-[:ASSIGNED_TO]->(r)
-                    WHERE held.status IN ['PENDING', 'ACCEPTED'] RETURN held.channel } AS heldChannels
+  WITH r, [(r)<-[held:OCCUPIES]-(:Allocation) | held.channel] AS heldChannels
   OPTIONAL MATCH (a:Allocation)-[:ASSIGNED_TO]->(r)
   WHERE (a)-[:IN_POOL]->(p) AND a.acceptedAt < $to AND coalesce(a.endedAt, $now) > $from
   WITH r, heldChannels, a,

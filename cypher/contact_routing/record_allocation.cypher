@@ -35,6 +35,7 @@ CALL (a) {
   MATCH (r:ServicingResource {resourceId: $resourceId})
   OPTIONAL MATCH (p:ServicingPool {poolId: $poolId})
   CREATE (a)-[:ASSIGNED_TO]->(r)
+  CREATE (a)-[:OCCUPIES {channel: a.channel}]->(r)
   FOREACH (pool IN CASE WHEN p IS NULL THEN [] ELSE [p] END | CREATE (a)-[:IN_POOL]->(pool))
   SET r.lastAllocatedAt = $now,
       a.offeredAt = $now,

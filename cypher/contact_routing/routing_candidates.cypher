@@ -6,7 +6,7 @@
 // Rules (docs/contact-routing.md): required skills = $requestSkills + the product's NEEDS_SKILL
 // (min 1) + the active indicators' REQUIRES_SKILL; a resource skill S meets required skill X
 // when (S)-[:BROADER*0..]->(X). Hard constraints: AVAILABLE, free capacity on the channel
-// (capacity minus PENDING/ACCEPTED allocations), speaks the language, every required skill at
+// (capacity minus the allocations that OCCUPIES it on the channel), speaks the language, every required skill at
 // its minimum; while an active indicator blocks sales: never a member of a SALES pool, and a
 // member of the specialist pool the blocking indicator ROUTES_TO. Preference tier 1 own RM,
 // 2 RM's backup, 3 household member's RM, 4 related party's RM, 5 member of an eligible pool.
@@ -55,8 +55,10 @@ WITH *,
      COLLECT { UNWIND demands AS d
                WITH d.code AS code, max(d.minProficiency) AS minProficiency, collect(d) AS sources
                MATCH (s:Skill {code: code})
-               RETURN {code: code, name: s.name, minProficiency: minProficiency, sources: sources} ORDER BY code } AS required,
-     [o IN $optionalSkills | {code: o.code, minProficiency: o.minProficiency}] AS optional,
+               RETURN {code: code, name: s.name, minProficiency: minProficiency, sources: sources,
+                       meets: [(n:Skill)-[:BROADER*0..]->(s) | n.code]} ORDER BY code } AS required,
+     [o IN $optionalSkills | {code: o.code, minProficiency: o.minProficiency,
+                              meets: [(n:Skill)-[:BROADER*0..]->(:Skill {code: o.code}) | n.code]}] AS optional,
      forcing[0] AS forcedBy,
      CASE WHEN salesBlocked AND $purpose = 'SALES' THEN null ELSE $purpose END AS purpose
 WITH *, [p IN pools WHERE CASE WHEN forcedBy IS NOT NULL THEN p.poolId = forcedBy.pool
@@ -94,16 +96,19 @@ WITH *, COLLECT {
   }
   WITH r, tier, steps ORDER BY tier, size(steps), [s IN steps | s.id]
   WITH r, collect({tier: tier, steps: steps})[0] AS best
-  WITH r, best,
-       COLLECT { MATCH (r)-[:MEMBER_OF]->(p:ServicingPool) RETURN p {.poolId, .name, .purpose, .strategy} ORDER BY p.poolId } AS memberships,
+  // Per resource, one read each of its pools, its occupied capacity and its skills; the skills
+  // that meet each asked-for skill (BROADER) were found once, above.
+  WITH r, best, [(r)-[:MEMBER_OF]->(p:ServicingPool) | p.poolId] AS poolIds,
        coalesce(r[capacityKey], 0) AS capacity,
-       count { (a:Allocation)-[:ASSIGNED_TO]->(r) WHERE a.channel = $channel AND a.status IN ['PENDING', 'ACCEPTED'] } AS busy,
+       count { (r)<-[:OCCUPIES {channel: $channel}]-(:Allocation) } AS busy,
+       [(r)-[h:HAS_SKILL]->(s:Skill) | {code: s.code, proficiency: h.proficiency}] AS skills
+  WITH r, best, [p IN pools WHERE p.poolId IN poolIds] AS memberships, capacity, busy,
        [x IN required | {code: x.code, min: x.minProficiency, required: true,
-                         have: reduce(best = 0, p IN [(r)-[h:HAS_SKILL]->(:Skill)-[:BROADER*0..]->(:Skill {code: x.code}) | h.proficiency]
-                                      | CASE WHEN p > best THEN p ELSE best END)}] AS requiredLevels,
+                         have: reduce(top = 0, k IN skills | CASE WHEN k.code IN x.meets AND k.proficiency > top
+                                                                  THEN k.proficiency ELSE top END)}] AS requiredLevels,
        [x IN optional | {code: x.code, min: x.minProficiency, required: false,
-                         have: reduce(best = 0, p IN [(r)-[h:HAS_SKILL]->(:Skill)-[:BROADER*0..]->(:Skill {code: x.code}) | h.proficiency]
-                                      | CASE WHEN p > best THEN p ELSE best END)}] AS optionalLevels
+                         have: reduce(top = 0, k IN skills | CASE WHEN k.code IN x.meets AND k.proficiency > top
+                                                                  THEN k.proficiency ELSE top END)}] AS optionalLevels
   WITH r, best, memberships, capacity, busy, capacity - busy AS freeCapacity, requiredLevels, optionalLevels,
        coalesce(head([m IN memberships WHERE m.poolId IN eligiblePools]), head(memberships)) AS pool,
        coalesce(head([i IN range(0, size(optionalLevels) - 1) WHERE optionalLevels[i].have < optionalLevels[i].min]),

@@ -9,14 +9,12 @@ WHERE EXISTS {
   MATCH (a)-[:QUEUED_IN]->(:ServicingPool)<-[:MEMBER_OF]-(r:ServicingResource {status: 'AVAILABLE'})
   WHERE ($resourceId IS NULL OR r.resourceId = $resourceId)
     AND coalesce(r['capacity' + substring(a.channel, 0, 1) + toLower(substring(a.channel, 1))], 0)
-        > count { (held:Allocation)-[:ASSIGNED_TO]->(r) WHERE held.channel = a.channel
-                                                         AND held.status IN ['PENDING', 'ACCEPTED'] }
+        > count { (r)<-[:OCCUPIES {channel: a.channel}]-(:Allocation) }
 } OR EXISTS {
   MATCH (a)-[:FOR_CUSTOMER]->(:Customer)<-[:MANAGES]-(r:ServicingResource {status: 'AVAILABLE'})
   WHERE ($resourceId IS NULL OR r.resourceId = $resourceId)
     AND coalesce(r['capacity' + substring(a.channel, 0, 1) + toLower(substring(a.channel, 1))], 0)
-        > count { (held:Allocation)-[:ASSIGNED_TO]->(r) WHERE held.channel = a.channel
-                                                         AND held.status IN ['PENDING', 'ACCEPTED'] }
+        > count { (r)<-[:OCCUPIES {channel: a.channel}]-(:Allocation) }
 }
 RETURN a.allocationId AS allocationId
 ORDER BY a.priority DESC, a.requestedAt, a.allocationId

@@ -74,6 +74,8 @@ WITH a, row
 OPTIONAL MATCH (r:ServicingResource {resourceId: row.resource})
 OPTIONAL MATCH (p:ServicingPool {poolId: row.pool})
 FOREACH (resource IN CASE WHEN r IS NULL THEN [] ELSE [r] END | CREATE (a)-[:ASSIGNED_TO]->(resource))
+FOREACH (resource IN CASE WHEN r IS NOT NULL AND row.status IN ['PENDING', 'ACCEPTED'] THEN [r] ELSE [] END |
+  CREATE (a)-[:OCCUPIES {channel: row.channel}]->(resource))
 FOREACH (pool IN CASE WHEN p IS NULL THEN [] ELSE [p] END | CREATE (a)-[:IN_POOL]->(pool))
 WITH a, row
 CALL (a, row) {

@@ -183,9 +183,11 @@ async def test_language_and_channel_capacity_are_hard_constraints(bank: Database
         [{"kind": "LANGUAGE", "message": "does not speak fr"}]]
 
     await bank.write("""MATCH (ann:ServicingResource {resourceId: 'R000010'})
-                        CREATE (:Allocation {allocationId: 'A-1', channel: 'PHONE', status: 'ACCEPTED'})-[:ASSIGNED_TO]->(ann)
+                        CREATE (a1:Allocation {allocationId: 'A-1', channel: 'PHONE', status: 'ACCEPTED'})-[:ASSIGNED_TO]->(ann)
+                        CREATE (a1)-[:OCCUPIES {channel: 'PHONE'}]->(ann)
                         CREATE (:Allocation {allocationId: 'A-2', channel: 'PHONE', status: 'COMPLETED'})-[:ASSIGNED_TO]->(ann)
-                        CREATE (:Allocation {allocationId: 'A-3', channel: 'CHAT', status: 'PENDING'})-[:ASSIGNED_TO]->(ann)""")
+                        CREATE (a3:Allocation {allocationId: 'A-3', channel: 'CHAT', status: 'PENDING'})-[:ASSIGNED_TO]->(ann)
+                        CREATE (a3)-[:OCCUPIES {channel: 'CHAT'}]->(ann)""")
     phone = await preview(bank, settings, request={"customerId": "C0000007", "channel": "PHONE", "purpose": "SALES"})
     assert "R000010" not in ids(phone["candidates"])
     assert [r["reasons"] for r in phone["rejected"] if r["resource"]["resourceId"] == "R000010"] == [
@@ -197,8 +199,8 @@ async def test_language_and_channel_capacity_are_hard_constraints(bank: Database
 
 @pytest.mark.parametrize(("strategy", "setup", "first"), [
     ("LEAST_LOAD", "", "R000010"),  # equal loads: the lower resourceId
-    ("LEAST_LOAD", "CREATE (:Allocation {allocationId: 'A-1', channel: 'CHAT', status: 'PENDING'})-[:ASSIGNED_TO]->(ann)",
-     "R000011"),
+    ("LEAST_LOAD", "CREATE (a:Allocation {allocationId: 'A-1', channel: 'CHAT', status: 'PENDING'})-[:ASSIGNED_TO]->(ann) "
+                   "CREATE (a)-[:OCCUPIES {channel: 'CHAT'}]->(ann)", "R000011"),
     ("LONGEST_IDLE", "", "R000011"),  # Ben available since 08:00, Ann since 09:00
     ("ROUND_ROBIN", "SET ben.lastAllocatedAt = datetime('2026-01-05T10:00:00Z')", "R000010"),  # never allocated first
     ("ROUND_ROBIN", "SET ben.lastAllocatedAt = datetime('2026-01-05T10:00:00Z'), "
