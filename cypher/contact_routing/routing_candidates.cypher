@@ -96,13 +96,20 @@ WITH *, COLLECT {
   }
   WITH r, tier, steps ORDER BY tier, size(steps), [s IN steps | s.id]
   WITH r, collect({tier: tier, steps: steps})[0] AS best
-  // Per resource, one read each of its pools, its occupied capacity and its skills; the skills
-  // that meet each asked-for skill (BROADER) were found once, above.
-  WITH r, best, [(r)-[:MEMBER_OF]->(p:ServicingPool) | p.poolId] AS poolIds,
+  // Per resource, one walk of its relationships reads its pools, its skills and the capacity its
+  // allocations occupy (Neo4j reads a node's relationship chain once per expansion, and resources
+  // have many: customers managed, events); the skills that meet each asked-for skill (BROADER)
+  // were found once, above.
+  WITH r, best, COLLECT { MATCH (r)-[link:MEMBER_OF|HAS_SKILL|OCCUPIES]-(other)
+                          RETURN CASE type(link)
+                                   WHEN 'MEMBER_OF' THEN {type: 'MEMBER_OF', id: other.poolId}
+                                   WHEN 'HAS_SKILL' THEN {type: 'HAS_SKILL', id: other.code, proficiency: link.proficiency}
+                                   ELSE {type: 'OCCUPIES', channel: link.channel} END } AS links
+  WITH r, best, [p IN pools WHERE any(l IN links WHERE l.type = 'MEMBER_OF' AND l.id = p.poolId)] AS memberships,
        coalesce(r[capacityKey], 0) AS capacity,
-       count { (r)<-[:OCCUPIES {channel: $channel}]-(:Allocation) } AS busy,
-       [(r)-[h:HAS_SKILL]->(s:Skill) | {code: s.code, proficiency: h.proficiency}] AS skills
-  WITH r, best, [p IN pools WHERE p.poolId IN poolIds] AS memberships, capacity, busy,
+       size([l IN links WHERE l.type = 'OCCUPIES' AND l.channel = $channel]) AS busy,
+       [l IN links WHERE l.type = 'HAS_SKILL' | {code: l.id, proficiency: l.proficiency}] AS skills
+  WITH r, best, memberships, capacity, busy,
        [x IN required | {code: x.code, min: x.minProficiency, required: true,
                          have: reduce(top = 0, k IN skills | CASE WHEN k.code IN x.meets AND k.proficiency > top
                                                                   THEN k.proficiency ELSE top END)}] AS requiredLevels,
