@@ -30,7 +30,7 @@ from graph.local_neo4j import LocalNeo4j, LocalNeo4jError
 from graph.seed import seed_bank
 from graph.settings import Settings, SettingsError
 from resolvers.auth import ALL_ROLES, issue_token
-from resolvers.contact_routing.dispatch import Dispatcher
+from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed
 from resolvers.request_id import RequestIdMiddleware, configure_logging
 from resolvers.schema import build_schema
@@ -57,6 +57,7 @@ def create_app(settings: Settings) -> Starlette:
             await database.wait_until_reachable(settings.connect_timeout)
             await apply_schema(database)
             log.info("connected to Neo4j at %s (database %s)", settings.neo4j_uri, settings.neo4j_database)
+            await plan_routing(database)
             feed = RoutingFeed(database, settings.routing_feed_interval)
             dispatcher = Dispatcher(database, settings.dispatch_interval)
             if settings.dispatch_interval:

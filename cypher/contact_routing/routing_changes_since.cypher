@@ -24,4 +24,7 @@ CALL () {
 WITH at, kind, row
 ORDER BY at
 LIMIT $limit
-RETURN datetime() AS now, collect({at: at, kind: kind, row: row}) AS changes
+// Collect first: with datetime() beside it, the aggregation would group by it and return no row
+// at all when nothing changed.
+WITH collect({at: at, kind: kind, row: row}) AS changes
+RETURN datetime() AS now, changes

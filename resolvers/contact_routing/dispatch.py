@@ -300,6 +300,17 @@ async def serve_waiting_contacts(db: Database, now: datetime.datetime | None = N
     return result
 
 
+async def plan_routing(db: Database) -> None:
+    """Has Neo4j plan the routing statement before the first contact needs it.
+
+    Planning it takes seconds on two cores, and a burst of first contacts after a restart would
+    each plan it at once. Run for no customer, it reads nothing and returns no row.
+    """
+    await db.read(ROUTING_CANDIDATES, customerId="", at=datetime.datetime.now(datetime.UTC), channel="PHONE",
+                  language=None, productId=None, requestSkills=[], optionalSkills=[], purpose=None, priority=0,
+                  excludedResourceIds=[], limit=CANDIDATES)
+
+
 class Dispatcher:
     """Withdraws lapsed offers and serves the queue every `interval` seconds, in the background."""
 
