@@ -304,7 +304,7 @@ async def test_events_are_read_through_the_customer_timeline_index(bank: Databas
               "toDate": datetime.date(2026, 3, 31), "at": datetime.datetime(2026, 3, 10, tzinfo=datetime.UTC), "days": 30,
               "categories": ALL_CATEGORIES}
     async with bank.driver.session(database=bank.name) as session:
-        result = await session.run("EXPLAIN " + load(f"customer_event_history/{name}"), params)
+        result = await session.run("EXPLAIN CYPHER replan=force " + load(f"customer_event_history/{name}"), params)
         summary = await result.consume()
     assert summary.plan is not None
     event_reads = [(operator, details) for operator, details in _operators(summary.plan) if "e:Event" in details]

@@ -141,7 +141,7 @@ async def test_the_check_costs_one_round_trip(bank: Database, settings: Settings
 
 async def test_the_customer_is_found_through_the_customer_id_constraint(bank: Database, settings: Settings) -> None:
     async with bank.driver.session(database=bank.name) as session:
-        result = await session.run("EXPLAIN " + load("party_routing_profile/presenting_customer_check"),
+        result = await session.run("EXPLAIN CYPHER replan=force " + load("party_routing_profile/presenting_customer_check"),
                                    customerId="C0000001", at=None, seesConfidential=False)
         summary = await result.consume()
     assert summary.plan is not None
