@@ -18,6 +18,7 @@ background `Dispatcher` (lapsed offers, the queue) runs the same code as the mut
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime
 import json
 import logging
@@ -161,7 +162,8 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
     base = {"allocationId": allocation_id, "contact": contact.properties(), "customerId": contact.customer_id,
             "priority": routing["priority"], "now": now, "by": by, "reroutedFromId": rerouted_from}
     held = {row["resourceId"]: row for row in await tx.run(
-        LOCK_CANDIDATES, resourceIds=sorted(c["resourceId"] for c in candidates), channel=contact.channel)}
+        LOCK_CANDIDATES, resourceIds=sorted(c["resourceId"] for c in candidates), channel=contact.channel)
+    } if candidates else {}
     for chosen in candidates:
         now_held = held.get(chosen["resourceId"])
         if now_held is not None and now_held["status"] == "AVAILABLE" and now_held["freeCapacity"] > 0:
@@ -325,10 +327,8 @@ class Dispatcher:
     async def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-            except asyncio.CancelledError:
-                pass
 
     async def _run(self) -> None:
         while True:

@@ -20,6 +20,7 @@ and at shutdown (`close`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime
 import logging
 from collections.abc import AsyncGenerator, Callable
@@ -164,10 +165,8 @@ class RoutingFeed:
         self._subscribers.clear()
         if self._task is not None:
             self._task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-            except asyncio.CancelledError:
-                pass
 
     async def _run(self) -> None:
         failures = 0

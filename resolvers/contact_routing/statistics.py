@@ -6,8 +6,9 @@ and the instant `now` (passed in, never the database's clock, so tests control t
 Formulas (docs/contact-routing.md, "Pool statistics", has them with an example):
 
 - availableResources: AVAILABLE members with free capacity on at least one channel
-  (capacity<Channel> minus the PENDING and ACCEPTED allocations ASSIGNED_TO them on it).
-- Over [from, to): allocations IN_POOL created in the window, as they stand now.
+  (capacity<Channel> minus the PENDING and ACCEPTED allocations that OCCUPIES them on it).
+- Over [from, to): allocations IN_POOL, and those cancelled while QUEUED_IN the pool, created in the
+  window, as they stand now.
   averageSpeedOfAnswerSeconds = mean(acceptedAt - requestedAt) over the accepted ones;
   serviceLevel = answered within serviceLevelSeconds / (answered + abandoned);
   acceptanceRate = accepted / (accepted + rejected + timedOut);
@@ -85,8 +86,8 @@ class ResourceOccupancy:
                     "serves several contacts at once (e.g. chats).")
 
 
-@strawberry.type(description="A pool's work over the window [from, to): the allocations IN_POOL whose createdAt "
-                             "falls in it, as they stand now.")
+@strawberry.type(description="A pool's work over the window [from, to): the allocations IN_POOL, and those "
+                             "cancelled while QUEUED_IN it, whose createdAt falls in it, as they stand now.")
 class PoolWindowStatistics:
     from_: datetime.datetime = strawberry.field(name="from", description="The window's start, included.")
     to: datetime.datetime = strawberry.field(description="The window's end, excluded.")
