@@ -53,19 +53,27 @@ def connect(settings: Settings) -> Database:
     return Database(driver, settings.neo4j_database, settings.neo4j_uri)
 
 
+# Multi-statement write transactions in flight at once per process. A transaction waiting for a
+# lock holds a pooled connection; past this many, callers wait here instead, so a burst of
+# contacts cannot take every connection (reads keep theirs) nor pile up lock cycles in Neo4j.
+MAX_CONCURRENT_TRANSACTIONS = 16
+
+
 class Database:
     def __init__(self, driver: AsyncDriver, name: str, uri: str = "",
-                 bookmarks: AsyncBookmarkManager | None = None) -> None:
+                 bookmarks: AsyncBookmarkManager | None = None,
+                 transactions: asyncio.Semaphore | None = None) -> None:
         self.driver = driver
         self.name = name
         self.uri = uri
         # One bookmark manager for the process: a read that follows a write (a mutation's
         # result, the next request) sees it even when a cluster routes the read to a follower.
         self.bookmarks = bookmarks or AsyncGraphDatabase.bookmark_manager()
+        self.transactions = transactions or asyncio.Semaphore(MAX_CONCURRENT_TRANSACTIONS)
         self.round_trips = 0
 
     def for_request(self) -> Database:
-        return Database(self.driver, self.name, self.uri, self.bookmarks)
+        return Database(self.driver, self.name, self.uri, self.bookmarks, self.transactions)
 
     async def wait_until_reachable(self, timeout: float) -> None:
         """Verify connectivity, retrying until `timeout` so start-up survives a slow Neo4j."""
@@ -108,7 +116,7 @@ class Database:
         start on a transient error (a deadlock, a leader switch), so it must not keep
         state between attempts outside the transaction.
         """
-        async with self._session("WRITE") as session:
+        async with self.transactions, self._session("WRITE") as session:
             return await session.execute_write(lambda tx: work(Transaction(tx, self)))
 
     async def _run(self, access: str, query: LiteralString, params: dict[str, Any]) -> list[Record]:

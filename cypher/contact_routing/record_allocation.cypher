@@ -18,7 +18,17 @@
 // :param score => 1000000;
 // :param explanation => null;
 // :param reroutedFromId => null;
+// :param lockPoolIds => ['POOL-SERVICING'];
 MATCH (c:Customer {customerId: $customerId})
+// Write-lock the pools it will link to first, in poolId order ($lockPoolIds): a busy pool is a
+// dense node, and concurrent transactions adding relationships to it without this would deadlock
+// on its relationship groups.
+CALL (c) {
+  UNWIND $lockPoolIds AS poolId
+  MATCH (p:ServicingPool {poolId: poolId})
+  SET p.locked = true
+  REMOVE p.locked
+}
 MERGE (a:Allocation {allocationId: $allocationId})
   ON CREATE SET a += $contact, a.createdAt = $now
 SET a.status = CASE WHEN $resourceId IS NULL THEN 'QUEUED' ELSE 'PENDING' END,

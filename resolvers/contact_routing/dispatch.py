@@ -168,8 +168,9 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
         now_held = held.get(chosen["resourceId"])
         if now_held is not None and now_held["status"] == "AVAILABLE" and now_held["freeCapacity"] > 0:
             pool = chosen["pool"]
-            await tx.run(RECORD_ALLOCATION, **base, resourceId=chosen["resourceId"],
-                         poolId=None if pool is None else pool["poolId"], waitingPoolIds=[], queueReason=None,
+            pool_id = None if pool is None else pool["poolId"]
+            await tx.run(RECORD_ALLOCATION, **base, resourceId=chosen["resourceId"], poolId=pool_id,
+                         waitingPoolIds=[], lockPoolIds=[] if pool_id is None else [pool_id], queueReason=None,
                          preference=_preference(chosen), score=chosen["score"], explanation=explanation(chosen))
             await log_event(tx, contact.customer_id, EventCategory.SERVICING, "CONTACT_OFFERED",
                             f"{contact.channel} contact offered to {chosen['resourceId']} "
@@ -187,7 +188,8 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
         if existing:
             return Outcome(allocation_id, AllocationStatus.QUEUED, None, routing, None, reason)
     await tx.run(RECORD_ALLOCATION, **base, resourceId=None, poolId=None, waitingPoolIds=routing["eligiblePools"],
-                 queueReason=reason, preference=None, score=None, explanation=None)
+                 lockPoolIds=sorted(routing["eligiblePools"]), queueReason=reason, preference=None, score=None,
+                 explanation=None)
     await log_event(tx, contact.customer_id, EventCategory.SERVICING, "CONTACT_QUEUED",
                     f"{contact.channel} contact queued at priority {routing['priority']}: {reason}",
                     by, result=AllocationStatus.QUEUED.name, allocation_id=allocation_id)
