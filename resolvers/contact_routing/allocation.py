@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import strawberry
 from neo4j.exceptions import ConstraintError
 
-from graph.database import Record, Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, NotFound
 from graph.queries import load
 from resolvers import idempotency
@@ -255,9 +255,14 @@ async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
     else:
         raise AssertionError("the last attempt queues instead of raising CapacityTaken")
     # Read after the commit (the bookmark makes it see it): the resource locks are held no longer.
-    [row] = await db.read(GET_ALLOCATIONS, allocationIds=[decided])
-    return AllocationDecision(allocation=Allocation.from_record(row["allocation"]), replayed=routing is None,
-                              routing=routing)
+    return AllocationDecision(allocation=await retrieve(db, decided), replayed=routing is None, routing=routing)
+
+
+async def retrieve(db: Database, allocation_id: str, field: str = "allocationId") -> Allocation:
+    rows = await db.read(GET_ALLOCATIONS, allocationIds=[allocation_id])
+    if not rows:
+        raise NotFound(f"no allocation has the id {allocation_id}", field=field)
+    return Allocation.from_record(rows[0]["allocation"])
 
 
 async def take_step(info: strawberry.Info, input: UpdateAllocationInput) -> Allocation:
@@ -340,10 +345,7 @@ class AllocationQuery:
         self, info: strawberry.Info,
         allocation_id: Annotated[strawberry.ID, strawberry.argument(description="The allocation, e.g. AL-…")],
     ) -> Allocation:
-        rows = await info.context.db.read(GET_ALLOCATIONS, allocationIds=[str(allocation_id)])
-        if not rows:
-            raise NotFound(f"no allocation has the id {allocation_id}", field="allocationId")
-        return Allocation.from_record(rows[0]["allocation"])
+        return await retrieve(info.context.db, str(allocation_id))
 
 
 @strawberry.type

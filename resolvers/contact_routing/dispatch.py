@@ -119,7 +119,6 @@ class Outcome:
     status: AllocationStatus
     resource_id: str | None
     routing: Record
-    chosen: Record | None
     queue_reason: str | None = None
 
 
@@ -177,7 +176,7 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
                             f"({_preference(chosen)}, score {chosen['score']})",
                             by, result=AllocationStatus.PENDING.name, resource_id=chosen["resourceId"],
                             allocation_id=allocation_id)
-            return Outcome(allocation_id, AllocationStatus.PENDING, chosen["resourceId"], routing, chosen)
+            return Outcome(allocation_id, AllocationStatus.PENDING, chosen["resourceId"], routing)
     if candidates:
         if not queue_if_taken:
             return None
@@ -186,14 +185,14 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
     else:
         reason = why_queued(routing)
         if existing:
-            return Outcome(allocation_id, AllocationStatus.QUEUED, None, routing, None, reason)
+            return Outcome(allocation_id, AllocationStatus.QUEUED, None, routing, reason)
     await tx.run(RECORD_ALLOCATION, **base, resourceId=None, poolId=None, waitingPoolIds=routing["eligiblePools"],
                  lockPoolIds=sorted(routing["eligiblePools"]), queueReason=reason, preference=None, score=None,
                  explanation=None)
     await log_event(tx, contact.customer_id, EventCategory.SERVICING, "CONTACT_QUEUED",
                     f"{contact.channel} contact queued at priority {routing['priority']}: {reason}",
                     by, result=AllocationStatus.QUEUED.name, allocation_id=allocation_id)
-    return Outcome(allocation_id, AllocationStatus.QUEUED, None, routing, None, reason)
+    return Outcome(allocation_id, AllocationStatus.QUEUED, None, routing, reason)
 
 
 def _preference(candidate: Record) -> str:
@@ -237,14 +236,13 @@ async def end_offer(tx: Transaction, allocation: dict[str, Any], status: Allocat
 
 
 async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes: Changes, *,
-                      resource_id: str | None = None, limit: int = QUEUE_LOOKAHEAD) -> list[Outcome]:
+                      resource_id: str | None = None, limit: int = QUEUE_LOOKAHEAD) -> None:
     """Offers queued contacts, highest priority then longest waiting first, to whoever can take them.
 
     With `resource_id` (it just freed capacity), stops once one contact went to it. Each queued
     contact examined is locked and routed with the full rules; one whose best candidate filled
     up meanwhile stays queued for the next pass.
     """
-    served: list[Outcome] = []
     for row in await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, limit=limit):
         allocation = await lock_allocation(tx, row["allocationId"])
         if allocation is None or allocation["status"] != AllocationStatus.QUEUED.name:
@@ -257,11 +255,9 @@ async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes:
             continue
         if outcome is None or outcome.status is AllocationStatus.QUEUED:
             continue
-        served.append(outcome)
         changes.add(outcome.allocation_id)
         if resource_id is not None and outcome.resource_id == resource_id:
             break
-    return served
 
 
 async def withdraw_lapsed_offers(db: Database, now: datetime.datetime | None = None) -> list[str]:
