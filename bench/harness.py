@@ -44,7 +44,8 @@ def in_neo4j(name: str, wanted: dict[str, Any], heap: str, pagecache: str, run: 
     started = time.perf_counter()
     with LocalNeo4j(data_dir, free_port(), free_port(), heap=heap, pagecache=pagecache) as local:
         print(f"Neo4j up at {local.uri} in {time.perf_counter() - started:.0f}s (data in {data_dir})", file=sys.stderr)
-        stamp_file.unlink(missing_ok=True)  # an interrupted load must not pass for complete data
+        if not same_data:
+            stamp_file.unlink(missing_ok=True)  # an interrupted load must not pass for complete data
         result = asyncio.run(run(settings.with_neo4j(local.uri), True, not same_data))
         stamp_file.write_text(json.dumps(wanted))
     return result

@@ -8,9 +8,13 @@ per 40 customers) it times random routing requests (random customer, channel, pr
 interest or none) in two flavours: with a pool purpose, and without one, where every pooled
 resource is evaluated. Cases:
 
-  cypher    cypher/contact_routing/routing_candidates.cypher in one read transaction
+  cypher    cypher/contact_routing/routing_candidates.cypher in one read transaction, as the
+            decision runs it (rejected resources not ranked)
   graphql   Query.routingCandidates as an HTTP POST to the real app (uvicorn on 127.0.0.1 in a
-            thread of this process, so the client shares the interpreter), as a front end
+            thread of this process, so the client shares the interpreter), as a front end, with
+            the chosen resource, its path and the candidates
+  explained the same query also selecting `rejected`: every searched resource is evaluated so
+            the best rejected can be ranked and explained
   allocate  Mutation.requestAllocation over HTTP (--allocation); each allocation is cancelled
             after it is timed, outside the timing, so capacity stays steady
 
@@ -63,6 +67,7 @@ from resolvers.contact_routing.decision import (
     ContactChannel,
     RoutingRequestInput,
     routing_parameters,
+    routing_request,
 )
 from resolvers.contact_routing.vocabulary import PoolPurpose
 from resolvers.schema import build_schema
@@ -82,6 +87,18 @@ CALL () { MATCH (r:ServicingResource) WHERE EXISTS { (r)-[:MEMBER_OF]->(:Servici
 RETURN resources, pooled
 """
 PREVIEW = """
+query ($request: RoutingRequestInput!) {
+  routingCandidates(request: $request, limit: 5) {
+    priority salesBlocked purpose specialistPool notes
+    requiredSkills { code minProficiency sources { source reference minProficiency } }
+    chosen { resource { resourceId name } preference score freeCapacity
+             path { kind id relationship direction } matchedSkills { code proficiency required } }
+    queueReason relaxedOptionalSkills
+    candidates { resource { resourceId } preference score }
+  }
+}
+"""
+EXPLAINED = """
 query ($request: RoutingRequestInput!) {
   routingCandidates(request: $request, limit: 5) {
     priority salesBlocked purpose specialistPool notes
@@ -115,7 +132,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--throughput-requests", type=int, default=1_000, help="requests per concurrency level")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[4, 8], help="concurrent clients")
     parser.add_argument("--warmup", type=int, default=200, help="requests per case run first and not timed")
-    parser.add_argument("--cases", nargs="*", choices=["cypher", "graphql"], default=["cypher", "graphql"],
+    parser.add_argument("--cases", nargs="*", choices=["cypher", "graphql", "explained"],
+                        default=["cypher", "graphql", "explained"],
                         help="read cases to time (none: only --allocation)")
     parser.add_argument("--allocation", action="store_true", help="also time Mutation.requestAllocation")
     parser.add_argument("--heap", help="JVM heap of the local Neo4j (default 3g)")
@@ -181,7 +199,7 @@ class Case:
 
 def cypher_call(db: Database, outcomes: Counter[str]) -> Call:
     async def call(request: Request) -> None:
-        rows = await db.read(ROUTING_CANDIDATES, **request.parameters())
+        rows = await db.read(ROUTING_CANDIDATES, **routing_request(request.parameters(), False))
         if len(rows) != 1:
             raise BenchError(f"routing_candidates returned {len(rows)} rows for {request}")
         outcomes["chosen" if rows[0]["candidates"] else "queued"] += 1
@@ -198,9 +216,9 @@ async def post(client: httpx.AsyncClient, query: str, variables: dict[str, Any])
     return data
 
 
-def preview_call(client: httpx.AsyncClient, outcomes: Counter[str]) -> Call:
+def preview_call(client: httpx.AsyncClient, query: str, outcomes: Counter[str]) -> Call:
     async def call(request: Request) -> None:
-        preview = (await post(client, PREVIEW, {"request": request.variables()}))["routingCandidates"]
+        preview = (await post(client, query, {"request": request.variables()}))["routingCandidates"]
         outcomes["chosen" if preview["chosen"] else "queued"] += 1
         return None
     return call
@@ -348,7 +366,7 @@ class Gateway:
 
 async def profile(db: Database, request: Request) -> str:
     async with db.driver.session(database=db.name, default_access_mode="READ") as session:
-        result = await session.run(f"PROFILE {ROUTING_CANDIDATES}", request.parameters())
+        result = await session.run(f"PROFILE {ROUTING_CANDIDATES}", routing_request(request.parameters(), False))
         summary = await result.consume()
     operators = list(_operators(summary.profile or {}))
     total = sum(hits for hits, _, _ in operators)
@@ -410,10 +428,12 @@ async def measure_cases(db: Database, settings: Settings, args: argparse.Namespa
             case = Case("cypher", share, cypher_call(db, outcomes), None, outcomes)
             figures.append(await Timer(args, random_requests(rng, customers, share)).measure(case))
     async with Gateway(settings) as client:
-        if "graphql" in args.cases:
+        for name, query in (("graphql", PREVIEW), ("explained", EXPLAINED)):
+            if name not in args.cases:
+                continue
             for share in (1.0, 0.0):
                 outcomes = Counter()
-                case = Case("graphql", share, preview_call(client, outcomes), None, outcomes)
+                case = Case(name, share, preview_call(client, query, outcomes), None, outcomes)
                 figures.append(await Timer(args, random_requests(rng, customers, share)).measure(case))
         if args.allocation:
             outcomes = Counter()

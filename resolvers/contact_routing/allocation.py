@@ -58,6 +58,7 @@ from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
 from resolvers.party_routing_profile.profile import sees_confidential, subject
 from resolvers.party_routing_profile.vocabulary import RequiredSkill
+from resolvers.selection import selects
 from resolvers.temporal import native
 
 GET_ALLOCATIONS = load("contact_routing/get_allocations")
@@ -213,6 +214,7 @@ async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
     asked = {k: v for k, v in parameters.items() if k not in ("at", "limit")}
     fingerprint = None if key is None else idempotency.fingerprint("requestAllocation", {**asked, "by": by})
     allocation_id = new_allocation_id()
+    explain = selects(info, "routing", "rejected")  # ranking every rejected resource costs a full evaluation
     contact = Contact(
         contact_id=allocation_id, customer_id=parameters["customerId"], channel=parameters["channel"],
         language=parameters["language"], product_id=parameters["productId"], purpose=parameters["purpose"],
@@ -229,7 +231,7 @@ async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
                 return prior[0]["allocationId"], None
         # Each attempt stamps its own time: live feeds read changes by updatedAt, near commit time.
         outcome = await route(tx, contact, allocation_id, datetime.datetime.now(datetime.UTC), by,
-                              queue_if_taken=last)
+                              queue_if_taken=last, explain=explain)
         if outcome is None:
             raise CapacityTaken(allocation_id)
         preview = RoutingPreview.from_record(outcome.routing, now, sees_confidential(info))

@@ -36,6 +36,7 @@ from resolvers.auth import Role, allow
 from resolvers.contact_routing.vocabulary import PoolPurpose, PoolStrategy, ResourceKind, in_range, once_each
 from resolvers.party_routing_profile.profile import sees_confidential
 from resolvers.party_routing_profile.vocabulary import RequiredSkillInput
+from resolvers.selection import selects
 from resolvers.temporal import instant_or_now
 
 ROUTING_CANDIDATES = load("contact_routing/routing_candidates")
@@ -334,6 +335,12 @@ def routing_parameters(request: RoutingRequestInput, at: datetime.datetime, limi
     }
 
 
+def routing_request(parameters: dict[str, Any], explain: bool) -> dict[str, Any]:
+    """ROUTING_CANDIDATES' one parameter, `request`: `parameters` and whether to rank the rejected
+    resources too (`explain`), which costs an evaluation of every searched resource."""
+    return {"request": {**parameters, "explain": explain}}
+
+
 def found(rows: list[Record], parameters: dict[str, Any]) -> Record:
     """The statement's one row, or NOT_FOUND naming the first unknown reference of the request."""
     if not rows:
@@ -356,7 +363,8 @@ class DecisionQuery:
     @strawberry.field(
         description="The routing decision as a dry run: the best-suited resources for a contact, the chosen one, "
                     "the preference path, matched skills and score, and why the best rejected resources were "
-                    "rejected; allocates nothing. One round trip. Not for analysts.",
+                    "rejected (ranked only when `rejected` is selected: that evaluates every searched resource); "
+                    "allocates nothing. One round trip. Not for analysts.",
         extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN),
     )
     async def routing_candidates(
@@ -368,5 +376,6 @@ class DecisionQuery:
     ) -> RoutingPreview:
         as_of = instant_or_now(at)
         parameters = routing_parameters(request, as_of, limit)
-        row = found(await info.context.db.read(ROUTING_CANDIDATES, **parameters), parameters)
+        rows = await info.context.db.read(ROUTING_CANDIDATES, **routing_request(parameters, selects(info, "rejected")))
+        row = found(rows, parameters)
         return RoutingPreview.from_record(row, as_of, sees_confidential(info))

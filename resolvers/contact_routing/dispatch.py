@@ -29,7 +29,14 @@ from typing import Any
 from graph.database import Database, Record, Transaction
 from graph.errors import NotFound
 from graph.queries import load
-from resolvers.contact_routing.decision import ROUTING_CANDIDATES, TIERS, RoutingPreference, found, why_queued
+from resolvers.contact_routing.decision import (
+    ROUTING_CANDIDATES,
+    TIERS,
+    RoutingPreference,
+    found,
+    routing_request,
+    why_queued,
+)
 from resolvers.contact_routing.vocabulary import AllocationStatus
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
@@ -146,16 +153,17 @@ def explanation(candidate: Record) -> str:
 
 async def route(tx: Transaction, contact: Contact, allocation_id: str, now: datetime.datetime, by: str, *,
                 queue_if_taken: bool, rerouted_from: str | None = None,
-                existing: bool = False) -> Outcome | None:
+                existing: bool = False, explain: bool = False) -> Outcome | None:
     """Routes `contact` as allocation `allocation_id`: offers it to the best candidate that still
     has capacity under the locks, or queues it when nobody qualifies.
 
     When every ranked candidate's capacity was taken meanwhile, queues it if `queue_if_taken`,
     else returns None and writes nothing (the caller retries or leaves it as it is). `existing`: the
-    allocation is already QUEUED, and stays so when nobody can take it.
+    allocation is already QUEUED, and stays so when nobody can take it. `explain`: rank the
+    rejected resources too, for a caller that shows them.
     """
     parameters = contact.routing_parameters(now)
-    routing = found(await tx.run(ROUTING_CANDIDATES, **parameters), parameters)
+    routing = found(await tx.run(ROUTING_CANDIDATES, **routing_request(parameters, explain)), parameters)
     contact = replace(contact, language=routing["language"])  # the customer's, when the request named none
     candidates = routing["candidates"]
     base = {"allocationId": allocation_id, "contact": contact.properties(), "customerId": contact.customer_id,
@@ -304,11 +312,13 @@ async def plan_routing(db: Database) -> None:
     """Has Neo4j plan the routing statement before the first contact needs it.
 
     Planning it takes seconds on two cores, and a burst of first contacts after a restart would
-    each plan it at once. Run for no customer, it reads nothing and returns no row.
+    each plan it at once. Its one map parameter makes this plan serve every request's shape. Run
+    for no customer, it reads nothing and returns no row.
     """
-    await db.read(ROUTING_CANDIDATES, customerId="", at=datetime.datetime.now(datetime.UTC), channel="PHONE",
-                  language=None, productId=None, requestSkills=[], optionalSkills=[], purpose=None, priority=0,
-                  excludedResourceIds=[], limit=CANDIDATES)
+    nobody = Contact(contact_id="", customer_id="", channel="PHONE", language=None, product_id=None, purpose=None,
+                     required=(), optional=(), requested_priority=0, requested_at=datetime.datetime.now(datetime.UTC),
+                     requested_by=DISPATCHER)
+    await db.read(ROUTING_CANDIDATES, **routing_request(nobody.routing_parameters(nobody.requested_at), False))
 
 
 class Dispatcher:

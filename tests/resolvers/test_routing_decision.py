@@ -38,8 +38,16 @@ async def bank(clean_graph: Database) -> Database:
     return clean_graph
 
 
+# The decision proper: without `rejected`, the statement skips ranking the rejected resources.
+DECISION = "\n".join(line for line in PREVIEW.splitlines() if "rejected {" not in line)
+
+
 async def preview(db: Database, settings: Settings, roles: frozenset[Role] = RM, **variables: Any) -> Any:
-    return (await run(db, settings, PREVIEW, roles, **variables))["routingCandidates"]
+    """The dry run with rejected resources, after checking that the decision without them agrees."""
+    explained = (await run(db, settings, PREVIEW, roles, **variables))["routingCandidates"]
+    decided = (await run(db, settings, DECISION, roles, **variables))["routingCandidates"]
+    assert decided == {key: value for key, value in explained.items() if key != "rejected"}
+    return explained
 
 
 async def set_status(db: Database, status: str, *resource_ids: str) -> None:
@@ -280,6 +288,15 @@ async def test_front_ends_rms_and_admins_preview_in_one_round_trip(bank: Databas
                                                                    roles: frozenset[Role]) -> None:
     result, context = await execute(bank, settings, PREVIEW, {"request": EVA_MORTGAGE}, roles)
     assert result.errors is None and context.db.round_trips == 1
+
+
+async def test_rejected_resources_are_ranked_when_selected_through_a_fragment(bank: Database,
+                                                                              settings: Settings) -> None:
+    query = DECISION.replace("candidates {", "...Why candidates {") + """
+fragment Why on RoutingPreview { rejected { resource { resourceId } reasons { kind } } }"""
+    result = (await run(bank, settings, query, RM, request=EVA_MORTGAGE))["routingCandidates"]
+    assert ids(result["rejected"]) == ids((await preview(bank, settings, request=EVA_MORTGAGE))["rejected"])
+    assert result["rejected"][0]["reasons"] == [{"kind": "STATUS"}]
 
 
 async def test_analysts_may_not_preview(bank: Database, settings: Settings) -> None:
