@@ -116,10 +116,12 @@ WITH *, COLLECT {
         AND NOT r IN connectedResources
       RETURN r, min(pool.poolId) AS poolId
       UNION
-      MATCH (n:Skill)<-[held:HAS_SKILL]-(r:ServicingResource)
-      WHERE fromSkill AND n.code IN rarest.meets AND held.proficiency >= rarest.minProficiency
-        AND r.status = 'AVAILABLE' AND NOT r IN connectedResources
+      UNWIND CASE WHEN fromSkill THEN rarest.meets ELSE [] END AS code
+      MATCH (:Skill {code: code})<-[held:HAS_SKILL]-(r)
+      WHERE held.proficiency >= rarest.minProficiency
+      // After the DISTINCT, so the planner walks from the skill rather than joining all AVAILABLE resources.
       WITH DISTINCT r
+      WHERE r:ServicingResource AND r.status = 'AVAILABLE' AND NOT r IN connectedResources
       MATCH (r)-[:MEMBER_OF]->(pool:ServicingPool)
       WHERE pool.poolId IN eligiblePools
       RETURN r, min(pool.poolId) AS poolId
