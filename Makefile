@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing clean
+.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
@@ -52,6 +52,9 @@ bench-routing: install
 	$(PY) bench/routing_bench.py --customers $(or $(CUSTOMERS),100000) --scales $(or $(SCALES),1 10) \
 		--requests $(or $(REQUESTS),1000) --throughput-requests $(or $(THROUGHPUT_REQUESTS),1000) \
 		$(if $(ALLOCATION),--allocation)
+
+bench-lead-analytics: install
+	$(PY) bench/lead_analytics_bench.py --customers $(or $(CUSTOMERS),100000)
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

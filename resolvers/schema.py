@@ -13,16 +13,22 @@ from resolvers.context import PerOperationLoaders
 from resolvers.customer_event_history import CustomerEventHistoryMutation, CustomerEventHistoryQuery
 from resolvers.customers import CustomerQuery
 from resolvers.errors import ErrorContract
+from resolvers.lead_and_opportunity_management import (
+    LeadandOpportunityManagementMutation,
+    LeadandOpportunityManagementQuery,
+)
 from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
 
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
-class Query(CustomerQuery, PartyRoutingProfileQuery, CustomerEventHistoryQuery, ContactRoutingQuery):
+class Query(CustomerQuery, PartyRoutingProfileQuery, CustomerEventHistoryQuery, ContactRoutingQuery,
+            LeadandOpportunityManagementQuery):
     pass
 
 
 @strawberry.type(description="Changes across the five BIAN service domains; each runs in one write transaction.")
-class Mutation(PartyRoutingProfileMutation, CustomerEventHistoryMutation, ContactRoutingMutation):
+class Mutation(PartyRoutingProfileMutation, CustomerEventHistoryMutation, ContactRoutingMutation,
+               LeadandOpportunityManagementMutation):
     pass
 
 

@@ -25,6 +25,7 @@ from graph.seed.customers import (
     name_customers,
 )
 from graph.seed.vocabulary import (
+    CAMPAIGNS,
     EVENT_TYPES,
     INDICATOR_TYPES,
     POOLS,
@@ -63,6 +64,7 @@ class ReferenceData(Rows):
     servicing_pools: list[Row] = field(default_factory=list)
     indicator_types: list[Row] = field(default_factory=list)
     event_types: list[Row] = field(default_factory=list)
+    campaigns: list[Row] = field(default_factory=list)
     servicing_resources: list[Row] = field(default_factory=list)
     backup_resources: list[Row] = field(default_factory=list)
 
@@ -94,7 +96,7 @@ def _one(row: Row) -> int:
 
 _NODES: dict[str, Callable[[Row], int]] = {
     "skills": _one, "products": _one, "servicing_pools": _one, "indicator_types": _one, "event_types": _one,
-    "servicing_resources": _one, "customers": lambda row: 3, "households": _one, "indicators": _one,
+    "servicing_resources": _one, "campaigns": _one, "customers": lambda row: 3, "households": _one, "indicators": _one,
     "leads": _one, "events": _one, "relationship_plans": lambda row: 1 + len(row["goals"]),
 }
 _RELATIONSHIPS: dict[str, Callable[[Row], int]] = {
@@ -103,7 +105,8 @@ _RELATIONSHIPS: dict[str, Callable[[Row], int]] = {
     "event_types": lambda row: len(row["suggests"]),
     "servicing_resources": lambda row: len(row["skills"]) + len(row["pools"]), "backup_resources": _one,
     "customers": lambda row: 2, "households": lambda row: len(row["members"]), "related_customers": _one,
-    "holdings": _one, "managed_customers": _one, "indicators": lambda row: 2, "leads": lambda row: 3,
+    "holdings": _one, "managed_customers": _one, "indicators": lambda row: 2,
+    "leads": lambda row: 4 + int(row["campaignId"] is not None),  # HAS_LEAD, FOR_PRODUCT, OWNED_BY, SETS
     "relationship_plans": lambda row: 2 + len(row["goals"]),
     "events": lambda row: 1 + int(row["productId"] is not None) + int(row["resourceId"] is not None),
 }
@@ -132,6 +135,8 @@ def reference_data(customers: int, seed: int, reference: datetime = REFERENCE_IN
         ],
         indicator_types=[_indicator_type(kind) for kind in INDICATOR_TYPES],
         event_types=event_type_rows(),
+        campaigns=[{"campaignId": c.campaign_id, "name": c.name, "type": c.type, "version": c.version,
+                    "startsOn": c.starts_on, "endsOn": c.ends_on} for c in CAMPAIGNS],
         servicing_resources=workforce.resources,
         backup_resources=workforce.backups,
     )

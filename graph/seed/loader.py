@@ -33,6 +33,7 @@ from graph.seed.generator import (
     customer_batches,
     reference_data,
 )
+from graph.seed.templates import seed_message_templates
 
 DEFAULT_BATCH_SIZE = 1000  # customers per write batch: about 30k graph elements, ~3k rows per statement
 DEFAULT_WRITERS = 2  # batches written concurrently: one per core of the reference machine
@@ -45,6 +46,7 @@ STATEMENTS: dict[str, LiteralString] = {
     "servicing_pools": queries.load("seed/create_servicing_pools"),
     "indicator_types": queries.load("seed/create_indicator_types"),
     "event_types": queries.load("seed/create_event_types"),
+    "campaigns": queries.load("seed/create_campaigns"),
     "servicing_resources": queries.load("seed/create_servicing_resources"),
     "backup_resources": queries.load("seed/link_backup_resources"),
     "customers": queries.load("seed/create_customers"),
@@ -99,6 +101,7 @@ async def seed_bank(
     started = time.perf_counter()
     data, workforce = reference_data(customers, seed, reference)
     await write_rows(db, data)
+    await seed_message_templates(db)  # Lead and Opportunity Management's message templates
     batches = customer_batches(customers, seed, workforce, batch_size, reference)
     with tqdm(total=customers, unit="customer", desc="seeding", disable=not progress, file=sys.stderr) as bar:
         await _write_batches(db, batches, bar.update, writers)

@@ -16,6 +16,7 @@ from graph.seed.customers import Draft
 from graph.seed.profile import Profile
 from graph.seed.vocabulary import (
     ANCHOR_PRODUCT,
+    CAMPAIGNS,
     GOAL_RESULTS,
     GOAL_TYPES,
     LEAD_SOURCES,
@@ -116,12 +117,48 @@ def _lead(rng: random.Random, draft: Draft, workforce: Workforce, profile: Profi
     held_families = {PRODUCT_BY_ID[product_id].family for product_id in draft.held}
     campaign = "RETENTION" if chance(rng, 0.1) else "UP_SELL" if product.family in held_families else "CROSS_SELL"
     created, closed = _lead_dates(rng, profile, status)
+    priority = _PRIORITY.pick(rng)
+    score, basis, classification = lead_score(priority, source, _tier_at(profile, created), draft.rm is not None)
+    from_campaign = _campaign(draft.customer_id, campaign) if source == "CAMPAIGN" else None
     return {
         "customerId": draft.customer_id, "leadId": f"LD-{draft.customer_id}-{number}", "status": status,
-        "campaignType": campaign, "source": source, "priority": _PRIORITY.pick(rng),
+        "campaignType": campaign, "source": source, "priority": priority,
         "description": f"{product.name}: {LEAD_ORIGINS[source]}", "createdAt": created, "closedAt": closed,
-        "productId": product.product_id, "ownerId": _lead_owner(rng, draft, workforce),
+        "productId": product.product_id, "productType": product.family, "ownerId": _lead_owner(rng, draft, workforce),
+        "score": score, "scoreBasis": basis, "classification": classification,
+        "campaignId": None if from_campaign is None else from_campaign[0],
+        "campaignVersion": None if from_campaign is None else from_campaign[1],
     }
+
+
+# A lead's score as Lead and Opportunity Management computes it at capture
+# (resolvers/lead_and_opportunity_management/lead_scoring.py; a test keeps the two equal).
+LEAD_SOURCE_POINTS = {"SERVICING_INTERACTION": 20, "EVENT": 15, "CAMPAIGN": 10, "MANUAL": 5}
+LEAD_TIER_POINTS = {"PLATINUM": 25, "GOLD": 18, "SILVER": 10, "BRONZE": 5}
+LEAD_MANAGED_POINTS = 15
+LEAD_POINTS_PER_PRIORITY = 8
+
+
+def lead_score(priority: int, source: str, value_tier: str | None, managed: bool) -> tuple[int, int, str]:
+    """(score, scoreBasis, classification): HOT from 70, WARM from 40, else COLD."""
+    basis = LEAD_SOURCE_POINTS[source] + LEAD_TIER_POINTS.get(value_tier or "", 0) + (LEAD_MANAGED_POINTS if managed else 0)
+    score = LEAD_POINTS_PER_PRIORITY * priority + basis
+    return score, basis, "HOT" if score >= 70 else "WARM" if score >= 40 else "COLD"
+
+
+def _campaign(customer_id: str, campaign_type: str) -> tuple[str, int] | None:
+    """A campaign of the lead's type, chosen without the random stream (so the rest of the bank is unchanged)."""
+    choices = [c for c in CAMPAIGNS if c.type == campaign_type]
+    if not choices:
+        return None
+    chosen = choices[int(customer_id.lstrip("CP")) % len(choices)]
+    return chosen.campaign_id, chosen.version
+
+
+def _tier_at(profile: Profile, instant: datetime) -> str | None:
+    tiers = [row for row in profile.rows if row["type"] == "VALUE_TIER" and row["validFrom"] <= instant
+             and (row["validTo"] is None or row["validTo"] > instant)]
+    return str(tiers[-1]["value"]) if tiers else None
 
 
 def _lead_status(rng: random.Random, draft: Draft) -> str:

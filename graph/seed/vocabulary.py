@@ -51,6 +51,25 @@ LEAD_STATUSES = {
 }
 OPEN_LEAD_STATUSES = ("CAPTURED", "QUALIFYING", "CONFIRMED", "OFFER_INITIATED")
 CAMPAIGN_TYPES = ("CROSS_SELL", "UP_SELL", "RETENTION")
+
+
+@dataclass(frozen=True)
+class Campaign:
+    campaign_id: str
+    name: str
+    type: str  # one of CAMPAIGN_TYPES
+    version: int
+    starts_on: str  # ISO dates
+    ends_on: str
+
+
+# The demo bank's customer campaigns; seeded leads with source CAMPAIGN come FROM_CAMPAIGN one of their type.
+CAMPAIGNS: tuple[Campaign, ...] = (
+    Campaign("CMP-2026-SAVE-MORE", "Save more in 2026", "CROSS_SELL", 2, "2026-01-01", "2026-12-31"),
+    Campaign("CMP-2026-PROTECT", "Protect what matters", "CROSS_SELL", 1, "2025-09-01", "2026-08-31"),
+    Campaign("CMP-2026-UPGRADE", "Upgrade your account", "UP_SELL", 1, "2025-06-01", "2026-12-31"),
+    Campaign("CMP-2026-STAY", "Stay with us", "RETENTION", 3, "2025-01-01", "2026-12-31"),
+)
 LEAD_SOURCES = {"SERVICING_INTERACTION": 40, "EVENT": 20, "CAMPAIGN": 30, "MANUAL": 10}
 
 PLAN_TYPES = {"MANAGEMENT": 40, "STRATEGY": 25, "FINANCIAL": 20, "ADMINISTRATIVE": 15}
@@ -265,6 +284,22 @@ EVENT_TYPES: tuple[EventType, ...] = (
     EventType("PRODUCT_ENQUIRY", "SALES", "Asked about a product"),
     EventType("OFFER_PRESENTED", "SALES", "Offer presented"),
     EventType("LEAD_CAPTURED", "SALES", "Lead captured"),
+    EventType("LEAD_QUALIFYING", "SALES", "A lead is being qualified: the customer's interest is clarified"),
+    EventType("LEAD_CONFIRMED", "SALES", "A lead was confirmed after passing evaluation"),
+    EventType("LEAD_OFFER_INITIATED", "SALES", "A lead was handed over to Customer Offer: an offer was initiated"),
+    EventType("LEAD_WON", "SALES", "A lead was won: the customer took the offer"),
+    EventType("LEAD_LOST", "SALES", "A lead was lost: the customer declined the offer"),
+    EventType("LEAD_REJECTED", "SALES", "A lead was rejected by the bank"),
+    EventType("LEAD_EXPIRED", "SALES", "A lead expired: nobody progressed it in time"),
+    EventType("LEAD_ASSIGNED", "SALES", "A lead was assigned to a servicing resource"),
+    EventType("LEAD_OWNER_CHANGED", "SALES", "A lead's owner was changed"),
+    EventType("LEAD_PRIORITY_CHANGED", "SALES", "A lead's priority was raised, lowered, suspended or resumed"),
+    EventType("LEAD_UPDATED", "SALES", "A lead's details were updated"),
+    EventType("LEAD_EVALUATED", "SALES", "A lead was evaluated through the graph"),
+    EventType("LEAD_DEVELOPMENT_INITIATED", "SALES", "A development task was initiated for a lead"),
+    EventType("LEAD_DEVELOPMENT_UPDATED", "SALES", "A lead's development task was updated"),
+    EventType("LEAD_MESSAGE_GENERATED", "SALES", "A message to the prospect was generated for a lead"),
+    EventType("LEAD_INTERVENTION_REQUESTED", "SALES", "Manual intervention was requested for a lead"),
     EventType("BALANCE_ENQUIRY", "SERVICING", "Balance and transactions enquiry"),
     EventType("CARD_REPLACEMENT", "SERVICING", "Replacement card ordered"),
     EventType("PAYMENT_ISSUE", "SERVICING", "Payment problem reported"),

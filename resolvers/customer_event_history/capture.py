@@ -21,7 +21,7 @@ from typing import Any
 
 import strawberry
 
-from graph.database import Database, Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, Forbidden, GatewayError, NotFound, ValidationFailed
 from graph.queries import load
 from graph.settings import Settings
@@ -301,13 +301,24 @@ def _written(d: Draft, row: dict[str, Any]) -> Outcome:
 
 async def log_event(tx: Transaction, customer_id: str, category: EventCategory, type: str, record: str,
                     by: str, *, result: str | None = None, source: str = DEFAULT_SOURCE,
-                    resource_id: str | None = None, allocation_id: str | None = None) -> None:
+                    resource_id: str | None = None, allocation_id: str | None = None,
+                    lead_id: str | None = None, idempotency_key: str | None = None,
+                    details: dict[str, Any] | None = None, at: datetime.datetime | None = None) -> Record:
     """Logs a step of another domain (e.g. an indicator captured) in the customer's event log,
-    inside that domain's transaction, so the step and its event commit together."""
-    now = datetime.datetime.now(datetime.UTC)
-    properties = {"eventId": f"EV-{uuid.uuid4()}", "customerId": customer_id, "category": category.name, "type": type,
-                  "occurredAt": now, "record": record, "result": result, "source": source, "idempotencyKey": None}
+    inside that domain's transaction, so the step and its event commit together; with `lead_id`
+    the event CONCERNS that lead (a Sales step of Lead and Opportunity Management).
+
+    `idempotency_key` (under the event key's uniqueness constraint) and `details` (extra event
+    properties, e.g. what a replay of the step answers) serve a step whose idempotency lives on
+    its event. Returns the capture's row: `created` is false when an event with the key existed."""
+    now = at or datetime.datetime.now(datetime.UTC)
+    properties = {**(details or {}), "eventId": f"EV-{uuid.uuid4()}", "customerId": customer_id,
+                  "category": category.name, "type": type, "occurredAt": now, "record": record, "result": result,
+                  "source": source, "idempotencyKey": idempotency_key,
+                  # As a captured event names them, so the timeline shows what the step concerns.
+                  "employeeUnitReference": resource_id, "leadReference": lead_id, "allocationReference": allocation_id}
     row = {"index": 0, "customerId": customer_id, "label": LABELS[category], "properties": properties,
-           "productIds": [], "resourceId": resource_id, "leadId": None, "allocationId": allocation_id,
+           "productIds": [], "resourceId": resource_id, "leadId": lead_id, "allocationId": allocation_id,
            "fraudCaseId": None}
-    await tx.run(CAPTURE_EVENTS, events=[row], now=now, capturedBy=by)
+    [logged] = await tx.run(CAPTURE_EVENTS, events=[row], now=now, capturedBy=by)
+    return logged

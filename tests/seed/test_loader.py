@@ -12,6 +12,7 @@ from graph.errors import Conflict
 from graph.seed import SeedReport, seed_bank, wipe_graph
 from graph.seed.generator import CustomerBlock, customer_batches, reference_data
 from graph.seed.loader import wire
+from graph.seed.templates import TEMPLATES
 
 CUSTOMERS = 200
 SEED = 42
@@ -20,12 +21,12 @@ LABELS = {
     "Customer", "Household", "Product", "Skill", "ServicingPool", "ServicingResource", "IndicatorType",
     "PartyState", "Indicator", "Status", "Rating", "Alert", "CustomerEventLog", "Event", "RelationshipEvent",
     "SalesEvent", "ServicingEvent", "ProductProcessingEvent", "FraudEvent", "LifeEvent", "Lead",
-    "RelationshipPlan", "Goal", "EventType",
+    "RelationshipPlan", "Goal", "EventType", "Campaign", "MessageTemplate",
 }
 RELATIONSHIP_TYPES = {
     "MEMBER_OF", "RELATED_TO", "HOLDS", "BROADER", "NEEDS_SKILL", "HAS_SKILL", "MANAGES", "BACKUP_FOR",
     "REQUIRES_SKILL", "ROUTES_TO", "HAS_PROFILE", "HAS_INDICATOR", "OF_TYPE", "HAS_EVENT_LOG", "RECORDED",
-    "CONCERNS", "HAS_LEAD", "FOR_PRODUCT", "OWNED_BY", "HAS_PLAN", "HAS_GOAL", "SUGGESTS",
+    "CONCERNS", "HAS_LEAD", "FOR_PRODUCT", "OWNED_BY", "HAS_PLAN", "HAS_GOAL", "SUGGESTS", "FROM_CAMPAIGN", "SETS",
 }
 
 
@@ -40,7 +41,8 @@ def expected_elements(customers: int, seed: int) -> tuple[int, int]:
     bank = CustomerBlock()
     for batch in customer_batches(customers, seed, workforce, batch_size=1000):
         bank.extend(batch)
-    return reference.nodes() + bank.nodes(), reference.relationships() + bank.relationships()
+    # Message templates are seeded apart from the generated rows (once, so Browser edits survive).
+    return reference.nodes() + bank.nodes() + len(TEMPLATES), reference.relationships() + bank.relationships()
 
 
 async def test_the_report_counts_what_the_database_holds(seeded: tuple[Database, SeedReport]) -> None:
