@@ -74,3 +74,14 @@ async def load_event_types(db: Database) -> None:
     from graph.seed.loader import STATEMENTS
 
     await db.write(STATEMENTS["event_types"], rows=event_type_rows())
+
+
+async def plan_afresh(db: Database, mode: LiteralString, statement: LiteralString, **parameters: Any) -> Any:
+    """The plan (mode EXPLAIN) or profile (PROFILE) Neo4j makes for `statement` on the graph as it
+    is now: index statistics resampled first (earlier tests' graphs, and background sampling at a
+    random moment, would mislead the planner) and no cached plan reused (replan=force)."""
+    async with db.driver.session(database=db.name) as session:
+        await (await session.run("CALL db.prepareForReplanning()")).consume()
+        result = await session.run(cast(LiteralString, f"{mode} CYPHER replan=force {statement}"), **parameters)
+        summary = await result.consume()
+    return summary.profile if mode == "PROFILE" else summary.plan

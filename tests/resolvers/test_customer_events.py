@@ -12,7 +12,7 @@ from resolvers.auth import ALL_ROLES, Principal, Role
 from resolvers.customer_event_history import CustomerEvent, timeline_page
 from resolvers.customer_event_history.timeline import EVENTS_OF_CUSTOMERS
 from resolvers.pagination import encode_cursor
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, plan_afresh, run
 
 EVENTS = """
 query ($id: ID!, $first: Int, $after: String, $categories: [EventCategory!], $types: [String!],
@@ -238,13 +238,7 @@ async def profile(bank: Database, customer_ids: list[str], mode: str = "PROFILE"
     """The plan of the statement `events` runs for these arguments (executed and measured with PROFILE)."""
     page = timeline_page(Principal("tester", roles), arguments.pop("first", 20), arguments.pop("after", None),
                          None, None, None, None)
-    async with bank.driver.session(database=bank.name) as session:
-        # replan=force: a plan cached minutes ago, for a graph with other statistics, says nothing
-        # about the plan for this one (Neo4j keeps a plan at least 10 s whatever changed since).
-        result = await session.run(f"{mode} CYPHER replan=force {EVENTS_OF_CUSTOMERS}", customerIds=customer_ids,
-                                   **page.params())
-        summary = await result.consume()
-    return summary.profile if mode == "PROFILE" else summary.plan
+    return await plan_afresh(bank, mode, EVENTS_OF_CUSTOMERS, customerIds=customer_ids, **page.params())
 
 
 def operators(plan: Any) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from graph.database import Database
 from graph.queries import load
 from graph.settings import Settings
 from resolvers.customer_event_history.analytics import TrendDirection, change
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, load_small_bank
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, load_small_bank, plan_afresh
 
 ACTIVITY = """
 query ($id: ID!, $period: ActivityPeriod!, $from: Date!, $to: Date!, $categories: [EventCategory!]) {
@@ -303,15 +303,13 @@ async def test_events_are_read_through_the_customer_timeline_index(bank: Databas
     params = {"customerId": "C0000001", "period": "WEEK", "fromDate": datetime.date(2026, 1, 1),
               "toDate": datetime.date(2026, 3, 31), "at": datetime.datetime(2026, 3, 10, tzinfo=datetime.UTC), "days": 30,
               "categories": ALL_CATEGORIES}
-    async with bank.driver.session(database=bank.name) as session:
-        result = await session.run("EXPLAIN CYPHER replan=force " + load(f"customer_event_history/{name}"), params)
-        summary = await result.consume()
-    assert summary.plan is not None
-    event_reads = [(operator, details) for operator, details in _operators(summary.plan) if "e:Event" in details]
+    plan = await plan_afresh(bank, "EXPLAIN", load(f"customer_event_history/{name}"), **params)
+    assert plan is not None
+    event_reads = [(operator, details) for operator, details in _operators(plan) if "e:Event" in details]
     assert event_reads, "the plan reads no events"
     assert all(operator == "NodeIndexSeek" and "e:Event(customerId, occurredAt)" in details
                for operator, details in event_reads), event_reads
-    assert "AllNodesScan" not in {operator for operator, _ in _operators(summary.plan)}
+    assert "AllNodesScan" not in {operator for operator, _ in _operators(plan)}
 
 
 def _operators(plan: dict[str, Any]) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from graph.settings import Settings
 from resolvers.auth import Role
 from resolvers.lead_and_opportunity_management import analytics
 from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES, LeadStatus
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, plan_afresh
 
 STAGES = "campaignType product { productId } captured qualifying confirmed offerInitiated won lost rejected " \
          "expired open qualifyingRate confirmationRate offerRate winRate conversionRate"
@@ -341,12 +341,7 @@ def seeks(plan: dict[str, Any]) -> list[str]:
 async def test_the_statements_seek_the_lead_indexes(bank: Database, statement: LiteralString,
                                                     parameters: dict[str, Any], indexes: tuple[str, ...]) -> None:
     await bank.write(MANY_LEADS)
-    async with bank.driver.session(database=bank.name) as session:
-        # Index statistics sampled for the graphs of earlier tests would mislead the planner: resample.
-        await (await session.run("CALL db.prepareForReplanning()")).consume()
-        # replan=force: a plan cached for the small graph says nothing about this one.
-        result = await session.run("PROFILE CYPHER replan=force " + statement, **parameters)
-        profile = (await result.consume()).profile
+    profile = await plan_afresh(bank, "PROFILE", statement, **parameters)
     assert profile is not None
     for index in indexes:
         assert any(index in details for details in seeks(profile)), "\n".join([index, *operators(profile)])

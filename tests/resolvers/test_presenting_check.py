@@ -10,7 +10,7 @@ from graph.database import Database
 from graph.queries import load
 from graph.settings import Settings
 from resolvers.auth import Role
-from tests.support import FRONTEND, RM, execute, load_small_bank
+from tests.support import FRONTEND, RM, execute, load_small_bank, plan_afresh
 
 CHECK = """
 query ($id: ID!, $at: DateTime) {
@@ -140,12 +140,10 @@ async def test_the_check_costs_one_round_trip(bank: Database, settings: Settings
 
 
 async def test_the_customer_is_found_through_the_customer_id_constraint(bank: Database, settings: Settings) -> None:
-    async with bank.driver.session(database=bank.name) as session:
-        result = await session.run("EXPLAIN CYPHER replan=force " + load("party_routing_profile/presenting_customer_check"),
-                                   customerId="C0000001", at=None, seesConfidential=False)
-        summary = await result.consume()
-    assert summary.plan is not None
-    operators = set(_operators(summary.plan))
+    plan = await plan_afresh(bank, "EXPLAIN", load("party_routing_profile/presenting_customer_check"),
+                             customerId="C0000001", at=None, seesConfidential=False)
+    assert plan is not None
+    operators = set(_operators(plan))
     assert "NodeUniqueIndexSeek" in operators
     assert not operators & {"AllNodesScan", "NodeByLabelScan", "NodeIndexScan"}
 
