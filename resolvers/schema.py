@@ -11,6 +11,10 @@ from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuer
 from resolvers.contact_routing.desktop import DesktopSubscription
 from resolvers.context import PerOperationLoaders
 from resolvers.customer_event_history import CustomerEventHistoryMutation, CustomerEventHistoryQuery
+from resolvers.customer_relationship_management import (
+    CustomerRelationshipManagementMutation,
+    CustomerRelationshipManagementQuery,
+)
 from resolvers.customers import CustomerQuery
 from resolvers.errors import ErrorContract
 from resolvers.lead_and_opportunity_management import (
@@ -22,13 +26,13 @@ from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRo
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
 class Query(CustomerQuery, PartyRoutingProfileQuery, CustomerEventHistoryQuery, ContactRoutingQuery,
-            LeadandOpportunityManagementQuery):
+            LeadandOpportunityManagementQuery, CustomerRelationshipManagementQuery):
     pass
 
 
 @strawberry.type(description="Changes across the five BIAN service domains; each runs in one write transaction.")
 class Mutation(PartyRoutingProfileMutation, CustomerEventHistoryMutation, ContactRoutingMutation,
-               LeadandOpportunityManagementMutation):
+               LeadandOpportunityManagementMutation, CustomerRelationshipManagementMutation):
     pass
 
 

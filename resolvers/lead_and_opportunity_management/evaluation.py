@@ -72,7 +72,8 @@ class LeadEvaluation:
         return [c.check for c in self.checks if not c.passed]
 
 
-def _blocks(row: Record, trusted: bool) -> str:
+def sales_block_names(row: Record, trusted: bool) -> str:
+    """The blocking indicator types of `row["blocks"]`, a confidential one unnamed unless `trusted`."""
     names = [b["type"] if trusted or not b["confidential"] else "a confidential indicator" for b in row["blocks"]]
     return ", ".join(dict.fromkeys(names))  # one "a confidential indicator" for several
 
@@ -108,7 +109,7 @@ def _details(row: Record, trusted: bool) -> dict[EvaluationCheckKind, str]:
     return {
         EvaluationCheckKind.CUSTOMER_ACTIVE: f"customer {row['customerId']} is {row['customerStatus']}"
                                              + ("" if row["passed"]["CUSTOMER_ACTIVE"] else "; ACTIVE is required"),
-        EvaluationCheckKind.NO_SALES_BLOCK: f"sales are blocked by {_blocks(row, trusted)}" if row["blocks"]
+        EvaluationCheckKind.NO_SALES_BLOCK: f"sales are blocked by {sales_block_names(row, trusted)}" if row["blocks"]
                                             else "no active indicator blocks sales",
         EvaluationCheckKind.PRODUCT_SUITABLE:
             f"{row['productId']} is sold to every segment" if segments is None

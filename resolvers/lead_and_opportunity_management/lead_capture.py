@@ -233,8 +233,9 @@ async def _create(tx: Transaction, r: Request, ctx: Record, campaign_type: Campa
     return lead_id
 
 
-async def _capture(tx: Transaction, r: Request) -> tuple[str, bool, bool]:
-    """(leadId, replayed, duplicate)"""
+async def capture_lead(tx: Transaction, r: Request) -> tuple[str, bool, bool]:
+    """Captures the lead `r` asks for in the caller's write transaction, customer locked first:
+    (leadId, replayed, duplicate). initiateLead and turnSuggestionIntoLead both capture here."""
     await tx.run(LEAD_LOCK_CUSTOMER, customerId=r.customer_id)
     [ctx] = await tx.run(LEAD_CAPTURE_CONTEXT, input=r.context_parameters())
     if r.key is not None and ctx["prior"] is not None:
@@ -251,11 +252,11 @@ async def initiate(info: strawberry.Info, input: InitiateLeadInput, idempotency_
     r = request(input, idempotency_key, subject(info))
     db = info.context.db
     try:
-        lead_id, replayed, duplicate = await db.transact(lambda tx: _capture(tx, r))
+        lead_id, replayed, duplicate = await db.transact(lambda tx: capture_lead(tx, r))
     except ConstraintError:
         if r.key is None:
             raise
         # A concurrent request with the same key (for another customer) committed first: its answer.
-        lead_id, replayed, duplicate = await db.transact(lambda tx: _capture(tx, r))
+        lead_id, replayed, duplicate = await db.transact(lambda tx: capture_lead(tx, r))
     # Read after the commit, as Retrieve answers (the bookmark makes the read see it).
     return LeadInitiation(lead=await retrieve_lead(db, lead_id), replayed=replayed, duplicate=duplicate)
