@@ -86,31 +86,16 @@ CALL () { MATCH (r:ServicingResource) RETURN count(r) AS resources }
 CALL () { MATCH (r:ServicingResource) WHERE EXISTS { (r)-[:MEMBER_OF]->(:ServicingPool) } RETURN count(r) AS pooled }
 RETURN resources, pooled
 """
-PREVIEW = """
-query ($request: RoutingRequestInput!) {
-  routingCandidates(request: $request, limit: 5) {
+DECISION = """
     priority salesBlocked purpose specialistPool notes
     requiredSkills { code minProficiency sources { source reference minProficiency } }
     chosen { resource { resourceId name } preference score freeCapacity
              path { kind id relationship direction } matchedSkills { code proficiency required } }
     queueReason relaxedOptionalSkills
-    candidates { resource { resourceId } preference score }
-  }
-}
-"""
-EXPLAINED = """
-query ($request: RoutingRequestInput!) {
-  routingCandidates(request: $request, limit: 5) {
-    priority salesBlocked purpose specialistPool notes
-    requiredSkills { code minProficiency sources { source reference minProficiency } }
-    chosen { resource { resourceId name } preference score freeCapacity
-             path { kind id relationship direction } matchedSkills { code proficiency required } }
-    queueReason relaxedOptionalSkills
-    candidates { resource { resourceId } preference score }
-    rejected { resource { resourceId } preference reasons { kind message } }
-  }
-}
-"""
+    candidates { resource { resourceId } preference score }"""
+PREVIEW = f"query ($request: RoutingRequestInput!) {{ routingCandidates(request: $request, limit: 5) {{ {DECISION} }} }}"
+EXPLAINED = (f"query ($request: RoutingRequestInput!) {{ routingCandidates(request: $request, limit: 5) {{ {DECISION}"
+             " rejected { resource { resourceId } preference reasons { kind message } } } }")
 ALLOCATE = """
 mutation ($request: RoutingRequestInput!, $key: String) {
   requestAllocation(request: $request, idempotencyKey: $key) { replayed allocation { allocationId status } }
