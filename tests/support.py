@@ -29,10 +29,13 @@ async def load_small_bank(db: Database, *extras: str) -> None:
 
 async def execute(
     db: Database, settings: Settings, query: str, variables: dict[str, Any] | None = None,
-    roles: frozenset[Role] = ALL_ROLES,
+    roles: frozenset[Role] | Principal = ALL_ROLES,
 ) -> tuple[ExecutionResult, Context]:
-    """Run a GraphQL operation as a principal with `roles`; return the result and its context."""
-    context = Context(db=db.for_request(), principal=Principal("tester", roles), settings=settings)
+    """Run a GraphQL operation as a principal with `roles` (subject "tester"), or as the given
+    principal (e.g. `Principal("R000301", RM)`, a relationship manager working its book);
+    return the result and its context."""
+    principal = roles if isinstance(roles, Principal) else Principal("tester", roles)
+    context = Context(db=db.for_request(), principal=principal, settings=settings)
     result = await SCHEMA.execute(query, variable_values=variables, context_value=context)
     return result, context
 
@@ -50,14 +53,15 @@ async def snapshot(db: Database) -> tuple[list[str], list[str]]:
     return sorted(map(repr, row["nodes"])), sorted(map(repr, row["relationships"]))
 
 
-async def run(db: Database, settings: Settings, query: str, roles: frozenset[Role] = RM, **variables: Any) -> Any:
+async def run(db: Database, settings: Settings, query: str, roles: frozenset[Role] | Principal = RM,
+              **variables: Any) -> Any:
     """The operation's data, asserting it succeeded."""
     result, _ = await execute(db, settings, query, variables, roles)
     assert result.errors is None, result.errors
     return result.data
 
 
-async def fails(db: Database, settings: Settings, query: str, roles: frozenset[Role] = RM,
+async def fails(db: Database, settings: Settings, query: str, roles: frozenset[Role] | Principal = RM,
                 **variables: Any) -> dict[str, Any]:
     """The one error the operation fails with (message, code, field), after checking the graph is unchanged."""
     before = await snapshot(db)

@@ -1,6 +1,7 @@
 // Records events in their customers' logs (the log is created on a customer's first event),
 // each labelled by its category and linked to what it CONCERNS: products, the servicing
-// resource, the lead, the allocation and the fraud case (a reference node, created on first use).
+// resource, the lead, the allocation, the relationship plan and the fraud case (a reference node,
+// created on first use).
 // An event with an idempotency key is MERGEd on it under the event_idempotency_key constraint,
 // so a repeat (also a concurrent one) finds the first event and writes nothing: created = false.
 // Runs after event_capture_checks, in the same transaction.
@@ -47,6 +48,11 @@ CALL (e, row, created) {
   WITH * WHERE created AND row.allocationId IS NOT NULL
   MATCH (a:Allocation {allocationId: row.allocationId})
   CREATE (e)-[:CONCERNS]->(a)
+}
+CALL (e, row, created) {
+  WITH * WHERE created AND row.planId IS NOT NULL
+  MATCH (plan:RelationshipPlan {planId: row.planId})
+  CREATE (e)-[:CONCERNS]->(plan)
 }
 CALL (e, row, created) {
   WITH * WHERE created AND row.fraudCaseId IS NOT NULL

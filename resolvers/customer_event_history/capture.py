@@ -185,7 +185,8 @@ class Draft:
     def write_row(self) -> dict[str, Any]:
         return {"index": self.index, "customerId": self.properties["customerId"], "label": LABELS[self.category],
                 "properties": self.properties, "productIds": self.product_ids, "resourceId": self.resource_id,
-                "leadId": self.lead_id, "allocationId": self.allocation_id, "fraudCaseId": self.fraud_case_id}
+                "leadId": self.lead_id, "allocationId": self.allocation_id, "planId": None,
+                "fraudCaseId": self.fraud_case_id}
 
 
 @dataclass(frozen=True)
@@ -302,11 +303,12 @@ def _written(d: Draft, row: dict[str, Any]) -> Outcome:
 async def log_event(tx: Transaction, customer_id: str, category: EventCategory, type: str, record: str,
                     by: str, *, result: str | None = None, source: str = DEFAULT_SOURCE,
                     resource_id: str | None = None, allocation_id: str | None = None,
-                    lead_id: str | None = None, idempotency_key: str | None = None,
+                    lead_id: str | None = None, plan_id: str | None = None, idempotency_key: str | None = None,
                     details: dict[str, Any] | None = None, at: datetime.datetime | None = None) -> Record:
     """Logs a step of another domain (e.g. an indicator captured) in the customer's event log,
     inside that domain's transaction, so the step and its event commit together; with `lead_id`
-    the event CONCERNS that lead (a Sales step of Lead and Opportunity Management).
+    the event CONCERNS that lead (a Sales step of Lead and Opportunity Management), with `plan_id`
+    that relationship plan (a Relationship step of Customer Relationship Management).
 
     `idempotency_key` (under the event key's uniqueness constraint) and `details` (extra event
     properties, e.g. what a replay of the step answers) serve a step whose idempotency lives on
@@ -316,9 +318,10 @@ async def log_event(tx: Transaction, customer_id: str, category: EventCategory, 
                   "category": category.name, "type": type, "occurredAt": now, "record": record, "result": result,
                   "source": source, "idempotencyKey": idempotency_key,
                   # As a captured event names them, so the timeline shows what the step concerns.
-                  "employeeUnitReference": resource_id, "leadReference": lead_id, "allocationReference": allocation_id}
+                  "employeeUnitReference": resource_id, "leadReference": lead_id, "allocationReference": allocation_id,
+                  "planReference": plan_id}
     row = {"index": 0, "customerId": customer_id, "label": LABELS[category], "properties": properties,
            "productIds": [], "resourceId": resource_id, "leadId": lead_id, "allocationId": allocation_id,
-           "fraudCaseId": None}
+           "planId": plan_id, "fraudCaseId": None}
     [logged] = await tx.run(CAPTURE_EVENTS, events=[row], now=now, capturedBy=by)
     return logged

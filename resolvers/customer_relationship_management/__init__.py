@@ -1,27 +1,41 @@
-"""Customer Relationship Management (BIAN): the customer network, product matching and, next, the
-relationship plan with its development, incidents and contacts.
+"""Customer Relationship Management (BIAN): the relationship plan with its development tasks,
+incidents and contacts, the relationship manager's book, the customer network and product matching.
 
-One module per job: `network` (the customer network around a customer, households and corporate
-structures, the shortest path between two customers), `matching` (products the customer's
-household, related parties and segment peers hold that the customer lacks and may have, and a
-suggestion turned into a lead).
+One module per job: `plan` (the control record CustomerRelationshipManagementPlan), `development`,
+`incident` and `contact` (its behaviour qualifiers), `book` (an RM's book and the activity-trend
+review), `analytics` (plan coverage, goal attainment, book make-up and performance), `network`
+(the customer network, households, corporate structures, shortest paths), `matching` (products
+matched through the graph, a suggestion turned into a lead). `access` says who may work which
+plan; `plan_lock` and `steps` are how every change of a plan begins and is logged.
 """
 
 from __future__ import annotations
 
 import strawberry
 
+from resolvers.customer_relationship_management.analytics import (
+    RelationshipAnalyticsMutation,
+    RelationshipAnalyticsQuery,
+)
+from resolvers.customer_relationship_management.book import BookMutation, BookQuery
+from resolvers.customer_relationship_management.contact import ContactMutation, ContactQuery
+from resolvers.customer_relationship_management.development import DevelopmentMutation, DevelopmentQuery
+from resolvers.customer_relationship_management.incident import IncidentMutation, IncidentQuery
 from resolvers.customer_relationship_management.matching import ProductMatchingMutation, ProductMatchingQuery
 from resolvers.customer_relationship_management.network import NetworkMutation, NetworkQuery
+from resolvers.customer_relationship_management.plan import PlanMutation, PlanQuery
 
 __all__ = ["CustomerRelationshipManagementMutation", "CustomerRelationshipManagementQuery"]
 
 
 @strawberry.type
-class CustomerRelationshipManagementQuery(NetworkQuery, ProductMatchingQuery):
+class CustomerRelationshipManagementQuery(PlanQuery, DevelopmentQuery, IncidentQuery, ContactQuery, BookQuery,
+                                          RelationshipAnalyticsQuery, NetworkQuery, ProductMatchingQuery):
     pass
 
 
 @strawberry.type
-class CustomerRelationshipManagementMutation(NetworkMutation, ProductMatchingMutation):
+class CustomerRelationshipManagementMutation(PlanMutation, DevelopmentMutation, IncidentMutation, ContactMutation,
+                                             BookMutation, RelationshipAnalyticsMutation, NetworkMutation,
+                                             ProductMatchingMutation):
     pass

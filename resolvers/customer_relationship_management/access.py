@@ -1,0 +1,70 @@
+"""Who may read and change which relationship plans: the relationship manager's book.
+
+- `relationship_manager` works its own book: the customers it MANAGES, and those of the RM it is
+  BACKUP_FOR (it covers them). Until issue 8 links principals to servicing resources, a principal
+  whose subject equals a resourceId is that resource (as for lead owners).
+- `admin` reads and changes every plan; `analyst` reads every plan without narratives (the plan's
+  insight, the development tasks' descriptions and results, incident descriptions and resolutions,
+  contact content and results); `frontend` reads nothing of plans.
+
+`book_access.cypher` answers the question in the database, so the rule lives in one statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import strawberry
+
+from graph.database import Transaction
+from graph.errors import Forbidden, NotFound
+from graph.queries import load
+from resolvers.auth import Principal, Role
+
+BOOK_ACCESS = load("customer_relationship_management/book_access")
+
+PLAN_READERS = (Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
+PLAN_WRITERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)
+NARRATIVE_READERS = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
+
+
+def principal(info: strawberry.Info) -> Principal:
+    found: Principal = info.context.principal
+    return found
+
+
+def book_holder(who: Principal) -> str | None:
+    """The resourceId whose book bounds what `who` reaches; None for admins and analysts, who see every book."""
+    if who.has_any(frozenset({Role.ADMIN, Role.ANALYST})):
+        return None
+    return who.subject
+
+
+def shows_narratives(who: Principal) -> bool:
+    return who.has_any(NARRATIVE_READERS)
+
+
+@dataclass(frozen=True)
+class BookAccess:
+    customer_id: str
+    customer_name: str
+    relationship_manager_id: str | None
+    covered_as_backup: bool
+
+
+async def require_in_book(tx: Transaction, who: Principal, field: str, *, customer_id: str | None = None,
+                          plan_id: str | None = None) -> BookAccess:
+    """The customer (named, or the plan's) if `who` may work it; NOT_FOUND for an unknown customer or
+    plan, FORBIDDEN naming `field` for a customer outside a relationship manager's book."""
+    holder = book_holder(who)
+    rows = await tx.run(BOOK_ACCESS, access={"customerId": customer_id, "planId": plan_id, "resourceId": holder})
+    if not rows:
+        what = f"customer has the id {customer_id}" if customer_id is not None else f"relationship plan has the id {plan_id}"
+        raise NotFound(f"no {what}", field=field)
+    row = rows[0]
+    if not row["inBook"]:
+        raise Forbidden(f"customer {row['customerId']} is not in the book of relationship manager {holder}: "
+                        "it neither manages the customer nor backs up the RM who does", field=field)
+    return BookAccess(customer_id=row["customerId"], customer_name=row["customerName"],
+                      relationship_manager_id=row["relationshipManagerId"],
+                      covered_as_backup=bool(holder) and bool(row["coveredAsBackup"]))
