@@ -119,6 +119,12 @@ class Database:
         async with self.transactions, self._session("WRITE") as session:
             return await session.execute_write(lambda tx: work(Transaction(tx, self)))
 
+    async def read_transact(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Run `work` in one read transaction: a read that needs a check first (e.g. whose book a
+        plan is in) sees one consistent state and can be routed to a cluster follower."""
+        async with self._session("READ") as session:
+            return await session.execute_read(lambda tx: work(Transaction(tx, self)))
+
     async def _run(self, access: str, query: LiteralString, params: dict[str, Any]) -> list[Record]:
         self.round_trips += 1
         async with self._session(access) as session:

@@ -1,4 +1,6 @@
-// Creates RelationshipPlans of managed customers, OWNED_BY their RM, with the Goals they pursue.
+// Creates RelationshipPlans of managed customers, OWNED_BY their RM, with the Goals they pursue
+// and their work: DevelopmentTasks and PlanContacts with the RM, Incidents about held products.
+// Instants arrive as epoch seconds, dates as ISO strings (graph/seed/loader.py wire()).
 // replan=skip: seeding changes the statistics so fast that Neo4j would keep re-planning this
 // statement; its plan (unique-index seeks) does not depend on them.
 CYPHER replan=skip
@@ -7,11 +9,52 @@ MATCH (c:Customer {customerId: row.customerId})
 MATCH (rm:ServicingResource {resourceId: row.ownerId})
 CREATE (c)-[:HAS_PLAN]->(plan:RelationshipPlan {
   planId: row.planId, planType: row.planType, status: row.status, description: row.description,
-  validFrom: date(row.validFrom), validTo: date(row.validTo), reviewDue: date(row.reviewDue)
+  validFrom: date(row.validFrom), validTo: date(row.validTo), reviewDue: date(row.reviewDue),
+  createdAt: datetime({epochSeconds: row.createdAt}), createdBy: 'seed',
+  updatedAt: datetime({epochSeconds: coalesce(row.closedAt, row.createdAt)}), updatedBy: 'seed',
+  acceptedAt: datetime({epochSeconds: row.acceptedAt}),
+  closedAt: CASE WHEN row.closedAt IS NULL THEN null ELSE datetime({epochSeconds: row.closedAt}) END
 })
 CREATE (plan)-[:OWNED_BY]->(rm)
-WITH plan, row
-UNWIND row.goals AS goal
-CREATE (plan)-[:HAS_GOAL]->(:Goal {
-  goalId: goal.goalId, goalType: goal.goalType, definition: goal.definition, target: goal.target, result: goal.result
-})
+WITH plan, rm, row
+CALL (plan, row) {
+  UNWIND row.goals AS goal
+  CREATE (plan)-[:HAS_GOAL]->(:Goal {
+    goalId: goal.goalId, goalType: goal.goalType, definition: goal.definition, target: goal.target, result: goal.result
+  })
+}
+CALL (plan, rm, row) {
+  UNWIND row.tasks AS task
+  CREATE (plan)-[:HAS_DEVELOPMENT_TASK]->(t:DevelopmentTask {
+    taskId: task.taskId, taskType: task.taskType, status: task.status, description: task.description,
+    result: task.result, createdAt: datetime({epochSeconds: task.createdAt}), createdBy: 'seed',
+    updatedAt: datetime({epochSeconds: task.createdAt}), updatedBy: 'seed'
+  })
+  CREATE (t)-[:ASSIGNED_TO]->(rm)
+}
+CALL (plan, rm, row) {
+  UNWIND row.incidents AS incident
+  CREATE (plan)-[:HAS_INCIDENT]->(i:Incident {
+    incidentId: incident.incidentId, incidentType: incident.incidentType, source: incident.source,
+    status: incident.status, priority: incident.priority, description: incident.description,
+    resolution: incident.resolution, createdAt: datetime({epochSeconds: incident.createdAt}), createdBy: 'seed',
+    updatedAt: datetime({epochSeconds: coalesce(incident.resolvedAt, incident.createdAt)}), updatedBy: 'seed',
+    resolvedAt: CASE WHEN incident.resolvedAt IS NULL THEN null ELSE datetime({epochSeconds: incident.resolvedAt}) END,
+    closedAt: CASE WHEN incident.status = 'CLOSED' THEN datetime({epochSeconds: incident.resolvedAt}) END
+  })
+  CREATE (i)-[:ASSIGNED_TO]->(rm)
+  WITH i, incident
+  UNWIND incident.productIds AS productId
+  MATCH (p:Product {productId: productId})
+  CREATE (i)-[:CONCERNS]->(p)
+}
+CALL (plan, rm, row) {
+  UNWIND row.contacts AS contact
+  CREATE (plan)-[:HAS_CONTACT]->(pc:PlanContact {
+    contactId: contact.contactId, contactType: contact.contactType, status: contact.status,
+    scheduledAt: datetime({epochSeconds: contact.scheduledAt}), durationMinutes: contact.durationMinutes,
+    purpose: contact.purpose, result: contact.result, createdAt: datetime({epochSeconds: contact.scheduledAt}),
+    createdBy: 'seed', updatedAt: datetime({epochSeconds: contact.scheduledAt}), updatedBy: 'seed'
+  })
+  CREATE (pc)-[:WITH_RESOURCE]->(rm)
+}

@@ -97,7 +97,8 @@ def _one(row: Row) -> int:
 _NODES: dict[str, Callable[[Row], int]] = {
     "skills": _one, "products": _one, "servicing_pools": _one, "indicator_types": _one, "event_types": _one,
     "servicing_resources": _one, "campaigns": _one, "customers": lambda row: 3, "households": _one, "indicators": _one,
-    "leads": _one, "events": _one, "relationship_plans": lambda row: 1 + len(row["goals"]),
+    "leads": _one, "events": _one,
+    "relationship_plans": lambda row: 1 + sum(len(row[work]) for work in ("goals", "tasks", "incidents", "contacts")),
 }
 _RELATIONSHIPS: dict[str, Callable[[Row], int]] = {
     "broader_skills": _one, "products": lambda row: len(row["needsSkills"]),
@@ -107,7 +108,10 @@ _RELATIONSHIPS: dict[str, Callable[[Row], int]] = {
     "customers": lambda row: 2, "households": lambda row: len(row["members"]), "related_customers": _one,
     "holdings": _one, "managed_customers": _one, "indicators": lambda row: 2,
     "leads": lambda row: 4 + int(row["campaignId"] is not None),  # HAS_LEAD, FOR_PRODUCT, OWNED_BY, SETS
-    "relationship_plans": lambda row: 2 + len(row["goals"]),
+    # HAS_PLAN, OWNED_BY; HAS_GOAL; HAS_DEVELOPMENT_TASK + ASSIGNED_TO; HAS_INCIDENT + ASSIGNED_TO + CONCERNS;
+    # HAS_CONTACT + WITH_RESOURCE
+    "relationship_plans": lambda row: (2 + len(row["goals"]) + 2 * len(row["tasks"]) + 2 * len(row["contacts"])
+                                       + sum(2 + len(incident["productIds"]) for incident in row["incidents"])),
     "events": lambda row: 1 + int(row["productId"] is not None) + int(row["resourceId"] is not None),
 }
 
@@ -202,7 +206,8 @@ def _neighbourhood(rng: random.Random, draft: Draft, workforce: Workforce, refer
     """Profile, holdings, RM, leads, plan and events of one customer, in dependency order."""
     party = profile.Profile(draft, reference)
     profile.ratings(rng, party)
-    block.holdings.extend(sales.holdings(rng, draft, reference))
+    held = sales.holdings(rng, draft, reference)
+    block.holdings.extend(held)
     profile.statuses(rng, party)
     profile.alerts(rng, party)
     block.managed_customers.extend(sales.assign_manager(rng, draft, workforce, reference))
@@ -211,7 +216,8 @@ def _neighbourhood(rng: random.Random, draft: Draft, workforce: Workforce, refer
     block.holdings.extend(won)
     block.leads.extend(leads)
     block.indicators.extend(party.rows)
-    block.relationship_plans.extend(sales.relationship_plan(rng, draft, reference))
+    active = [row["productId"] for row in held if row["status"] == "ACTIVE"]
+    block.relationship_plans.extend(sales.relationship_plan(rng, draft, reference, active))
     block.events.extend(events.event_log(rng, draft, workforce, reference, leads, party.rows))
 
 

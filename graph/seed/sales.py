@@ -11,14 +11,21 @@ import random
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from graph.seed.chance import Weighted, chance, date_between
+from graph.seed.chance import Weighted, chance, date_between, instant_between, start_of
 from graph.seed.customers import Draft
 from graph.seed.profile import Profile
 from graph.seed.vocabulary import (
     ANCHOR_PRODUCT,
     CAMPAIGNS,
+    CONTACT_STATUSES,
+    CONTACT_TYPES,
+    DEVELOPMENT_TASK_STATUSES,
+    DEVELOPMENT_TASK_TYPES,
     GOAL_RESULTS,
     GOAL_TYPES,
+    INCIDENT_SOURCES,
+    INCIDENT_STATUSES,
+    INCIDENT_TYPES,
     LEAD_SOURCES,
     LEAD_STATUSES,
     OPEN_LEAD_STATUSES,
@@ -40,6 +47,28 @@ _LEAD_SOURCE = Weighted(LEAD_SOURCES)
 _PRIORITY = Weighted({1: 10, 2: 25, 3: 35, 4: 20, 5: 10})
 _PLAN_TYPE = Weighted(PLAN_TYPES)
 _PLAN_STATUS = Weighted(PLAN_STATUSES)
+_TASK_STATUS = Weighted(DEVELOPMENT_TASK_STATUSES)
+_INCIDENT_TYPE = Weighted(INCIDENT_TYPES)
+_INCIDENT_STATUS = Weighted(INCIDENT_STATUSES)
+_CONTACT_TYPE = Weighted(CONTACT_TYPES)
+_CONTACT_STATUS = Weighted(CONTACT_STATUSES)
+TASKS = {  # taskType -> description
+    "ACCOUNT_REVIEW": "Review account usage and balances ahead of the plan review",
+    "NEEDS_ANALYSIS": "Analyse the customer's needs for the coming year",
+    "PROPOSAL": "Prepare a proposal for the products the plan targets",
+    "MARKET_RESEARCH": "Gather market insight on the customer's sector",
+    "DOCUMENTATION": "Collect up-to-date financial statements",
+    "FOLLOW_UP": "Follow up the actions agreed at the last meeting",
+}
+INCIDENTS = {  # incidentType -> (description, resolution)
+    "COMPLAINT": ("Customer complained about the handling of a request", "Apologised and refunded the fee"),
+    "SERVICE_FAILURE": ("A servicing request was not completed", "Request completed and confirmed with the customer"),
+    "PRODUCT_FAILURE": ("A product instruction failed in processing", "Instruction re-run successfully"),
+    "PAYMENT_ISSUE": ("A payment was not received by the payee", "Payment traced and re-sent"),
+    "ACCESS_ISSUE": ("Customer locked out of online banking", "Credentials reset and access restored"),
+    "OTHER": ("Customer raised a concern with the relationship manager", "Concern addressed in a call"),
+}
+CONTACT_PURPOSES = ("Plan review", "Product discussion", "Service follow-up", "Annual review", "Introduce a specialist")
 LEAD_ORIGINS = {
     "SERVICING_INTERACTION": "raised during a servicing contact",
     "EVENT": "following a life event",
@@ -187,8 +216,9 @@ def _lead_owner(rng: random.Random, draft: Draft, workforce: Workforce) -> str:
     return workforce.member(rng, pool_id)
 
 
-def relationship_plan(rng: random.Random, draft: Draft, reference: datetime) -> list[Row]:
-    """Most RM-managed customers have one plan, owned by their RM, with 1-3 goals."""
+def relationship_plan(rng: random.Random, draft: Draft, reference: datetime, held: list[str]) -> list[Row]:
+    """Most RM-managed customers have one plan, owned by their RM, with 1-3 goals and its work:
+    development tasks, incidents about held products, and contacts (`held`: the productIds held)."""
     if draft.rm is None or not chance(rng, 0.85):
         return []
     today = reference.date()
@@ -198,11 +228,20 @@ def relationship_plan(rng: random.Random, draft: Draft, reference: datetime) -> 
     if status == "CLOSED":
         valid_to = date_between(rng, valid_from, today)
     plan_id = f"RP-{draft.customer_id}"
+    created = int(start_of(valid_from, reference).timestamp())
+    # Its own generator: the plan's work does not shift what is drawn for later customers.
+    work = random.Random(f"plan-work:{plan_id}:{draft.get('name')}")
+    start, end = start_of(valid_from, reference), min(reference, start_of(valid_to, reference))
     return [{
         "customerId": draft.customer_id, "planId": plan_id, "planType": _PLAN_TYPE.pick(rng),
         "status": status, "description": f"{_segment_name(draft)} relationship plan for {draft.get('name')}",
         "validFrom": valid_from, "validTo": valid_to, "reviewDue": _review_due(rng, valid_from, today),
+        "createdAt": created, "acceptedAt": created,
+        "closedAt": int(start_of(valid_to, reference).timestamp()) if status == "CLOSED" else None,
         "ownerId": draft.rm, "goals": _goals(rng, plan_id, status),
+        "tasks": _tasks(work, plan_id, status, start, end, draft.rm),
+        "incidents": _incidents(work, plan_id, status, start, end, draft.rm, held),
+        "contacts": _contacts(work, plan_id, status, start, end, reference, draft.rm),
     }]
 
 
@@ -229,3 +268,60 @@ def _goals(rng: random.Random, plan_id: str, status: str) -> list[Row]:
         })
     return rows
 
+
+
+def _epoch(rng: random.Random, start: datetime, end: datetime) -> int:
+    return int(instant_between(rng, start, end).timestamp())
+
+
+def _tasks(rng: random.Random, plan_id: str, status: str, start: datetime, end: datetime, owner: str) -> list[Row]:
+    rows = []
+    for number in range(1, rng.randint(0, 2) + 1):
+        task_type = rng.choice(DEVELOPMENT_TASK_TYPES)
+        task_status = _TASK_STATUS.pick(rng) if status != "CLOSED" else rng.choice(("ACCEPTED", "CANCELLED"))
+        created = _epoch(rng, start, end)
+        rows.append({
+            "taskId": f"DT-{plan_id}-{number}", "taskType": task_type, "status": task_status,
+            "description": TASKS[task_type], "createdAt": created, "assigneeId": owner,
+            "result": "Done as planned" if task_status in ("SUBMITTED", "ACCEPTED") else None,
+        })
+    return rows
+
+
+def _incidents(rng: random.Random, plan_id: str, status: str, start: datetime, end: datetime, owner: str,
+               held: list[str]) -> list[Row]:
+    if not held or not chance(rng, 0.25):
+        return []
+    incident_type = _INCIDENT_TYPE.pick(rng)
+    incident_status = _INCIDENT_STATUS.pick(rng) if status != "CLOSED" else "CLOSED"
+    description, resolution = INCIDENTS[incident_type]
+    created = _epoch(rng, start, end)
+    resolved = incident_status in ("RESOLVED", "CLOSED")
+    return [{
+        "incidentId": f"IN-{plan_id}-1", "incidentType": incident_type, "source": rng.choice(INCIDENT_SOURCES),
+        "status": incident_status, "priority": rng.randint(1, 5), "description": description,
+        "resolution": resolution if resolved else None, "createdAt": created,
+        "resolvedAt": created + rng.randint(1, 20) * 86400 if resolved else None, "assigneeId": owner,
+        "productIds": [rng.choice(held)],
+    }]
+
+
+def _contacts(rng: random.Random, plan_id: str, status: str, start: datetime, end: datetime, reference: datetime,
+              owner: str) -> list[Row]:
+    """Past contacts, held or not; an active plan has one in four times a meeting booked in the next month."""
+    rows = []
+    for number in range(1, rng.randint(1, 3) + 1):
+        contact_status = _CONTACT_STATUS.pick(rng)
+        rows.append(_contact(rng, f"PC-{plan_id}-{number}", contact_status, _epoch(rng, start, end), owner))
+    if status == "ACTIVE" and chance(rng, 0.25):
+        upcoming = _epoch(rng, reference + timedelta(days=1), reference + timedelta(days=30))
+        rows.append(_contact(rng, f"PC-{plan_id}-{len(rows) + 1}", "SCHEDULED", upcoming, owner))
+    return rows
+
+
+def _contact(rng: random.Random, contact_id: str, status: str, at: int, owner: str) -> Row:
+    return {
+        "contactId": contact_id, "contactType": _CONTACT_TYPE.pick(rng), "status": status, "scheduledAt": at,
+        "purpose": rng.choice(CONTACT_PURPOSES), "durationMinutes": rng.choice((30, 45, 60)),
+        "result": "Discussed the plan's goals" if status == "HELD" else None, "resourceId": owner,
+    }

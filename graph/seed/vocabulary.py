@@ -76,6 +76,16 @@ PLAN_TYPES = {"MANAGEMENT": 40, "STRATEGY": 25, "FINANCIAL": 20, "ADMINISTRATIVE
 PLAN_STATUSES = {"ACTIVE": 80, "SUSPENDED": 8, "CLOSED": 12}
 GOAL_TYPES = ("GROW_WALLET_SHARE", "RETAIN", "CROSS_SELL", "DIGITAL_ADOPTION", "RISK_REDUCTION", "SERVICE_QUALITY")
 GOAL_RESULTS = ("NOT_STARTED", "ON_TRACK", "AT_RISK", "ACHIEVED", "MISSED")
+# A plan's work (resolvers/customer_relationship_management/vocabulary.py has the same codes as enums):
+# development tasks, incidents and contacts, weighted as an open plan sees them.
+DEVELOPMENT_TASK_TYPES = ("ACCOUNT_REVIEW", "NEEDS_ANALYSIS", "PROPOSAL", "MARKET_RESEARCH", "DOCUMENTATION", "FOLLOW_UP")
+DEVELOPMENT_TASK_STATUSES = {"OPEN": 30, "REQUESTED": 25, "SUBMITTED": 10, "ACCEPTED": 30, "CANCELLED": 5}
+INCIDENT_TYPES = {"COMPLAINT": 25, "SERVICE_FAILURE": 20, "PRODUCT_FAILURE": 15, "PAYMENT_ISSUE": 25,
+                  "ACCESS_ISSUE": 10, "OTHER": 5}
+INCIDENT_SOURCES = ("CUSTOMER", "RELATIONSHIP_MANAGER", "SERVICING", "PRODUCT_FULFILMENT", "MONITORING")
+INCIDENT_STATUSES = {"OPEN": 20, "IN_PROGRESS": 20, "ON_HOLD": 5, "RESOLVED": 15, "CLOSED": 40}
+CONTACT_TYPES = {"MEETING": 35, "CALL": 35, "VIDEO_CALL": 20, "VISIT": 10}
+CONTACT_STATUSES = {"HELD": 80, "NO_SHOW": 8, "CANCELLED": 12}  # of past contacts; upcoming ones are SCHEDULED
 
 
 @dataclass(frozen=True)
@@ -308,11 +318,11 @@ EVENT_TYPES: tuple[EventType, ...] = (
     EventType("INCIDENT_REOPENED", "RELATIONSHIP", "A customer incident was reopened"),
     EventType("INCIDENT_CLOSED", "RELATIONSHIP", "A customer incident was closed"),
     EventType("INCIDENT_CAPTURED", "RELATIONSHIP", "Product or service activity was captured on a customer incident"),
-    EventType("CONTACT_SCHEDULED", "RELATIONSHIP", "A relationship contact was scheduled"),
-    EventType("CONTACT_RECORDED", "RELATIONSHIP", "A relationship contact was recorded"),
-    EventType("CONTACT_UPDATED", "RELATIONSHIP", "A relationship contact was updated"),
-    EventType("CONTACT_RESCHEDULED", "RELATIONSHIP", "A relationship contact was rescheduled"),
-    EventType("CONTACT_CANCELLED", "RELATIONSHIP", "A relationship contact was cancelled"),
+    EventType("PLAN_CONTACT_SCHEDULED", "RELATIONSHIP", "A relationship contact was scheduled"),
+    EventType("PLAN_CONTACT_RECORDED", "RELATIONSHIP", "A relationship contact was recorded"),
+    EventType("PLAN_CONTACT_UPDATED", "RELATIONSHIP", "A relationship contact was updated"),
+    EventType("PLAN_CONTACT_RESCHEDULED", "RELATIONSHIP", "A relationship contact was rescheduled"),
+    EventType("PLAN_CONTACT_CANCELLED", "RELATIONSHIP", "A relationship contact was cancelled"),
     EventType("PRODUCT_ENQUIRY", "SALES", "Asked about a product"),
     EventType("OFFER_PRESENTED", "SALES", "Offer presented"),
     EventType("LEAD_CAPTURED", "SALES", "Lead captured"),

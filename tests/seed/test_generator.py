@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import timedelta
+from enum import Enum
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from graph.seed.generator import (
     customer_batches,
     reference_data,
 )
+from resolvers.customer_relationship_management import vocabulary as crm
 
 Row = dict[str, Any]
 CUSTOMERS = 1200  # enough for a few RMs, fraud alerts and multi-lead customers
@@ -326,3 +328,36 @@ def test_event_logs_hold_zero_to_six_events_of_the_last_two_years(bank: Customer
 
 def test_every_event_carries_its_customer_s_id(bank: CustomerBlock) -> None:
     assert all(row["customerId"] == row["eventLogId"].removeprefix("EL-") for row in bank.events)
+
+
+def test_plan_work_uses_the_gateways_codes(bank: CustomerBlock) -> None:
+    # The seed may not import the resolvers; this keeps both vocabularies one.
+    def codes(enum: type[Enum]) -> set[str]:
+        return {member.value for member in enum}
+
+    plans = bank.relationship_plans
+    tasks = [task for plan in plans for task in plan["tasks"]]
+    incidents = [incident for plan in plans for incident in plan["incidents"]]
+    contacts = [contact for plan in plans for contact in plan["contacts"]]
+    assert tasks and incidents and contacts
+    assert {plan["status"] for plan in plans} <= codes(crm.PlanStatus)
+    assert {plan["planType"] for plan in plans} <= codes(crm.PlanType)
+    assert set(v.GOAL_TYPES) == codes(crm.GoalType) and set(v.GOAL_RESULTS) == codes(crm.GoalResult)
+    assert set(v.DEVELOPMENT_TASK_TYPES) == codes(crm.DevelopmentTaskType)
+    assert set(v.DEVELOPMENT_TASK_STATUSES) == codes(crm.DevelopmentTaskStatus)
+    assert set(v.INCIDENT_TYPES) == codes(crm.IncidentType) and set(v.INCIDENT_SOURCES) == codes(crm.IncidentSource)
+    assert set(v.INCIDENT_STATUSES) <= codes(crm.IncidentStatus)
+    assert set(v.CONTACT_TYPES) <= codes(crm.ContactType) and set(v.CONTACT_STATUSES) <= codes(crm.ContactStatus)
+    assert {task["status"] for task in tasks} <= codes(crm.DevelopmentTaskStatus)
+    assert {incident["status"] for incident in incidents} <= codes(crm.IncidentStatus)
+    assert all(1 <= incident["priority"] <= 5 for incident in incidents)
+    assert {contact["status"] for contact in contacts} <= codes(crm.ContactStatus)
+
+
+def test_a_closed_plan_has_no_open_work(bank: CustomerBlock) -> None:
+    closed = [plan for plan in bank.relationship_plans if plan["status"] == "CLOSED"]
+    assert closed
+    for plan in closed:
+        assert {task["status"] for task in plan["tasks"]} <= {"ACCEPTED", "CANCELLED"}
+        assert {incident["status"] for incident in plan["incidents"]} <= {"CLOSED"}
+        assert "SCHEDULED" not in {contact["status"] for contact in plan["contacts"]}

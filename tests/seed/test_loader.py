@@ -21,12 +21,14 @@ LABELS = {
     "Customer", "Household", "Product", "Skill", "ServicingPool", "ServicingResource", "IndicatorType",
     "PartyState", "Indicator", "Status", "Rating", "Alert", "CustomerEventLog", "Event", "RelationshipEvent",
     "SalesEvent", "ServicingEvent", "ProductProcessingEvent", "FraudEvent", "LifeEvent", "Lead",
-    "RelationshipPlan", "Goal", "EventType", "Campaign", "MessageTemplate",
+    "RelationshipPlan", "Goal", "EventType", "Campaign", "MessageTemplate", "DevelopmentTask", "Incident",
+    "PlanContact",
 }
 RELATIONSHIP_TYPES = {
     "MEMBER_OF", "RELATED_TO", "HOLDS", "BROADER", "NEEDS_SKILL", "HAS_SKILL", "MANAGES", "BACKUP_FOR",
     "REQUIRES_SKILL", "ROUTES_TO", "HAS_PROFILE", "HAS_INDICATOR", "OF_TYPE", "HAS_EVENT_LOG", "RECORDED",
     "CONCERNS", "HAS_LEAD", "FOR_PRODUCT", "OWNED_BY", "HAS_PLAN", "HAS_GOAL", "SUGGESTS", "FROM_CAMPAIGN", "SETS",
+    "HAS_DEVELOPMENT_TASK", "ASSIGNED_TO", "HAS_INCIDENT", "HAS_CONTACT", "WITH_RESOURCE",
 }
 
 
