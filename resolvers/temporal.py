@@ -16,6 +16,11 @@ def aware(instant: datetime.datetime) -> datetime.datetime:
     return instant if instant.tzinfo is not None else instant.replace(tzinfo=datetime.UTC)
 
 
+def now() -> datetime.datetime:
+    """This instant, in UTC."""
+    return datetime.datetime.now(datetime.UTC)
+
+
 def instant_or_now(at: datetime.datetime | None) -> datetime.datetime:
     """`at` (read as UTC when it has no zone), or now."""
-    return datetime.datetime.now(datetime.UTC) if at is None else aware(at)
+    return now() if at is None else aware(at)

@@ -5,9 +5,10 @@
 //   10 x the product's share among the segment: holders / customers in a sample of the segment, the
 //   first $q.peerSample customers the Customer.segment index gives (all of them in a small segment).
 // Eligibility is the Lead evaluation's rules (cypher/lead_and_opportunity_management/evaluate_lead.cypher),
-// restated here for every product at once: customer ACTIVE, no indicator current at $q.at whose
-// type blocksSales, product suitable for the segment (no segments: all), no ACTIVE holding, active
-// CREDIT_RATING >= the product's minCreditRating (no minimum: passes; a minimum but no rating: fails).
+// restated here for every product at once (tests/test_cypher_rules.py keeps the copies alike):
+// customer ACTIVE, no indicator current at $q.at whose type blocksSales, product suitable for the
+// segment (no segments: all), no ACTIVE holding, active CREDIT_RATING >= the product's
+// minCreditRating (no minimum: passes; a minimum but no rating: fails).
 // A blocked or inactive customer gets one row with no suggestions (blocks / customerStatus say why).
 // A product with an open lead (status in $q.openStatuses) is left out unless $q.includeOpenLeads
 // (the mutation wants it, to answer with that lead as a duplicate). $q.productId (optional)

@@ -27,17 +27,13 @@ from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import ALL_ROLES, allow
 from resolvers.contact_routing.vocabulary import ResourceStatus
-from resolvers.temporal import aware
+from resolvers.temporal import aware, now
 
 POOL_STATISTICS = load("contact_routing/pool_statistics")
 
 DEFAULT_WINDOW = datetime.timedelta(hours=24)
 MAX_WINDOW = datetime.timedelta(days=366)
 
-
-def now() -> datetime.datetime:
-    """The instant live figures are read at (tests replace it)."""
-    return datetime.datetime.now(datetime.UTC)
 
 
 @strawberry.type(description="How many members of a pool have one status.")

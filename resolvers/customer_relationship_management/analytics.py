@@ -1,13 +1,116 @@
-"""Customer Relationship Management: plan coverage, goal attainment, an RM book's make-up and performance. (Being built.)"""
+"""Customer Relationship Management analytics (BIAN portfolio analytics, an extension): plan coverage,
+goal attainment, and a relationship manager's book make-up and performance.
+
+Each field is one read statement from cypher/customer_relationship_management/analytics_*.cypher,
+aggregated in Neo4j, so analysts get the same figures in Neo4j Browser (`:param` lines at their
+top). Analysts and admins see every book; a relationship manager only its own: coverage and goal
+attainment count only its book's customers (managed and covered), and the performance of another
+resource is FORBIDDEN (book_scope.py). Front ends are FORBIDDEN. docs/relationship-plans.md,
+"Relationship analytics", defines every figure.
+"""
 
 from __future__ import annotations
 
+import datetime
+from typing import Annotated
+
 import strawberry
+
+from graph.queries import load
+from resolvers.auth import allow
+from resolvers.customer_event_history.analytics import counted_categories
+from resolvers.customer_relationship_management.access import PLAN_READERS, book_holder, principal
+from resolvers.customer_relationship_management.analytics_types import (
+    GoalAttainmentGrouping,
+    GoalAttainmentRow,
+    PlanCoverageGrouping,
+    PlanCoverageRow,
+    RelationshipManagerPerformance,
+)
+from resolvers.customer_relationship_management.book_scope import (
+    book_resource,
+    check_days,
+    codes,
+    unknown_resource,
+)
+from resolvers.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, ContactStatus, PlanStatus
+from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
+from resolvers.temporal import instant_or_now, now
+
+PLAN_COVERAGE = load("customer_relationship_management/analytics_plan_coverage")
+GOAL_ATTAINMENT = load("customer_relationship_management/analytics_goal_attainment")
+RELATIONSHIP_MANAGER_PERFORMANCE = load("customer_relationship_management/analytics_relationship_manager_performance")
+
+# Goals of rejected plans were never worked, so they count neither for nor against attainment.
+EXCLUDED_PLAN_STATUSES = [PlanStatus.REJECTED.value]
 
 
 @strawberry.type
 class RelationshipAnalyticsQuery:
-    pass
+    @strawberry.field(
+        description="Plan coverage (CRM analytics, an extension): per relationship manager or segment, the "
+                    "managed customers, how many have an ACTIVE plan (coverage: the share), an open plan, and an "
+                    "overdue review. A relationship manager sees only its own book (managed and covered customers).",
+        extensions=allow(*PLAN_READERS),
+    )
+    async def relationship_plan_coverage(
+        self, info: strawberry.Info,
+        group_by: Annotated[PlanCoverageGrouping, strawberry.argument(
+            description="Per relationship manager (default) or per segment.")] = PlanCoverageGrouping.RELATIONSHIP_MANAGER,
+    ) -> list[PlanCoverageRow]:
+        rows = await info.context.db.read(PLAN_COVERAGE, coverage={
+            "groupBy": group_by.value, "resourceId": book_holder(principal(info)),
+            "today": now().date(), "active": PlanStatus.ACTIVE.value,
+            "openPlanStatuses": codes(OPEN_PLAN_STATUSES)})
+        return [PlanCoverageRow.from_record(row) for row in rows]
+
+    @strawberry.field(
+        description="Goal attainment (CRM analytics, an extension): per goal type, plan owner or plan type, the "
+                    "goals (BIAN Goal) of every plan not rejected by result (BIAN GoalResult), and the attainment "
+                    "rate achieved / (achieved + missed). A relationship manager sees only its own book's plans.",
+        extensions=allow(*PLAN_READERS),
+    )
+    async def relationship_goal_attainment(
+        self, info: strawberry.Info,
+        group_by: Annotated[GoalAttainmentGrouping, strawberry.argument(
+            description="Per goal type (default), plan owner or plan type.")] = GoalAttainmentGrouping.GOAL_TYPE,
+    ) -> list[GoalAttainmentRow]:
+        rows = await info.context.db.read(GOAL_ATTAINMENT, goals={
+            "groupBy": group_by.value, "resourceId": book_holder(principal(info)),
+            "excludedPlanStatuses": EXCLUDED_PLAN_STATUSES})
+        return [GoalAttainmentRow.from_record(row) for row in rows]
+
+    @strawberry.field(
+        description="A relationship manager's book make-up and performance (CRM analytics, an extension): the "
+                    "customers it manages by segment, kind and value tier, products held, plans by status; and "
+                    "over the last `days` leads won and lost, contacts held, incidents raised and resolved, goal "
+                    "attainment and the book's event activity against the `days` before. FORBIDDEN for a "
+                    "relationship manager naming another resource; NOT_FOUND for an unknown resourceId; "
+                    "VALIDATION for days outside 1-365.",
+        extensions=allow(*PLAN_READERS),
+    )
+    async def relationship_manager_performance(
+        self, info: strawberry.Info,
+        resource_id: Annotated[strawberry.ID | None, strawberry.argument(
+            description="The relationship manager, e.g. R000301 (default: the principal's own). A relationship "
+                        "manager may name only itself.")] = None,
+        days: Annotated[int, strawberry.argument(description="The window's length in days, ending at `at`, 1-365.")] = 90,
+        at: Annotated[datetime.datetime | None, strawberry.argument(
+            description="The end of the recent window, excluded (default: now; without a zone, UTC).")] = None,
+    ) -> RelationshipManagerPerformance:
+        check_days(days, "days")
+        who = principal(info)
+        wanted = book_resource(who, resource_id)
+        at = instant_or_now(at)
+        rows = await info.context.db.read(RELATIONSHIP_MANAGER_PERFORMANCE, performance={
+            "resourceId": wanted, "now": at, "since": at - datetime.timedelta(days=days),
+            "earlierFrom": at - datetime.timedelta(days=2 * days),
+            "categories": [c.value for c in counted_categories(who, None)],
+            "excludedPlanStatuses": EXCLUDED_PLAN_STATUSES, "won": LeadStatus.WON.value,
+            "lost": LeadStatus.LOST.value, "held": ContactStatus.HELD.value})
+        if not rows:
+            raise unknown_resource(wanted)
+        return RelationshipManagerPerformance.from_record(rows[0], days)
 
 
 @strawberry.type

@@ -1,15 +1,145 @@
-"""Customer Relationship Management: the relationship manager's book and the activity-trend review. (Being built.)"""
+"""Customer Relationship Management: the relationship manager's book and the activity-trend review.
+
+- relationshipManagerBook: the customers a relationship manager MANAGES and covers as backup, the
+  plans due for review, open incidents, open leads and recent contacts
+  (book_of_relationship_manager.cypher, one statement);
+- relationshipActivityReview: the book's customers whose activity is trending lower, with possible
+  causes and an agenda for the meeting (review_activity.py; review_activity_of_book.cypher, one statement).
+
+Both read the book of `resourceId`, by default the principal's own; a relationship manager reads
+only its own (FORBIDDEN on resourceId otherwise), admins and analysts any (book_scope.py). Neither
+shows narratives, so analysts see the same answer.
+"""
 
 from __future__ import annotations
 
+import datetime
+from typing import Annotated, Any
+
 import strawberry
+
+from graph.queries import load
+from resolvers.auth import allow
+from resolvers.customer_relationship_management.access import PLAN_READERS, principal
+from resolvers.customer_relationship_management.book_scope import (
+    MAX_LIMIT,
+    book_resource,
+    check_between,
+    check_days,
+    codes,
+    unknown_resource,
+)
+from resolvers.customer_relationship_management.book_types import BookResource, RelationshipManagerBook
+from resolvers.customer_relationship_management.review_activity import (
+    FlaggedCustomer,
+    RelationshipActivityReview,
+    review_parameters,
+)
+from resolvers.customer_relationship_management.vocabulary import (
+    OPEN_INCIDENT_STATUSES,
+    OPEN_PLAN_STATUSES,
+    ContactStatus,
+)
+from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES as OPEN_LEAD_STATUSES
+from resolvers.temporal import instant_or_now, native, now
+
+BOOK_OF_RELATIONSHIP_MANAGER = load("customer_relationship_management/book_of_relationship_manager")
+REVIEW_ACTIVITY_OF_BOOK = load("customer_relationship_management/review_activity_of_book")
+
+ResourceArgument = Annotated[strawberry.ID | None, strawberry.argument(
+    description="The servicing resource whose book is read, e.g. R000301 (default: the principal's own). A "
+                "relationship manager may name only itself.")]
 
 
 @strawberry.type
 class BookQuery:
-    pass
+    @strawberry.field(
+        description="A relationship manager's book (BIAN Customer Relationship Management): the customers it "
+                    "manages and covers as backup, the open plans due for review, open incidents, open leads and "
+                    "recent and upcoming contacts; each list capped at `limit` with its total. FORBIDDEN for a "
+                    "relationship manager naming another's book; NOT_FOUND for an unknown resourceId; VALIDATION "
+                    "for days outside 1-365 or limit outside 1-200.",
+        extensions=allow(*PLAN_READERS),
+    )
+    async def relationship_manager_book(
+        self, info: strawberry.Info, resource_id: ResourceArgument = None,
+        review_within_days: Annotated[int, strawberry.argument(
+            description="Plans whose review is due by today plus this many days (overdue ones included), 1-365.")] = 30,
+        recent_days: Annotated[int, strawberry.argument(
+            description="Contacts held in the last, or scheduled in the next, this many days, 1-365.")] = 30,
+        limit: Annotated[int, strawberry.argument(description="The most items of each list, 1-200.")] = 50,
+    ) -> RelationshipManagerBook:
+        check_days(review_within_days, "reviewWithinDays")
+        check_days(recent_days, "recentDays")
+        check_between(limit, 1, MAX_LIMIT, "limit")
+        wanted = book_resource(principal(info), resource_id)
+        at = now()
+        rows = await info.context.db.read(BOOK_OF_RELATIONSHIP_MANAGER, book=book_parameters(
+            wanted, at, review_within_days, recent_days, limit))
+        if not rows:
+            raise unknown_resource(wanted)
+        return RelationshipManagerBook.from_record(rows[0], at)
+
+    @strawberry.field(
+        description="The activity-trend review of a relationship manager's book (the seed's example): each "
+                    "customer it manages or covers whose events in the last `days` fell by at least "
+                    "minimumDropPercent from the `days` before (with at least minimumEarlierEvents then), with the "
+                    "open plan, possible internal causes (open incidents, failed product events, poor servicing "
+                    "outcomes), external ones (life events) and a suggested agenda for the meeting "
+                    "(requestRelationshipPlan, ARRANGE_MEETING). FRAUD events count only for relationship managers "
+                    "and admins. FORBIDDEN for a relationship manager naming another's book; NOT_FOUND for an "
+                    "unknown resourceId; VALIDATION for days outside 1-365, minimumDropPercent outside 1-100 or "
+                    "minimumEarlierEvents outside 1-10000.",
+        extensions=allow(*PLAN_READERS),
+    )
+    async def relationship_activity_review(
+        self, info: strawberry.Info, resource_id: ResourceArgument = None,
+        days: Annotated[int, strawberry.argument(description="The length of each window in days, 1-365.")] = 90,
+        minimum_drop_percent: Annotated[int, strawberry.argument(
+            description="The least fall, in percent of the earlier count, that flags a customer, 1-100.")] = 25,
+        minimum_earlier_events: Annotated[int, strawberry.argument(
+            description="Customers with fewer earlier events are not judged, 1-10000.")] = 3,
+        at: Annotated[datetime.datetime | None, strawberry.argument(
+            description="The end of the recent window, excluded (default: now; without a zone, UTC).")] = None,
+    ) -> RelationshipActivityReview:
+        check_days(days, "days")
+        check_between(minimum_drop_percent, 1, 100, "minimumDropPercent")
+        check_between(minimum_earlier_events, 1, 10_000, "minimumEarlierEvents")
+        who = principal(info)
+        wanted = book_resource(who, resource_id)
+        at = instant_or_now(at)
+        parameters, categories = review_parameters(wanted, who, at, days, minimum_drop_percent, minimum_earlier_events)
+        rows = await info.context.db.read(REVIEW_ACTIVITY_OF_BOOK, review=parameters)
+        if not rows:
+            raise unknown_resource(wanted)
+        row = rows[0]
+        return RelationshipActivityReview(
+            resource=BookResource.from_record(row["resource"]), days=days, as_of=at,
+            recent_from=native(row["recentFrom"]), earlier_from=native(row["earlierFrom"]), categories=categories,
+            minimum_drop_percent=minimum_drop_percent, minimum_earlier_events=minimum_earlier_events,
+            customers_reviewed=row["customersReviewed"],
+            flagged=[FlaggedCustomer.from_record(f, days) for f in row["flagged"]])
 
 
 @strawberry.type
 class BookMutation:
     pass
+
+
+def book_parameters(resource_id: str, at: datetime.datetime, review_within_days: int, recent_days: int,
+                    limit: int) -> dict[str, Any]:
+    today = at.date()
+    recent = datetime.timedelta(days=recent_days)
+    return {"resourceId": resource_id, "now": at, "today": today,
+            "reviewUntil": today + datetime.timedelta(days=review_within_days),
+            "recentFrom": midnight(today - recent), "upcomingUntil": midnight(today + recent + datetime.timedelta(days=1)),
+            "limit": limit,
+            "openPlanStatuses": codes(OPEN_PLAN_STATUSES),
+            "openIncidentStatuses": codes(OPEN_INCIDENT_STATUSES),
+            "openLeadStatuses": codes(OPEN_LEAD_STATUSES),
+            "held": ContactStatus.HELD.value, "scheduled": ContactStatus.SCHEDULED.value}
+
+
+def midnight(day: datetime.date) -> datetime.datetime:
+    """The start of `day` in UTC: the contact windows are whole UTC days."""
+    return datetime.datetime.combine(day, datetime.time(), datetime.UTC)

@@ -1,0 +1,52 @@
+"""Whose book a read of the relationship manager's book, the activity review or the book analytics
+covers, and the bounds of their arguments.
+
+The resource asked for defaults to the principal's subject (until issue 8, a principal whose subject
+is a resourceId is that servicing resource). A relationship manager reads only its own book; admins
+and analysts read any (access.book_holder).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import strawberry
+
+from graph.errors import Forbidden, NotFound, ValidationFailed
+from resolvers.auth import Principal
+from resolvers.customer_relationship_management.access import book_holder
+
+MAX_DAYS = 365
+MAX_LIMIT = 200
+
+
+def book_resource(who: Principal, resource_id: strawberry.ID | None) -> str:
+    """The resourceId whose book is read, or FORBIDDEN on resourceId for an RM asking for another's."""
+    wanted = who.subject if resource_id is None else str(resource_id)
+    holder = book_holder(who)
+    if holder is not None and wanted != holder:
+        raise Forbidden(f"a relationship manager reads only its own book ({holder}), not that of {wanted}; "
+                        "admins and analysts read any book", field="resourceId")
+    return wanted
+
+
+def unknown_resource(resource_id: str) -> NotFound:
+    return NotFound(f"no servicing resource has the resourceId {resource_id!r}", field="resourceId")
+
+
+def check_between(value: int, least: int, most: int, field: str) -> int:
+    """`value`, or VALIDATION on `field` saying the allowed range."""
+    if not least <= value <= most:
+        raise ValidationFailed(f"{field} must be {least}-{most}, not {value}", field=field)
+    return value
+
+
+def check_days(value: int, field: str) -> int:
+    return check_between(value, 1, MAX_DAYS, field)
+
+
+
+def codes(values: Iterable[enum.Enum]) -> list[str]:
+    """The codes of a set of statuses, sorted, for a statement's parameter (the vocabulary's names are its codes)."""
+    return sorted(value.name for value in values)
