@@ -80,6 +80,10 @@ class CustomerEvent:
                     "ProductProcessing: ProductInstanceReference).")
     lead_reference: str | None = strawberry.field(description="Sales: the lead it concerns.")
     allocation_reference: str | None = strawberry.field(description="Servicing: the allocation it was served through.")
+    plan_reference: str | None = strawberry.field(
+        description="Relationship: the relationship plan a step of Customer Relationship Management concerns.")
+    subject_reference: str | None = strawberry.field(
+        description="Relationship: the development task, incident, contact or campaign that plan step was about.")
     sales_event_type: str | None = strawberry.field(description="Sales: CAMPAIGN, UNSOLICITED, SOLICITED or DEVELOPMENT.")
     commission_agreement_reference: str | None = strawberry.field(description="Sales: BIAN CommissionAgreementReference.")
     servicing_event_type: str | None = strawberry.field(description="Servicing: SELF_SERVICE or ASSISTED.")
@@ -107,7 +111,8 @@ class CustomerEvent:
             channel=row.get("channel"), record=row.get("record"), result=row.get("result"),
             location=row.get("location"), employee_unit_reference=row.get("employeeUnitReference"),
             product_ids=row.get("productIds"), lead_reference=row.get("leadReference"),
-            allocation_reference=row.get("allocationReference"), sales_event_type=row.get("salesEventType"),
+            allocation_reference=row.get("allocationReference"), plan_reference=row.get("planReference"),
+            subject_reference=row.get("subjectReference"), sales_event_type=row.get("salesEventType"),
             commission_agreement_reference=row.get("commissionAgreementReference"),
             servicing_event_type=row.get("servicingEventType"), contact_record_reference=row.get("contactRecordReference"),
             channel_device_type=row.get("channelDeviceType"), contact_purpose=row.get("contactPurpose"),
