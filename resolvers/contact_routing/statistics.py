@@ -35,7 +35,6 @@ DEFAULT_WINDOW = datetime.timedelta(hours=24)
 MAX_WINDOW = datetime.timedelta(days=366)
 
 
-
 @strawberry.type(description="How many members of a pool have one status.")
 class MemberStatusCount:
     status: ResourceStatus = strawberry.field(description="The status.")

@@ -46,7 +46,6 @@ def check_days(value: int, field: str) -> int:
     return check_between(value, 1, MAX_DAYS, field)
 
 
-
 def codes(values: Iterable[enum.Enum]) -> list[str]:
     """The codes of a set of statuses, sorted, for a statement's parameter (the vocabulary's names are its codes)."""
     return sorted(value.name for value in values)

@@ -21,7 +21,6 @@ OUTCOMES = frozenset({ContactStatus.HELD, ContactStatus.NO_SHOW})
 FINAL = frozenset({ContactStatus.NO_SHOW, ContactStatus.CANCELLED})
 
 
-
 def narrative(value: str | None, field: str, *, required: bool = False) -> str | None:
     return text(value, field, MAX_NARRATIVE, required=required)
 
