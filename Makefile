@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics clean
+.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
@@ -55,6 +55,9 @@ bench-routing: install
 
 bench-lead-analytics: install
 	$(PY) bench/lead_analytics_bench.py --customers $(or $(CUSTOMERS),100000)
+
+bench-relationships: install
+	$(PY) bench/relationship_bench.py --customers $(or $(CUSTOMERS),100000)
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache
