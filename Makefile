@@ -15,7 +15,14 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-install: $(STAMP)
+# The graphql-http audit (tests/security/test_graphql_over_http.py) runs in Node 20+: the exact
+# versions of tests/http_audit/package-lock.json, reinstalled when the lock file changes.
+AUDIT_MODULES := tests/http_audit/node_modules/.package-lock.json
+$(AUDIT_MODULES): tests/http_audit/package-lock.json
+	cd tests/http_audit && npm ci --no-audit --no-fund
+	touch $(AUDIT_MODULES)
+
+install: $(STAMP) $(AUDIT_MODULES)
 
 run: install
 	GATEWAY_DEV_MODE=1 $(PY) app.py

@@ -32,6 +32,7 @@ from graph.settings import Settings, SettingsError
 from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed
+from resolvers.http_limits import HttpLimitsMiddleware
 from resolvers.request_id import RequestIdMiddleware, configure_logging
 from resolvers.schema import build_schema
 from resolvers.view import GatewayGraphQL
@@ -70,14 +71,15 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             await database.close()
 
-    graphql = GatewayGraphQL(build_schema(), settings)
+    graphql = GatewayGraphQL(build_schema(settings), settings)
     routes = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
     ]
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIdMiddleware)])
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIdMiddleware),
+                                                                 Middleware(HttpLimitsMiddleware, settings=settings)])
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -101,7 +103,7 @@ async def readyz(request: Request) -> JSONResponse:
 def main() -> int:
     """`make run`: the gateway, with the local Neo4j when NEO4J_URI is not set."""
     settings = Settings.from_env()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, secrets=(settings.jwt_secret, settings.neo4j_password))
     if settings.dev_mode and not settings.jwt_secret:
         settings = replace(settings, jwt_secret=secrets.token_urlsafe(48))
     try:

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, LiteralString, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, unit_of_work
 from neo4j.api import AsyncBookmarkManager
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
@@ -23,7 +23,7 @@ from neo4j.exceptions import (
 )
 
 from graph import queries
-from graph.errors import Unavailable
+from graph.errors import TimedOut, Unavailable, ValidationFailed
 from graph.settings import Settings
 
 Record = dict[str, Any]
@@ -32,6 +32,13 @@ T = TypeVar("T")
 PING = queries.load("health/ping")
 UNAVAILABLE_MESSAGE = "the graph database is unavailable; retry shortly"
 CONNECTION_ERRORS = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, OSError)
+# What Neo4j answers when it terminates a transaction that ran past its timeout.
+TIMED_OUT_CODES = frozenset({
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+})
+
+
 
 
 def connect(settings: Settings) -> Database:
@@ -50,7 +57,8 @@ def connect(settings: Settings) -> Database:
         notifications_min_severity="WARNING",
         notifications_disabled_classifications=["UNRECOGNIZED"],
     )
-    return Database(driver, settings.neo4j_database, settings.neo4j_uri)
+    return Database(driver, settings.neo4j_database, settings.neo4j_uri,
+                    request_timeout=settings.neo4j_transaction_timeout)
 
 
 # Multi-statement write transactions in flight at once per process. A transaction waiting for a
@@ -62,7 +70,8 @@ MAX_CONCURRENT_TRANSACTIONS = 16
 class Database:
     def __init__(self, driver: AsyncDriver, name: str, uri: str = "",
                  bookmarks: AsyncBookmarkManager | None = None,
-                 transactions: asyncio.Semaphore | None = None) -> None:
+                 transactions: asyncio.Semaphore | None = None, timeout: float | None = None,
+                 request_timeout: float | None = None) -> None:
         self.driver = driver
         self.name = name
         self.uri = uri
@@ -71,9 +80,16 @@ class Database:
         self.bookmarks = bookmarks or AsyncGraphDatabase.bookmark_manager()
         self.transactions = transactions or asyncio.Semaphore(MAX_CONCURRENT_TRANSACTIONS)
         self.round_trips = 0
+        # Seconds Neo4j lets each transaction run before terminating it; None: the server's default.
+        # A client's runaway query then frees its connection and memory instead of holding them.
+        # Only requests' views are timed: start-up (schema, warming plans that take seconds to
+        # make), seeding and the dispatcher are the gateway's own work.
+        self.timeout = timeout
+        self.request_timeout = request_timeout
 
     def for_request(self) -> Database:
-        return Database(self.driver, self.name, self.uri, self.bookmarks, self.transactions)
+        return Database(self.driver, self.name, self.uri, self.bookmarks, self.transactions,
+                        timeout=self.request_timeout, request_timeout=self.request_timeout)
 
     async def wait_until_reachable(self, timeout: float) -> None:
         """Verify connectivity, retrying until `timeout` so start-up survives a slow Neo4j."""
@@ -117,19 +133,24 @@ class Database:
         state between attempts outside the transaction.
         """
         async with self.transactions, self._session("WRITE") as session:
-            return await session.execute_write(lambda tx: work(Transaction(tx, self)))
+            return await session.execute_write(self._within_timeout(lambda tx: work(Transaction(tx, self))))
 
     async def read_transact(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work` in one read transaction: a read that needs a check first (e.g. whose book a
         plan is in) sees one consistent state and can be routed to a cluster follower."""
         async with self._session("READ") as session:
-            return await session.execute_read(lambda tx: work(Transaction(tx, self)))
+            return await session.execute_read(self._within_timeout(lambda tx: work(Transaction(tx, self))))
 
     async def _run(self, access: str, query: LiteralString, params: dict[str, Any]) -> list[Record]:
         self.round_trips += 1
         async with self._session(access) as session:
             work = session.execute_read if access == "READ" else session.execute_write
-            return await work(_fetch_all, query, params)
+            return await work(self._within_timeout(_fetch_all), query, params)
+
+    def _within_timeout(self, work: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
+        """`work` as a unit of work Neo4j terminates after `self.timeout` seconds."""
+        wrapped: Callable[..., Awaitable[T]] = unit_of_work(timeout=self.timeout)(work)
+        return wrapped
 
     @asynccontextmanager
     async def _session(self, access: str) -> AsyncIterator[AsyncSession]:
@@ -143,6 +164,9 @@ class Database:
         except Neo4jError as error:
             if error.code == "Neo.TransientError.General.DatabaseUnavailable":
                 raise Unavailable(UNAVAILABLE_MESSAGE) from error
+            if error.code in TIMED_OUT_CODES:
+                raise TimedOut(f"the request took longer than the {self.timeout:g}s the graph database allows "
+                               "a transaction; ask for less (smaller pages, fewer nested lists)") from error
             raise
 
     async def close(self) -> None:
@@ -162,7 +186,12 @@ class Transaction:
 
 
 async def _fetch_all(tx: AsyncManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Record]:
-    result = await tx.run(query, params)
+    try:
+        result = await tx.run(query, params)
+    except UnicodeEncodeError:
+        # JSON lets a client send a lone UTF-16 surrogate ("\ud800"); Bolt carries UTF-8 only.
+        raise ValidationFailed("a text holds a lone UTF-16 surrogate (e.g. \\ud800), which is not valid "
+                               "Unicode: send well-formed text") from None
     return [record.data() async for record in result]
 
 

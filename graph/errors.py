@@ -51,3 +51,12 @@ class Forbidden(GatewayError):
 
 class Unavailable(GatewayError):
     code = "UNAVAILABLE"
+
+class TimedOut(Unavailable):
+    """A transaction ran past GATEWAY_NEO4J_TRANSACTION_TIMEOUT_SECONDS and Neo4j stopped it.
+
+    An Unavailable (the request can be retried, narrower), with its own code so a client
+    can tell a too-heavy request from a database that is down.
+    """
+
+    code = "TIMEOUT"

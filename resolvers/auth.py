@@ -1,8 +1,9 @@
 """Who is asking: the principal from a bearer JWT, and the one permission check resolvers use.
 
-Tokens are HS256 JWTs signed with GATEWAY_JWT_SECRET carrying `sub` and `roles`
-(a list of role names); `exp` is required. In local-development mode a request without a
-token acts as the local developer with every role; a token, when sent, is still verified.
+Tokens are JWTs carrying `sub` and `roles` (a list of role names), signed HS256 with
+GATEWAY_JWT_SECRET or RS256 with a key of GATEWAY_JWT_JWKS_FILE; `exp` is required. In
+local-development mode a request without a token acts as the local developer with every role;
+a token, when sent, is still verified.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from strawberry.permission import BasePermission, PermissionExtension
 
 from graph.errors import Forbidden, Unauthenticated
 from graph.settings import Settings
+from resolvers import jwt_keys
 
 
 @strawberry.enum(description="What a principal may do; a token carries one or more.")
@@ -38,6 +40,9 @@ CONFIDENTIAL_READERS = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
 class Principal:
     subject: str
     roles: frozenset[Role]
+    # The servicing resource (resourceId) a relationship manager acts as, from the optional
+    # `resourceId` claim; without it the subject is taken as the resourceId (acting_resource).
+    resource_id: str | None = None
 
     def has_any(self, roles: frozenset[Role]) -> bool:
         return bool(self.roles & roles)
@@ -59,19 +64,8 @@ def authenticate(settings: Settings, authorization: str | None) -> Principal:
 
 
 def decode_token(settings: Settings, token: str) -> dict[str, Any]:
-    try:
-        return jwt.decode(
-            token,
-            settings.jwt_secret,
-            algorithms=["HS256"],
-            issuer=settings.jwt_issuer,
-            audience=settings.jwt_audience,
-            options={"require": ["exp", "sub"], "verify_aud": settings.jwt_audience is not None},
-        )
-    except jwt.ExpiredSignatureError:
-        raise Unauthenticated("the bearer token has expired; ask for a new one") from None
-    except jwt.InvalidTokenError as error:
-        raise Unauthenticated(f"the bearer token is not valid: {error}") from None
+    """The verified claims of `token` (HS256 or RS256, see resolvers/jwt_keys.py), or Unauthenticated."""
+    return jwt_keys.verify(settings, token)
 
 
 def principal_from_claims(claims: dict[str, Any]) -> Principal:
@@ -82,11 +76,15 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
     unknown = [name for name in raw if name not in known]
     if unknown:
         raise Unauthenticated(f"the bearer token names unknown roles {unknown}; known: {sorted(known)}")
-    return Principal(str(claims["sub"]), frozenset(known[name] for name in raw))
+    resource_id = claims.get("resourceId")
+    if resource_id is not None and (not isinstance(resource_id, str) or not resource_id.strip()):
+        raise Unauthenticated("the bearer token's 'resourceId' claim must be a non-empty string (a resourceId)")
+    return Principal(str(claims["sub"]), frozenset(known[name] for name in raw), resource_id)
 
 
 def issue_token(settings: Settings, subject: str, roles: frozenset[Role], ttl_seconds: int = 8 * 3600) -> str:
-    """A signed token, e.g. the one `make run` prints for GraphiQL in development mode."""
+    """An HS256 token signed with GATEWAY_JWT_SECRET, e.g. the one `make run` prints for GraphiQL in
+    development mode (production tokens come from the bank's identity provider)."""
     now = int(time.time())
     claims: dict[str, Any] = {"sub": subject, "roles": sorted(r.value for r in roles), "iat": now, "exp": now + ttl_seconds}
     if settings.jwt_issuer:

@@ -25,6 +25,7 @@ from resolvers.customer_event_history import (
 )
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from resolvers.party_routing_profile import PartyState, routing_profile
+from resolvers.security.book import book_holder, require_reach_for
 from resolvers.temporal import native
 
 GET_CUSTOMERS_BY_ID = load("customers/get_customers_by_id")
@@ -272,6 +273,7 @@ class CustomerQuery:
         self, info: strawberry.Info,
         customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer's identifier, e.g. C0000042.")],
     ) -> Customer | None:
+        await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
         row = await batched(info, GET_CUSTOMERS_BY_ID, keys_param="customerIds", key_column="customerId",
                             value_column="customer").load(str(customer_id))
         if row is None:
@@ -292,6 +294,7 @@ class CustomerQuery:
         rows = await info.context.db.read(
             LIST_CUSTOMERS, after=after_id, limit=size + 1, segment=_value(wanted.segment),
             status=_value(wanted.status), kind=_value(wanted.kind), namePrefix=wanted.name_prefix,
+            bookOf=book_holder(info.context.principal),
         )
         customers = [Customer.from_record(row["customer"]) for row in rows[:size]]
         edges = [CustomerEdge(cursor=encode_cursor(CURSOR_KIND, str(c.customer_id)), node=c) for c in customers]

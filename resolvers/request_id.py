@@ -10,9 +10,12 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from collections.abc import Iterable
 from contextvars import ContextVar
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from resolvers.redaction import RedactingFilter
 
 HEADER = "x-request-id"
 _SANE = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
@@ -58,10 +61,12 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-def configure_logging(level: str) -> None:
-    """One handler on the root logger whose lines all carry the request id."""
+def configure_logging(level: str, secrets: Iterable[str] = ()) -> None:
+    """One handler on the root logger whose lines all carry the request id and no credential
+    (bearer tokens, URI passwords, and `secrets`: the JWT secret and the Neo4j password)."""
     handler = logging.StreamHandler()
     handler.addFilter(RequestIdFilter())
+    handler.addFilter(RedactingFilter(secrets))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [request %(request_id)s] %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -7,6 +7,8 @@ from typing import Any
 import strawberry
 from strawberry.extensions import ValidationCache
 
+from graph.settings import Settings
+from resolvers.audit import AuditTrail
 from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuery
 from resolvers.contact_routing.desktop import DesktopSubscription
 from resolvers.context import PerOperationLoaders
@@ -21,6 +23,7 @@ from resolvers.lead_and_opportunity_management import (
     LeadandOpportunityManagementMutation,
     LeadandOpportunityManagementQuery,
 )
+from resolvers.limits import limit_extensions
 from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
 
 
@@ -52,11 +55,16 @@ class GatewaySchema(strawberry.Schema):
 DOCUMENT_CACHE_SIZE = 1024
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema with the abuse limits of `settings` (resolvers/limits.py); without settings, the
+    defaults of graph/settings.py, i.e. production limits: introspection off."""
+    limits = limit_extensions(settings or Settings())
     return GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=[
+        AuditTrail,  # listed first, so it leaves last and sees the errors as the client will
         ErrorContract, PerOperationLoaders,
         # A factory: a fresh extension per request; the LRU cache itself is shared.
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
+        *limits,
     ])
 
 

@@ -4,28 +4,73 @@ Authentication happens here, before any resolver or Cypher runs: an HTTP request
 without a valid bearer token is refused with 401 and an UNAUTHENTICATED error; a
 WebSocket must present its token in the connection_init payload (`Authorization`)
 or in the handshake headers, else it is closed with 4403.
+
+HTTP follows the GraphQL-over-HTTP spec (tests/http_audit runs the graphql-http audit): the
+response is `application/graphql-response+json` for clients that accept it and
+`application/json` otherwise; a document that fails to parse or validate is a 400 without
+`data` for the former (legacy JSON clients keep their 200); 405 for a mutation over GET,
+406 when the client accepts neither type, 415 for a body that is not JSON. Every refusal is
+a GraphQL-shaped JSON body, never plain text. Persisted queries (APQ and the registered-only
+mode) are resolved here too, before anything is parsed (resolvers/persisted_queries.py).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import Any, cast
 
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.base import BaseRequestProtocol
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from graph.errors import Unauthenticated
 from graph.settings import Settings
 from resolvers.auth import authenticate
 from resolvers.context import Context
+from resolvers.persisted_queries import PersistedQueries, PersistedQueryError
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+JSON = "application/json"
+
+
+class PersistedQueriesOverWebSocket(BaseGraphQLTransportWSHandler[Context, None]):
+    """graphql-transport-ws `subscribe` messages go through the same persisted-query rules as HTTP,
+    so the registered-only mode cannot be sidestepped by sending a document over the WebSocket."""
+
+    async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        payload = message.get("payload")
+        if not self.connection_acknowledged or not isinstance(payload, dict):
+            await super().handle_subscribe(message)  # strawberry's own refusals
+            return
+        view = cast("GatewayGraphQL", self.view)
+        try:
+            query = view.persisted_queries.resolve(payload.get("query"), payload.get("extensions"))
+        except PersistedQueryError as error:
+            await self.send_message({"id": message["id"], "type": "error", "payload": [
+                {"message": error.message, "extensions": {"code": error.code}}]})
+            return
+        if query is None:
+            await self.handle_invalid_message("Failed to parse message")  # what strawberry answers without a query
+            return
+        await super().handle_subscribe({**message, "payload": {**payload, "query": query}})
 
 
 class GatewayGraphQL(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = PersistedQueriesOverWebSocket
+
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(
             schema,
@@ -34,17 +79,100 @@ class GatewayGraphQL(GraphQL[Context, None]):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.settings = settings
+        self.persisted_queries = PersistedQueries.from_settings(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            request = Request(scope, receive)
-            try:
-                scope.setdefault("state", {})["principal"] = authenticate(
-                    self.settings, request.headers.get("authorization"))
-            except Unauthenticated as error:
-                await _refuse(error)(scope, receive, send)
-                return
-        await super().__call__(scope, receive, send)
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        media_type = negotiate(request.headers.get("accept"))
+        scope.setdefault("state", {})["media_type"] = media_type
+        try:
+            scope["state"]["principal"] = authenticate(self.settings, request.headers.get("authorization"))
+        except Unauthenticated as error:
+            await _refuse(error, media_type)(scope, receive, send)
+            return
+        if media_type is None and not _asks_for_graphiql(request):
+            response: Response = error_response(
+                406, f"the response is JSON: accept {GRAPHQL_RESPONSE_JSON} or {JSON}", "VALIDATION", JSON)
+        else:
+            response = await self._answer(request, media_type or JSON)
+        await response(scope, receive, send)
+
+    async def _answer(self, request: Request, media_type: str) -> Response:
+        try:
+            return await self.run(request)
+        except PersistedQueryError as error:
+            # PersistedQueryNotFound is a retry signal; legacy JSON clients expect it with a 200.
+            status = 200 if error.code == "PERSISTED_QUERY_NOT_FOUND" and media_type == JSON else error.status
+            return error_response(status, error.message, error.code, media_type)
+        except HTTPException as error:
+            response = error_response(error.status_code, error.reason,
+                                      "NOT_FOUND" if error.status_code == 404 else "VALIDATION", media_type)
+            if error.status_code == 405:
+                response.headers["allow"] = "POST"
+            return response
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        # A GET carrying only an APQ hash (no `query`) is an operation, not a browser asking for GraphiQL.
+        return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
+
+    def decode_json(self, data: str | bytes) -> object:
+        """The body as JSON; a body that is not UTF-8, or whose JSON is not an object (or a batch's
+        list), is the client's mistake: 400, not a 500 from deeper down."""
+        try:
+            text = data.decode("utf-8") if isinstance(data, bytes) else data
+        except UnicodeDecodeError:
+            raise HTTPException(400, "the request body is not UTF-8 text") from None
+        decoded = json.loads(text)  # a JSONDecodeError becomes strawberry's 400
+        if not isinstance(decoded, (dict, list)):
+            raise HTTPException(400, "the request body must be a JSON object with a `query`")
+        return decoded
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter,
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        if request.method == "POST":
+            content_type, _ = parse_content_type(request.content_type or "")
+            if content_type != JSON:
+                raise HTTPException(415, f"send the request as {JSON} (got {content_type or 'no Content-Type'})")
+        parsed = await super().parse_http_body(request)
+        for data in parsed if isinstance(parsed, list) else [parsed]:
+            data.query = self.persisted_queries.resolve(data.query, data.extensions)
+        return parsed
+
+    async def execute_single(  # noqa: PLR0917 - strawberry's signature
+        self, request: Request, request_adapter: AsyncHTTPRequestAdapter, sub_response: Response,
+        context: Context, root_value: None, request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        try:
+            return await super().execute_single(request, request_adapter, sub_response, context, root_value,
+                                                request_data)
+        except HTTPException as error:
+            # A mutation over GET: the method is what is wrong (the spec's 405), not the document.
+            if isinstance(error.__cause__, InvalidOperationTypeError) and request_adapter.method == "GET":
+                raise HTTPException(405, "mutations need POST") from error
+            raise
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        sub_response.media_type = getattr(request.state, "media_type", None) or JSON
+        return sub_response
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response,
+    ) -> Response:
+        media_type = sub_response.media_type or JSON
+        status = sub_response.status_code or 200
+        if media_type == GRAPHQL_RESPONSE_JSON and isinstance(response_data, dict) and is_request_error(response_data):
+            # The document never executed (syntax, validation, variables): no `data` entry, and a 4xx.
+            response_data = {key: value for key, value in response_data.items() if key != "data"}  # type: ignore[assignment]
+            status = sub_response.status_code or 400
+        response = Response(self.encode_json(response_data), status_code=status, media_type=_with_charset(media_type))
+        response.headers.raw.extend(sub_response.headers.raw)
+        response.background = sub_response.background
+        return response
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         # HTTP requests were authenticated in __call__; a WebSocket is in on_ws_connect.
@@ -67,6 +195,64 @@ class GatewayGraphQL(GraphQL[Context, None]):
         return acknowledge_without_payload
 
 
-def _refuse(error: Unauthenticated) -> JSONResponse:
-    body = {"data": None, "errors": [{"message": error.message, "extensions": error.extensions()}]}
-    return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": 'Bearer realm="graphql"'})
+def negotiate(accept: str | None) -> str | None:
+    """The response type for an Accept header: the highest q wins, graphql-response+json on a tie.
+
+    No Accept (or */*) is a legacy client: application/json, as the spec asks. None: neither is acceptable.
+    """
+    if accept is None or not accept.strip():
+        return JSON
+    best: str | None = None
+    best_q = 0.0
+    for part in accept.split(","):
+        media, _, parameters = part.partition(";")
+        media = media.strip().lower()
+        offered = GRAPHQL_RESPONSE_JSON if media == GRAPHQL_RESPONSE_JSON else (
+            JSON if media in (JSON, "application/*", "*/*") else None)
+        if offered is None:
+            continue
+        q = _quality(parameters)
+        if q > best_q or (q == best_q and q > 0 and offered == GRAPHQL_RESPONSE_JSON):
+            best, best_q = offered, q
+    return best
+
+
+def _quality(parameters: str) -> float:
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                return min(max(float(value), 0.0), 1.0)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+def is_request_error(response: GraphQLHTTPResponse) -> bool:
+    """Errors before execution carry no `path`; a field error has one and keeps its partial data."""
+    errors = response.get("errors") or []
+    return response.get("data") is None and bool(errors) and all(isinstance(error, dict) and "path" not in error for error in errors)
+
+
+def error_response(status: int, message: str, code: str, media_type: str) -> JSONResponse:
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status,
+                        media_type=_with_charset(media_type))
+
+
+def _with_charset(media_type: str) -> str:
+    return f"{media_type}; charset=utf-8"
+
+
+def _asks_for_graphiql(request: Request) -> bool:
+    """A browser opening /graphql: answered with GraphiQL in dev mode (404 otherwise), not with a 406."""
+    params = request.query_params
+    return (request.method == "GET" and "query" not in params and "extensions" not in params
+            and "text/html" in request.headers.get("accept", ""))
+
+
+def _refuse(error: Unauthenticated, media_type: str | None) -> JSONResponse:
+    body: dict[str, Any] = {"errors": [{"message": error.message, "extensions": error.extensions()}]}
+    if media_type != GRAPHQL_RESPONSE_JSON:
+        body = {"data": None, **body}  # what legacy JSON clients have always received
+    return JSONResponse(body, status_code=401, media_type=_with_charset(media_type or JSON),
+                        headers={"WWW-Authenticate": 'Bearer realm="graphql"'})

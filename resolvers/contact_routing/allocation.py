@@ -58,6 +58,7 @@ from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
 from resolvers.party_routing_profile.profile import sees_confidential, subject
 from resolvers.party_routing_profile.vocabulary import RequiredSkill
+from resolvers.security.book import require_reach_for
 from resolvers.selection import selects
 from resolvers.temporal import native
 
@@ -347,6 +348,7 @@ class AllocationQuery:
         self, info: strawberry.Info,
         allocation_id: Annotated[strawberry.ID, strawberry.argument(description="The allocation, e.g. AL-…")],
     ) -> Allocation:
+        await require_reach_for(info, "allocationId", f"allocation '{allocation_id}'", allocationId=str(allocation_id))
         return await retrieve(info.context.db, str(allocation_id))
 
 

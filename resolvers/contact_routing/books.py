@@ -109,6 +109,6 @@ class BookMutation:
         self, info: strawberry.Info,
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource to back up.")],
         backup_resource_id: Annotated[strawberry.ID | None, strawberry.argument(
-            description="The resource that stands in for it; null: nobody.")],
+            description="The resource that stands in for it; null or left out: nobody.")] = None,
     ) -> ServicingResource:
         return await set_backup(info, str(resource_id), None if backup_resource_id is None else str(backup_resource_id))

@@ -27,6 +27,7 @@ from graph.queries import load
 from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.portfolio import PortfolioGrouping
+from resolvers.security.book import require_reach_for
 from resolvers.temporal import instant_or_now, native
 
 EVENT_ACTIVITY_OF_CUSTOMER = load("customer_event_history/event_activity_of_customer")
@@ -199,6 +200,7 @@ class EventAnalyticsQuery:
     ) -> CustomerEventActivity:
         first_bucket, last_bucket = activity_window(from_, to, period)
         counted = counted_categories(info.context.principal, categories)
+        await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
         rows = await info.context.db.read(EVENT_ACTIVITY_OF_CUSTOMER, customerId=str(customer_id), period=period.name,
                                           fromDate=from_, toDate=to, categories=[c.value for c in counted])
         if not rows:
@@ -225,6 +227,7 @@ class EventAnalyticsQuery:
             raise ValidationFailed(f"days must be 1-{MAX_TREND_DAYS}, not {days}", field="days")
         counted = counted_categories(info.context.principal, categories)
         as_of = instant_or_now(at)
+        await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
         rows = await info.context.db.read(EVENT_TREND_OF_CUSTOMER, customerId=str(customer_id), at=as_of, days=days,
                                           categories=[c.value for c in counted])
         if not rows:

@@ -36,6 +36,7 @@ from resolvers.customer_event_history.changes import (
     requested_changes,
 )
 from resolvers.customer_event_history.timeline import TIMELINE_READERS, CustomerEvent, EventCategory
+from resolvers.security.book import require_reach_for
 
 EventId = Annotated[strawberry.ID, strawberry.argument(description="The event's id.")]
 ExpectedVersion = Annotated[int | None, strawberry.argument(
@@ -123,6 +124,7 @@ async def update_one(info: strawberry.Info, category: EventCategory, event_id: s
 
 
 async def retrieve_one(info: strawberry.Info, category: EventCategory, event_id: strawberry.ID) -> CustomerEvent:
+    await require_reach_for(info, "eventId", f"event '{event_id}'", eventId=str(event_id))
     return CustomerEvent.from_record(await changes.retrieve(info.context.db, info.context.principal, category,
                                                             str(event_id)))
 

@@ -19,6 +19,7 @@ from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
 from resolvers.customer_event_history.capture import CAPTURERS
 from resolvers.customer_event_history.timeline import TIMELINE_READERS, EventCategory
 from resolvers.inputs import text
+from resolvers.security.book import require_reach_for
 from resolvers.temporal import native
 
 INITIATE_EVENT_LOG = load("customer_event_history/initiate_event_log")
@@ -86,6 +87,7 @@ class EventLogQuery:
         self, info: strawberry.Info,
         event_log_id: Annotated[strawberry.ID, strawberry.argument(description="The log's id, EL-<customerId>.")],
     ) -> CustomerEventLog:
+        await require_reach_for(info, "eventLogId", f"event log '{event_log_id}'", eventLogId=str(event_log_id))
         return await event_log(info, str(event_log_id))
 
 

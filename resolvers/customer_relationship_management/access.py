@@ -1,8 +1,9 @@
 """Who may read and change which relationship plans: the relationship manager's book.
 
-- `relationship_manager` works its own book: the customers it MANAGES, and those of the RM it is
-  BACKUP_FOR (it covers them). Until issue 8 links principals to servicing resources, a principal
-  whose subject equals a resourceId is that resource (as for lead owners).
+- `relationship_manager` works its own book (resolvers/security/book.py): the customers it
+  MANAGES, those of the RM it is BACKUP_FOR (it covers them), and those it serves through an
+  allocation offered to it. The resource a principal acts as is its token's resourceId claim, else
+  its subject (security.book.acting_resource).
 - `admin` reads and changes every plan; `analyst` reads every plan without narratives (the plan's
   insight, the development tasks' descriptions and results, incident descriptions and resolutions,
   contact content and results); `frontend` reads nothing of plans.
@@ -17,11 +18,8 @@ from dataclasses import dataclass
 import strawberry
 
 from graph.database import Transaction
-from graph.errors import Forbidden, NotFound
-from graph.queries import load
 from resolvers.auth import Principal, Role
-
-BOOK_ACCESS = load("customer_relationship_management/book_access")
+from resolvers.security.book import BOOK_ACCESS, access_parameters, book_holder, check_row
 
 PLAN_READERS = (Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
 PLAN_WRITERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)
@@ -31,13 +29,6 @@ NARRATIVE_READERS = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
 def principal(info: strawberry.Info) -> Principal:
     found: Principal = info.context.principal
     return found
-
-
-def book_holder(who: Principal) -> str | None:
-    """The resourceId whose book bounds what `who` reaches; None for admins and analysts, who see every book."""
-    if who.has_any(frozenset({Role.ADMIN, Role.ANALYST})):
-        return None
-    return who.subject
 
 
 def shows_narratives(who: Principal) -> bool:
@@ -57,14 +48,9 @@ async def require_in_book(tx: Transaction, who: Principal, field: str, *, custom
     """The customer (named, or the plan's) if `who` may work it; NOT_FOUND for an unknown customer or
     plan, FORBIDDEN naming `field` for a customer outside a relationship manager's book."""
     holder = book_holder(who)
-    rows = await tx.run(BOOK_ACCESS, access={"customerId": customer_id, "planId": plan_id, "resourceId": holder})
-    if not rows:
-        what = f"customer has the id {customer_id}" if customer_id is not None else f"relationship plan has the id {plan_id}"
-        raise NotFound(f"no {what}", field=field)
-    row = rows[0]
-    if not row["inBook"]:
-        raise Forbidden(f"customer {row['customerId']} is not in the book of relationship manager {holder}: "
-                        "it neither manages the customer nor backs up the RM who does", field=field)
+    rows = await tx.run(BOOK_ACCESS, access=access_parameters(holder, customerId=customer_id, planId=plan_id))
+    what = f"customer has the id {customer_id}" if customer_id is not None else f"relationship plan has the id {plan_id}"
+    row = check_row(rows, holder, field, what)
     return BookAccess(customer_id=row["customerId"], customer_name=row["customerName"],
                       relationship_manager_id=row["relationshipManagerId"],
                       covered_as_backup=bool(holder) and bool(row["coveredAsBackup"]))

@@ -3,7 +3,7 @@ covers, and the bounds of their arguments.
 
 The resource asked for defaults to the principal's subject (until issue 8, a principal whose subject
 is a resourceId is that servicing resource). A relationship manager reads only its own book; admins
-and analysts read any (access.book_holder).
+and analysts read any (security.book.book_holder).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import strawberry
 
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from resolvers.auth import Principal
-from resolvers.customer_relationship_management.access import book_holder
+from resolvers.security.book import book_holder
 
 MAX_DAYS = 365
 MAX_LIMIT = 200

@@ -35,6 +35,7 @@ from resolvers.lead_and_opportunity_management.lead_model import retrieve_lead
 from resolvers.lead_and_opportunity_management.lead_triggers import OPEN
 from resolvers.lead_and_opportunity_management.vocabulary import LeadSource
 from resolvers.party_routing_profile.profile import sees_confidential, subject
+from resolvers.security.book import require_reach_for
 
 __all__ = ["ProductMatchingMutation", "ProductMatchingQuery", "ProductSuggestion", "ProductSuggestions"]
 
@@ -209,6 +210,7 @@ class ProductMatchingQuery:
     ) -> ProductSuggestions:
         if not 1 <= limit <= MAX_LIMIT:
             raise ValidationFailed(f"limit {limit} is out of range; 1 to {MAX_LIMIT}", field="limit")
+        await require_reach_for(info, "customerId", f"customer '{customer_id}'", customerId=str(customer_id))
         rows = await info.context.db.read(SUGGESTIONS, q=_parameters(str(customer_id), limit))
         if not rows:
             raise _customer_not_found(str(customer_id), "customerId")
@@ -237,6 +239,7 @@ class ProductMatchingMutation:
                         "1 to 128 characters.")] = None,
     ) -> LeadInitiation:
         key = idempotency.key(idempotency_key, "idempotencyKey")
+        await require_reach_for(info, "customerId", f"customer '{customer_id}'", customerId=str(customer_id))
         customer, product, by, db = str(customer_id), str(product_id), subject(info), info.context.db
         try:
             lead_id, replayed, duplicate = await db.transact(lambda tx: _turn(tx, customer, product, key, by))

@@ -17,6 +17,7 @@ import strawberry
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import Role, allow
+from resolvers.security.book import require_reach_for
 from resolvers.temporal import native
 
 CUSTOMER_NETWORK = load("customer_relationship_management/network_customer_network")
@@ -131,6 +132,7 @@ class NetworkQuery:
                                    field="kinds")
         network = {"customerId": str(customer_id), "depth": depth, "households": households, "limit": NODE_LIMIT,
                    "kinds": None if kinds is None else [k.value for k in kinds]}
+        await require_reach_for(info, "customerId", f"customer '{customer_id}'", customerId=str(customer_id))
         rows = await info.context.db.read(CUSTOMER_NETWORK, network=network)
         if not rows:
             raise NotFound(f"no customer '{customer_id}'", field="customerId")
@@ -156,6 +158,7 @@ class NetworkQuery:
         if str(from_customer_id) == str(to_customer_id):
             raise ValidationFailed("toCustomerId must differ from fromCustomerId: a customer has no path to itself",
                                    field="toCustomerId")
+        await require_reach_for(info, "fromCustomerId", f"customer '{from_customer_id}'", customerId=str(from_customer_id))
         route = {"fromCustomerId": str(from_customer_id), "toCustomerId": str(to_customer_id), "maxHops": max_hops}
         row = (await info.context.db.read(CUSTOMER_PATH, route=route))[0]
         if not row["fromFound"]:

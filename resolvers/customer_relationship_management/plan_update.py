@@ -30,6 +30,7 @@ from resolvers.customer_relationship_management.plan_read import read_plan
 from resolvers.customer_relationship_management.plan_types import RelationshipPlanOutcome
 from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
 from resolvers.customer_relationship_management.vocabulary import GoalResult
+from resolvers.security.book import acting_resource
 from resolvers.temporal import native
 
 PLAN_DEPENDENTS = load("customer_relationship_management/plan_dependents")
@@ -95,7 +96,7 @@ def _check_dates(stored: Record, fields: dict[str, Any]) -> None:
 async def _check_owner(tx: Transaction, who: Principal, plan: LockedPlan, owner_id: str) -> None:
     current = plan.row["ownerId"]
     # Rights first: someone who may not change the owner learns nothing about resources.
-    if who.subject != current and not who.has_any(ADMIN):
+    if acting_resource(who) != current and not who.has_any(ADMIN):
         raise Forbidden(f"relationship plan {plan.plan_id} is owned by {current}: only its owner or an admin may "
                         "change its owner", field="input.ownerId")
     rows = await tx.run(PLAN_SERVICING_RESOURCE, resourceId=owner_id)

@@ -56,7 +56,9 @@ async def _replay(tx: Transaction, lead_id: str, key: str, fingerprint: str) -> 
                                 reason_unassigned=None, replayed=True)
 
 
-async def assign_lead(tx: Transaction, lead_id: str, by: str, admin: bool, key: str | None) -> LeadAssignmentResult:
+async def assign_lead(tx: Transaction, lead_id: str, by: str, admin: bool, key: str | None,
+                      acting: str | None = None) -> LeadAssignmentResult:
+    """`by`: who asks (the token subject, recorded); `acting`: the resource it acts as (default `by`)."""
     locked = await lock_lead(tx, lead_id, "leadId")
     lead = {**locked["lead"], "customerId": locked["customerId"], "productId": locked["productId"]}
     fingerprint = None if key is None else idempotency.fingerprint("assignLead", {"leadId": lead_id, "by": by})
@@ -64,7 +66,7 @@ async def assign_lead(tx: Transaction, lead_id: str, by: str, admin: bool, key: 
         return replayed
     require_open(lead_id, lead["status"], "assigned", "leadId")
     owner = lead["ownerId"]
-    if owner is not None and not admin and by != owner:
+    if owner is not None and not admin and (acting or by) != owner:
         raise Forbidden(f"lead {lead_id} is owned by {owner}: only its owner or an admin may change its owner",
                         field="leadId")
     at = locked["now"].to_native()

@@ -41,6 +41,7 @@ from resolvers.lead_and_opportunity_management.development_types import (
 from resolvers.lead_and_opportunity_management.lead_model import lock_lead, require_open
 from resolvers.lead_and_opportunity_management.message_templates import MessageTemplateQuery, render
 from resolvers.party_routing_profile.profile import subject
+from resolvers.security.book import require_reach_for
 
 BY_IDEMPOTENCY_KEY = load("lead_and_opportunity_management/development_by_idempotency_key")
 CREATE = load("lead_and_opportunity_management/development_create")
@@ -249,6 +250,7 @@ class DevelopmentQuery(MessageTemplateQuery):
         self, info: strawberry.Info,
         development_id: Annotated[strawberry.ID, strawberry.argument(description="The task, e.g. DV-…")],
     ) -> LeadDevelopment:
+        await require_reach_for(info, "developmentId", f"lead development '{development_id}'", developmentId=str(development_id))
         return await retrieve(info.context.db, str(development_id))
 
     @strawberry.field(description="A lead's development tasks, newest first (BIAN RetrieveDevelopment, for every "
@@ -260,6 +262,7 @@ class DevelopmentQuery(MessageTemplateQuery):
         statuses: Annotated[list[DevelopmentStatus] | None, strawberry.argument(
             description="Only tasks in these statuses (default: all).")] = None,
     ) -> list[LeadDevelopment]:
+        await require_reach_for(info, "leadId", f"lead '{lead_id}'", leadId=str(lead_id))
         return await of_lead(info.context.db, str(lead_id), statuses)
 
 

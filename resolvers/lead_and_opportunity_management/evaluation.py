@@ -27,6 +27,7 @@ from resolvers.lead_and_opportunity_management.assign_lead import LeadAssignment
 from resolvers.lead_and_opportunity_management.assignment import LeadAssignment, assign
 from resolvers.lead_and_opportunity_management.lead_model import lock_lead, require_open
 from resolvers.party_routing_profile.profile import sees_confidential, subject
+from resolvers.security.book import acting_resource, require_reach_for
 from resolvers.temporal import instant_or_now
 
 __all__ = ["EvaluationMutation", "EvaluationQuery", "LeadAssignment", "LeadEvaluation", "assign", "evaluate"]
@@ -176,6 +177,7 @@ class EvaluationQuery:
             description="The instant to evaluate at (default: now; without a zone, UTC).")] = None,
     ) -> LeadEvaluation:
         as_of = instant_or_now(at)
+        await require_reach_for(info, "leadId", f"lead '{lead_id}'", leadId=str(lead_id))
         rows = await info.context.db.read(EVALUATE_LEAD, leadId=str(lead_id), at=as_of)
         if not rows:
             raise _lead_not_found(str(lead_id))
@@ -217,5 +219,5 @@ class EvaluationMutation:
         by, admin = subject(info), _is_admin(info)
         key = idempotency.key(idempotency_key, "idempotencyKey")
         result: LeadAssignmentResult = await info.context.db.transact(
-            lambda tx: assign_lead(tx, str(lead_id), by, admin, key))
+            lambda tx: assign_lead(tx, str(lead_id), by, admin, key, acting_resource(info.context.principal)))
         return result

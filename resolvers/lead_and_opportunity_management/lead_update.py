@@ -33,6 +33,7 @@ from resolvers.lead_and_opportunity_management.vocabulary import (
     PriorityAction,
 )
 from resolvers.party_routing_profile.profile import sees_confidential
+from resolvers.security.book import acting_resource
 
 LEAD_UPDATE = load("lead_and_opportunity_management/lead_update")
 
@@ -115,7 +116,7 @@ def _priority(lead: Record, action: PriorityAction, plan: Plan) -> None:
 def _owner(lead: Record, new_owner: str, principal: Principal, plan: Plan, exists: bool) -> None:
     current = lead["ownerId"]
     # Rights first: someone who may not change the owner learns nothing about resources.
-    if current is not None and principal.subject != current and not principal.has_any(frozenset({Role.ADMIN})):
+    if current is not None and acting_resource(principal) != current and not principal.has_any(frozenset({Role.ADMIN})):
         raise Forbidden(f"lead {lead['leadId']} is owned by {current}: only its owner or an admin may change its "
                         "owner", field="input.ownerId")
     if not exists:

@@ -16,6 +16,7 @@ from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.lead_and_opportunity_management.lead_capture import InitiateLeadInput, LeadInitiation, initiate
 from resolvers.lead_and_opportunity_management.lead_model import Lead, retrieve_lead
 from resolvers.lead_and_opportunity_management.lead_update import UpdateLeadInput, update
+from resolvers.security.book import require_reach_for
 
 WRITERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 
@@ -31,6 +32,7 @@ class ProcedureQuery:
         self, info: strawberry.Info,
         lead_id: Annotated[strawberry.ID, strawberry.argument(description="The lead, e.g. LD-…")],
     ) -> Lead:
+        await require_reach_for(info, "leadId", f"lead '{lead_id}'", leadId=str(lead_id))
         return await retrieve_lead(info.context.db, str(lead_id))
 
 

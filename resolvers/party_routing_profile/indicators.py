@@ -33,6 +33,7 @@ from resolvers.party_routing_profile.profile import (
     sees_confidential,
     subject,
 )
+from resolvers.security.book import require_reach_for
 from resolvers.temporal import aware, native
 
 ENSURE_PARTY_STATE = load("party_routing_profile/ensure_party_state")
@@ -314,17 +315,20 @@ class IndicatorQuery:
     @strawberry.field(description="BIAN RetrieveStatus: one status value by id; front ends only values in force.",
                       extensions=allow(*READERS))
     async def routing_status(self, info: strawberry.Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
+        await require_reach_for(info, "indicatorId", f"status '{indicator_id}'", indicatorId=str(indicator_id))
         return await retrieve(info, IndicatorCategory.STATUS, str(indicator_id))
 
     @strawberry.field(description="BIAN RetrieveRating: one rating value by id; front ends only values in force.",
                       extensions=allow(*READERS))
     async def routing_rating(self, info: strawberry.Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
+        await require_reach_for(info, "indicatorId", f"rating '{indicator_id}'", indicatorId=str(indicator_id))
         return await retrieve(info, IndicatorCategory.RATING, str(indicator_id))
 
     @strawberry.field(description="BIAN RetrieveAlert: one alert value by id; front ends only values in force, and "
                                   "confidential alerts and narratives only for relationship managers and admins.",
                       extensions=allow(*READERS))
     async def routing_alert(self, info: strawberry.Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
+        await require_reach_for(info, "indicatorId", f"alert '{indicator_id}'", indicatorId=str(indicator_id))
         return await retrieve(info, IndicatorCategory.ALERT, str(indicator_id))
 
 

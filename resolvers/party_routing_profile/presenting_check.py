@@ -21,6 +21,7 @@ from graph.queries import load
 from resolvers.auth import Role, allow
 from resolvers.party_routing_profile.profile import RoutingIndicator, sees_confidential
 from resolvers.party_routing_profile.vocabulary import PoolReference, RequiredSkill
+from resolvers.security.book import require_reach_for
 from resolvers.temporal import instant_or_now
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ class PresentingCheckQuery:
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant to evaluate indicators at (default: now; without a zone, UTC).")] = None,
     ) -> PresentingCustomerCheck:
+        await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
         trusted = sees_confidential(info)
         as_of = instant_or_now(at)
         rows = await info.context.db.read(PRESENTING_CUSTOMER_CHECK, customerId=str(customer_id), at=as_of,

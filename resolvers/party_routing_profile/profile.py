@@ -28,6 +28,7 @@ from resolvers.batching import batched
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
+from resolvers.security.book import require_reach_for
 from resolvers.temporal import instant_or_now, native
 
 PARTY_STATES_OF_CUSTOMERS = load("party_routing_profile/party_states_of_customers")
@@ -250,6 +251,7 @@ class ProfileQuery:
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant whose active indicators to show (default: now; without a zone, UTC).")] = None,
     ) -> PartyState:
+        await require_reach_for(info, "partyStateId", f"routing profile '{party_state_id}'", partyStateId=str(party_state_id))
         rows = await info.context.db.read(CUSTOMER_OF_PARTY_STATE, partyStateId=str(party_state_id))
         state = None if not rows else await routing_profile(info, rows[0]["customerId"], at)
         if state is None:

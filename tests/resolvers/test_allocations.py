@@ -17,7 +17,7 @@ import pytest
 from graph.database import Database
 from graph.settings import Settings
 from resolvers.contact_routing.dispatch import Dispatcher, serve_waiting_contacts, withdraw_lapsed_offers
-from tests.support import ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run, snapshot
 
 ALLOCATION = """allocationId contactId customerId status channel language priority requestedPriority productId
   purpose resource { resourceId } pool { poolId } queuedInPoolIds queueReason preference score
@@ -189,7 +189,7 @@ async def test_accepting_a_lapsed_offer_is_a_conflict_and_changes_nothing(bank: 
 
 
 async def test_sales_blocking_allocates_to_the_fraud_desk_and_never_to_sales(bank: Database, settings: Settings) -> None:
-    decision = await request(bank, settings, {"customerId": "C0000001", "channel": "PHONE", "purpose": "SALES"}, roles=RM)
+    decision = await request(bank, settings, {"customerId": "C0000001", "channel": "PHONE", "purpose": "SALES"}, roles=ADMIN)
     allocation = decision["allocation"]
     assert (allocation["status"], allocation["resource"], allocation["pool"]) == (
         "PENDING", {"resourceId": "R000020"}, {"poolId": "POOL-FRAUD"})

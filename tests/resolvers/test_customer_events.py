@@ -12,7 +12,7 @@ from resolvers.auth import ALL_ROLES, Principal, Role
 from resolvers.customer_event_history import CustomerEvent, timeline_page
 from resolvers.customer_event_history.timeline import EVENTS_OF_CUSTOMERS
 from resolvers.pagination import encode_cursor
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, plan_afresh, run
+from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, plan_afresh, run
 
 EVENTS = """
 query ($id: ID!, $first: Int, $after: String, $categories: [EventCategory!], $types: [String!],
@@ -36,7 +36,7 @@ async def bank(clean_graph: Database) -> Database:
     return clean_graph
 
 
-async def events(bank: Database, settings: Settings, customer_id: str = "C0000001", roles: frozenset[Role] = RM,
+async def events(bank: Database, settings: Settings, customer_id: str = "C0000001", roles: frozenset[Role] = ADMIN,
                  **arguments: Any) -> Any:
     data = await run(bank, settings, EVENTS, roles, id=customer_id, **arguments)
     return data["customer"]["events"]
@@ -154,12 +154,12 @@ async def test_a_filtered_timeline_pages_through_its_matches(bank: Database, set
 async def test_bad_arguments_are_validation_errors(
     bank: Database, settings: Settings, arguments: dict[str, Any], field: str, message: str,
 ) -> None:
-    assert await fails(bank, settings, EVENTS, RM, id="C0000001", **arguments) == {
+    assert await fails(bank, settings, EVENTS, ADMIN, id="C0000001", **arguments) == {
         "message": message, "code": "VALIDATION", "field": field}
 
 
 @pytest.mark.parametrize(("roles", "alice", "acme"), [
-    (RM, ALICE_NEWEST_FIRST, ACME_NEWEST_FIRST),
+    (ADMIN, ALICE_NEWEST_FIRST, ACME_NEWEST_FIRST),
     (ADMIN, ALICE_NEWEST_FIRST, ACME_NEWEST_FIRST),
     (FRONTEND, ["10", "09", "08", "07", "06", "05", "02", "01"], ["03", "04", "02"]),
     (ANALYST, ["10", "09", "08", "07", "06", "05", "02", "01"], ["03", "04", "02"]),

@@ -18,7 +18,7 @@ from neo4j import AsyncManagedTransaction
 from graph.database import Database
 from graph.queries import CYPHER_DIR, load
 from graph.settings import Settings
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run
 
 NODE = "id label caption customerKind segment status"
 EDGE = "from to type kind role since"
@@ -49,7 +49,7 @@ async def bank(clean_graph: Database) -> Database:
 
 
 async def network(db: Database, settings: Settings, customer_id: str, **variables: Any) -> Any:
-    return (await run(db, settings, NETWORK, RM, id=customer_id, **variables))["customerNetwork"]
+    return (await run(db, settings, NETWORK, ADMIN, id=customer_id, **variables))["customerNetwork"]
 
 
 def ids(items: list[dict[str, Any]]) -> set[str]:
@@ -121,7 +121,7 @@ async def test_a_hub_is_capped_at_500_nodes_and_says_so(bank: Database, settings
 
 
 async def test_every_role_reads_the_network_in_one_round_trip(bank: Database, settings: Settings) -> None:
-    for roles in (FRONTEND, RM, ANALYST, ADMIN):
+    for roles in (FRONTEND, ADMIN, ANALYST, ADMIN):
         result, context = await execute(bank, settings, NETWORK, {"id": "C0000001", "depth": 3}, roles)
         assert result.errors is None and context.db.round_trips == 1
         result, context = await execute(bank, settings, PATH, {"from": "C0000005", "to": "C0000103"}, roles)
@@ -135,32 +135,32 @@ async def test_every_role_reads_the_network_in_one_round_trip(bank: Database, se
 ])
 async def test_bad_network_input_is_refused(bank: Database, settings: Settings, variables: dict[str, Any],
                                             field: str, words: str) -> None:
-    error = await fails(bank, settings, NETWORK, RM, **variables)
+    error = await fails(bank, settings, NETWORK, ADMIN, **variables)
     assert (error["code"], error["field"]) == ("VALIDATION", field) and words in error["message"]
 
 
 async def test_an_unknown_customer_has_no_network(bank: Database, settings: Settings) -> None:
-    error = await fails(bank, settings, NETWORK, RM, id="C9999999")
+    error = await fails(bank, settings, NETWORK, ADMIN, id="C9999999")
     assert (error["code"], error["field"]) == ("NOT_FOUND", "customerId") and "C9999999" in error["message"]
 
 
 async def test_the_shortest_path_runs_through_relationships_and_shared_households(
         bank: Database, settings: Settings) -> None:
-    path = (await run(bank, settings, PATH, RM, **{"from": "C0000101", "to": "C0000102"}))["customerPath"]
+    path = (await run(bank, settings, PATH, ADMIN, **{"from": "C0000101", "to": "C0000102"}))["customerPath"]
     assert path["hops"] == 3 and [n["id"] for n in path["nodes"]] == ["C0000101", "C0000004", "C0000006", "C0000102"]
     assert [(e["from"], e["to"], e["kind"]) for e in path["edges"]] == [
         ("C0000101", "C0000004", "SUBSIDIARY"), ("C0000004", "C0000006", "SUBSIDIARY"), ("C0000102", "C0000006", "OWNER")]
     # Dieter to Frank: guarantor of Acme, Alice's employer; Alice's daughter Chloe shares a household with Frank.
-    far = (await run(bank, settings, PATH, RM, **{"from": "C0000005", "to": "C0000103"}))["customerPath"]
+    far = (await run(bank, settings, PATH, ADMIN, **{"from": "C0000005", "to": "C0000103"}))["customerPath"]
     assert far["hops"] == 5
     assert [n["id"] for n in far["nodes"]] == ["C0000005", "C0000004", "C0000001", "C0000003", "H0000101", "C0000103"]
     assert [e["type"] for e in far["edges"]][-2:] == ["MEMBER_OF", "MEMBER_OF"]
 
 
 async def test_no_path_within_max_hops_is_null(bank: Database, settings: Settings) -> None:
-    assert (await run(bank, settings, PATH, RM, **{"from": "C0000005", "to": "C0000103", "maxHops": 4})
+    assert (await run(bank, settings, PATH, ADMIN, **{"from": "C0000005", "to": "C0000103", "maxHops": 4})
             )["customerPath"] is None
-    assert (await run(bank, settings, PATH, RM, **{"from": "C0000001", "to": "C0000104"}))["customerPath"] is None
+    assert (await run(bank, settings, PATH, ADMIN, **{"from": "C0000001", "to": "C0000104"}))["customerPath"] is None
 
 
 @pytest.mark.parametrize(("variables", "code", "field"), [
@@ -172,7 +172,7 @@ async def test_no_path_within_max_hops_is_null(bank: Database, settings: Setting
 ])
 async def test_bad_path_input_is_refused(bank: Database, settings: Settings, variables: dict[str, Any],
                                          code: str, field: str) -> None:
-    error = await fails(bank, settings, PATH, RM, **variables)
+    error = await fails(bank, settings, PATH, ADMIN, **variables)
     assert (error["code"], error["field"]) == (code, field)
 
 
@@ -211,7 +211,7 @@ async def test_the_browser_files_reach_what_the_graphql_fields_return(bank: Data
     assert (nodes, edges) == (ids(two["nodes"]), edge_keys(two["edges"]))
     # network_shortest_path: Dieter to Chloe.
     nodes, edges = await browser(bank, "network_shortest_path")
-    path = (await run(bank, settings, PATH, RM, **{"from": "C0000005", "to": "C0000003"}))["customerPath"]
+    path = (await run(bank, settings, PATH, ADMIN, **{"from": "C0000005", "to": "C0000003"}))["customerPath"]
     assert nodes == ids(path["nodes"]) and len(edges) == path["hops"] == 3
     # network_household: the Martin household's members are those the network shows on it, with Alice's RM.
     nodes, edges = await browser(bank, "network_household")

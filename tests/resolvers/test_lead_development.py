@@ -19,7 +19,7 @@ from graph.database import Database
 from graph.seed.templates import TEMPLATES, seed_message_templates
 from graph.settings import Settings
 from resolvers.lead_and_opportunity_management.message_templates import PLACEHOLDERS, placeholders, render
-from tests.support import ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run
 
 DEVELOPMENT = """developmentId leadId customerId productId type status description assignedTo { resourceId name }
   dueAt dateTimeLocation contactRecordReference correspondence correspondenceContent correspondenceChannel templateId
@@ -163,7 +163,7 @@ async def test_analysts_read_but_do_not_develop(bank: Database, settings: Settin
 
 async def test_executing_renders_the_template_with_the_leads_data(bank: Database, settings: Settings) -> None:
     development_id = await task(bank, settings)
-    executed = (await run(bank, settings, EXECUTE, RM,
+    executed = (await run(bank, settings, EXECUTE, ADMIN,
                           input={"developmentId": development_id, "templateId": "TPL-TEST-EMAIL"}))
     result = executed["executeLeadDevelopment"]
     development = result["development"]
@@ -182,7 +182,7 @@ async def test_executing_renders_the_template_with_the_leads_data(bank: Database
 
 async def test_customer_data_is_inserted_as_text_never_as_a_template(bank: Database, settings: Settings) -> None:
     development_id = await task(bank, settings, leadId="LD-T-MALLORY", resourceId="R000902")
-    result = (await run(bank, settings, EXECUTE, RM, input={"developmentId": development_id,
+    result = (await run(bank, settings, EXECUTE, ADMIN, input={"developmentId": development_id,
                                                             "templateId": "TPL-TEST-SMS"}))["executeLeadDevelopment"]
     assert result["unresolvedPlaceholders"] == []
     assert result["development"]["correspondenceContent"] == \
@@ -201,16 +201,16 @@ async def test_bad_executions_change_nothing(bank: Database, settings: Settings,
                                             code: str, field: str) -> None:
     ids = {"new": await task(bank, settings), "follow-up": await task(bank, settings, type="FOLLOW_UP")}
     ids["done"] = await task(bank, settings)
-    await run(bank, settings, EXECUTE, RM, input={"developmentId": ids["done"], "templateId": "TPL-TEST-SMS"})
-    error = await fails(bank, settings, EXECUTE, RM,
+    await run(bank, settings, EXECUTE, ADMIN, input={"developmentId": ids["done"], "templateId": "TPL-TEST-SMS"})
+    error = await fails(bank, settings, EXECUTE, ADMIN,
                         input={"developmentId": ids.get(development, development), "templateId": template})
     assert (error["code"], error["field"]) == (code, field)
 
 
 async def test_executing_a_done_task_names_the_allowed_moves(bank: Database, settings: Settings) -> None:
     development_id = await task(bank, settings)
-    await run(bank, settings, EXECUTE, RM, input={"developmentId": development_id, "templateId": "TPL-TEST-SMS"})
-    error = await fails(bank, settings, EXECUTE, RM, input={"developmentId": development_id,
+    await run(bank, settings, EXECUTE, ADMIN, input={"developmentId": development_id, "templateId": "TPL-TEST-SMS"})
+    error = await fails(bank, settings, EXECUTE, ADMIN, input={"developmentId": development_id,
                                                             "templateId": "TPL-TEST-SMS"})
     assert error["message"] == (f"development {development_id} is DONE and cannot become DONE; "
                                 "allowed from DONE: none, it is final")
@@ -221,7 +221,7 @@ async def test_executing_a_done_task_names_the_allowed_moves(bank: Database, set
 async def test_requesting_intervention_assigns_and_schedules_the_task(bank: Database, settings: Settings) -> None:
     development_id = await task(bank, settings, type="CONTACT_PROSPECT")
     due = tomorrow()
-    development = (await run(bank, settings, REQUEST, RM, input={
+    development = (await run(bank, settings, REQUEST, ADMIN, input={
         "developmentId": development_id, "dueAt": due, "resourceId": "R000902",
         "description": "Call Bob about the fixed rate"}))["requestLeadDevelopment"]
     assert {k: development[k] for k in ("status", "dueAt", "assignedTo", "description")} == {
@@ -244,8 +244,8 @@ async def test_bad_requests_change_nothing(bank: Database, settings: Settings, d
                                           fields: dict[str, Any], code: str, field: str) -> None:
     ids = {"new": await task(bank, settings, type="CONTACT_PROSPECT"),
            "requested": await task(bank, settings, type="CONTACT_PROSPECT")}
-    await run(bank, settings, REQUEST, RM, input={"developmentId": ids["requested"], "dueAt": tomorrow()})
-    error = await fails(bank, settings, REQUEST, RM,
+    await run(bank, settings, REQUEST, ADMIN, input={"developmentId": ids["requested"], "dueAt": tomorrow()})
+    error = await fails(bank, settings, REQUEST, ADMIN,
                         input={"developmentId": ids.get(development, development), "dueAt": tomorrow(), **fields})
     assert (error["code"], error["field"]) == (code, field)
 
@@ -275,13 +275,13 @@ async def test_results_are_recorded_and_done_closes_the_task(bank: Database, set
 async def test_an_update_changes_only_what_it_names(bank: Database, settings: Settings) -> None:
     development_id = await task(bank, settings, type="FOLLOW_UP", description="Follow up", documentReferences=["D1"])
     before = (await run(bank, settings, RETRIEVE, id=development_id))["leadDevelopment"]
-    after = (await run(bank, settings, UPDATE, RM, input={"developmentId": development_id, "resourceId": "R000902",
+    after = (await run(bank, settings, UPDATE, ADMIN, input={"developmentId": development_id, "resourceId": "R000902",
                                                           "taskResult": "Left a voicemail"}))["updateLeadDevelopment"]
     assert after == {**before, "assignedTo": SAM, "taskResult": "Left a voicemail"}
 
 
 async def test_a_task_on_a_closed_lead_may_still_be_closed(bank: Database, settings: Settings) -> None:
-    development = (await run(bank, settings, UPDATE, RM, input={"developmentId": "DV-T-ON-WON",
+    development = (await run(bank, settings, UPDATE, ADMIN, input={"developmentId": "DV-T-ON-WON",
                                                                 "status": "CANCELLED"}))["updateLeadDevelopment"]
     assert development["status"] == "CANCELLED"
     assert await sales_events(bank, "LD-T-WON") == [("LEAD_DEVELOPMENT_UPDATED", "CANCELLED", "R000901")]
@@ -300,8 +300,8 @@ async def test_a_task_on_a_closed_lead_may_still_be_closed(bank: Database, setti
 async def test_bad_updates_change_nothing(bank: Database, settings: Settings, development: str,
                                          fields: dict[str, Any], code: str, field: str) -> None:
     ids = {"new": await task(bank, settings), "cancelled": await task(bank, settings)}
-    await run(bank, settings, UPDATE, RM, input={"developmentId": ids["cancelled"], "status": "CANCELLED"})
-    error = await fails(bank, settings, UPDATE, RM,
+    await run(bank, settings, UPDATE, ADMIN, input={"developmentId": ids["cancelled"], "status": "CANCELLED"})
+    error = await fails(bank, settings, UPDATE, ADMIN,
                         input={"developmentId": ids.get(development, development), **fields})
     assert (error["code"], error["field"]) == (code, field)
 

@@ -1,6 +1,6 @@
 """Lead evaluation and assignment against tests/data/lead_evaluation.cypher: each check passing and
 failing on a customer built for it, a confidential sales block hidden from a front end, assignment
-to the RM, to a sales resource through the routing engine, to nobody, and bad input.
+to the ADMIN, to a sales resource through the routing engine, to nobody, and bad input.
 
 Nina (C0000101, lead L0000101 for the fixed mortgage) passes every check and has no RM: her lead
 goes to Ann (R000010), the best mortgage seller of POOL-SALES. Eva (C0000007, lead L0000007) has
@@ -19,7 +19,7 @@ from graph.settings import Settings
 from resolvers.auth import Principal
 from resolvers.context import Context
 from resolvers.lead_and_opportunity_management.evaluation import LeadAssignment, assign, evaluate
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, SCHEMA, execute, fails, load_small_bank, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, SCHEMA, execute, fails, load_small_bank, run, snapshot
 
 AT = "2026-06-01T00:00:00Z"
 EVALUATION = """query ($leadId: ID!, $at: DateTime) {
@@ -54,7 +54,7 @@ async def bank(clean_graph: Database) -> Database:
     return clean_graph
 
 
-async def evaluation(db: Database, settings: Settings, lead_id: str, roles: frozenset[Any] = RM) -> Any:
+async def evaluation(db: Database, settings: Settings, lead_id: str, roles: frozenset[Any] = ADMIN) -> Any:
     return (await run(db, settings, EVALUATION, roles, leadId=lead_id, at=AT))["leadEvaluation"]
 
 
@@ -115,7 +115,7 @@ async def test_a_product_without_a_minimum_rating_or_segments_passes_those_check
 
 async def test_a_confidential_sales_block_fails_for_everyone_but_is_named_only_to_who_may_see_it(
         bank: Database, settings: Settings) -> None:
-    for roles, named in ((RM, "POSSIBLE_FRAUD"), (ADMIN, "POSSIBLE_FRAUD"),
+    for roles, named in ((ADMIN, "POSSIBLE_FRAUD"), (ADMIN, "POSSIBLE_FRAUD"),
                          (FRONTEND, "a confidential indicator"), (ANALYST, "a confidential indicator")):
         result = await evaluation(bank, settings, "L0000103", roles)
         assert outcomes(result) == {**ALL_PASS, "NO_SALES_BLOCK": False}, roles
@@ -125,7 +125,7 @@ async def test_a_confidential_sales_block_fails_for_everyone_but_is_named_only_t
 
 async def test_the_evaluation_is_read_at_the_instant_asked(bank: Database, settings: Settings) -> None:
     # In 2024 Tom's rating was 9 and Paul's alert had not been raised (his arrears were in force).
-    tom = (await run(bank, settings, EVALUATION, RM, leadId="L0000107", at="2024-06-01T00:00:00Z"))["leadEvaluation"]
+    tom = (await run(bank, settings, EVALUATION, ADMIN, leadId="L0000107", at="2024-06-01T00:00:00Z"))["leadEvaluation"]
     assert detail(tom, "CREDIT_RATING") == "credit rating 9 ≥ 6 required by P-MORTGAGE-FIXED"
     paul = (await run(bank, settings, EVALUATION, FRONTEND, leadId="L0000103", at="2024-02-01T00:00:00Z"))
     assert detail(paul["leadEvaluation"], "NO_SALES_BLOCK") == "sales are blocked by IN_ARREARS"
@@ -141,7 +141,7 @@ async def test_evaluating_records_the_outcome_on_the_lead_and_logs_a_sales_event
 
 
 async def test_the_recorded_evaluation_does_not_name_a_confidential_block(bank: Database, settings: Settings) -> None:
-    await run(bank, settings, EVALUATE, RM, leadId="L0000103")
+    await run(bank, settings, EVALUATE, ADMIN, leadId="L0000103")
     assert (await lead(bank, "L0000103"))["events"] == [
         ["LEAD_EVALUATED", "FAILED", "evaluation failed: NO_SALES_BLOCK", []]]
 
@@ -185,7 +185,7 @@ async def test_a_repeated_idempotency_key_returns_the_first_assignment_and_write
 
 async def test_a_lead_goes_to_the_customers_relationship_manager_even_when_busy(
         bank: Database, settings: Settings) -> None:
-    result = (await run(bank, settings, ASSIGN, RM, leadId="L0000007"))["assignLead"]
+    result = (await run(bank, settings, ASSIGN, ADMIN, leadId="L0000007"))["assignLead"]
     assert result["assignment"] == {
         "resource": {"resourceId": "R000001", "name": "Rita Patel", "kind": "RELATIONSHIP_MANAGER"},
         "preference": "OWN_RM",
@@ -239,7 +239,7 @@ async def test_only_the_owner_or_an_admin_changes_an_owner(bank: Database, setti
     error = await fails(bank, settings, ASSIGN, FRONTEND, leadId="L0000201")
     assert error == {"message": "lead L0000201 is owned by R000011: only its owner or an admin may change its owner",
                      "code": "FORBIDDEN", "field": "leadId"}
-    owner = await as_principal(bank, settings, "R000011", RM, ASSIGN, leadId="L0000201")
+    owner = await as_principal(bank, settings, "R000011", ADMIN, ASSIGN, leadId="L0000201")
     assert owner.errors is None and owner.data is not None
     assert owner.data["assignLead"]["previousOwnerId"] == "R000011"
     assert owner.data["assignLead"]["assignment"]["resource"]["resourceId"] == "R000010"

@@ -233,7 +233,7 @@ async def test_priority_is_raised_lowered_suspended_and_resumed(db: Database, se
 
 async def test_only_the_owner_or_an_admin_changes_the_owner(db: Database, settings: Settings) -> None:
     ritas = (await initiate(db, settings, customerId="C0000001", productId="P-SAVINGS"))["lead"]["leadId"]
-    error = await fails(db, settings, UPDATE, input={"leadId": ritas, "ownerId": "tester"})
+    error = await fails(db, settings, UPDATE, RM, input={"leadId": ritas, "ownerId": "tester"})
     assert (error["code"], error["field"]) == ("FORBIDDEN", "input.ownerId")
     moved = await update(db, settings, ADMIN, leadId=ritas, ownerId="R000092")
     assert (moved["owner"], moved["assignment"]) == ({"resourceId": "R000092", "name": "Sam Sellers"}, None)

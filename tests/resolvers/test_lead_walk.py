@@ -3,7 +3,7 @@ spotted while serving Bob (C0000002) is captured from that allocation, assigned 
 engine, qualified, evaluated, developed with a generated message and taken to the offer and the
 win; the routing profile and the event history are checked at each step.
 
-Bob has no relationship manager of his own, but shares a household with Alice, whose RM is Rita
+Bob has no relationship manager of his own, but shares a household with Alice, whose ADMIN is Rita
 (R000091): routing prefers Rita (HOUSEHOLD_RM) for his contact and for his lead.
 """
 
@@ -16,10 +16,10 @@ import pytest
 from graph.database import Database
 from graph.seed.templates import seed_message_templates
 from graph.settings import Settings
-from tests.support import RM, fails, load_small_bank, run
+from tests.support import ADMIN, fails, load_small_bank, run
 
 BOB = "C0000002"
-RITA = "R000091"  # Alice's RM, Bob's household's
+RITA = "R000091"  # Alice's ADMIN, Bob's household's
 
 ALLOCATE = """mutation ($request: RoutingRequestInput!) {
   requestAllocation(request: $request) { allocation { allocationId status resource { resourceId } } } }"""
@@ -50,7 +50,7 @@ async def bank(clean_graph: Database) -> Database:
 
 
 async def gql(db: Database, settings: Settings, query: str, **variables: Any) -> Any:
-    return await run(db, settings, query, RM, **variables)
+    return await run(db, settings, query, ADMIN, **variables)
 
 
 async def prospect(db: Database, settings: Settings) -> list[str]:
@@ -73,11 +73,11 @@ async def test_a_lead_from_a_servicing_interaction_to_the_offer(bank: Database, 
     assert (allocation["status"], allocation["resource"]) == ("PENDING", {"resourceId": RITA})
     assert (await gql(bank, settings, ACCEPT, id=allocation["allocationId"]))["updateAllocation"]["status"] == "ACCEPTED"
     assert await steps(bank, settings) == ["CONTACT_OFFERED", "CONTACT_ACCEPTED"]
-    no_profile = await fails(bank, settings, PROFILE, RM, id=f"PS-{BOB}")  # the lead will start one
+    no_profile = await fails(bank, settings, PROFILE, ADMIN, id=f"PS-{BOB}")  # the lead will start one
     assert (no_profile["code"], no_profile["field"]) == ("NOT_FOUND", "partyStateId")
 
     # Rita spots the interest in savings: captured from the allocation, assigned by routing (Bob has
-    # no RM of his own, so routing's preference applies: his household's RM).
+    # no ADMIN of his own, so routing's preference applies: his household's ADMIN).
     captured = (await gql(bank, settings, INITIATE, input={
         "customerId": BOB, "productId": "P-SAVINGS", "source": "SERVICING_INTERACTION",
         "originatedFromAllocationId": allocation["allocationId"]}))["initiateLead"]

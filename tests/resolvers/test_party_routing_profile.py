@@ -8,7 +8,7 @@ from graph.database import Database
 from graph.seed import seed_bank
 from graph.settings import Settings
 from resolvers.auth import Role
-from tests.support import execute, fails, load_small_bank, run
+from tests.support import ADMIN, execute, fails, load_small_bank, run
 
 PROFILE = """
 query ($id: ID!, $at: DateTime, $types: [String!]) {
@@ -36,7 +36,7 @@ async def profile(bank: Database, settings: Settings, roles: frozenset[Role], **
 
 
 async def test_a_relationship_manager_sees_every_active_indicator_with_narratives(bank: Database, settings: Settings) -> None:
-    state = await profile(bank, settings, RM, at="2026-03-10T12:00:00Z", types=["IN_ARREARS"])
+    state = await profile(bank, settings, ADMIN, at="2026-03-10T12:00:00Z", types=["IN_ARREARS"])
     assert state == {
         "partyStateId": "PS-C0000001", "asOf": "2026-03-10T12:00:00+00:00",
         "activeIndicators": [
@@ -76,21 +76,21 @@ async def test_the_front_end_reads_the_active_profile_not_its_history(bank: Data
 
 
 async def test_the_profile_as_of_an_earlier_instant(bank: Database, settings: Settings) -> None:
-    state = await profile(bank, settings, RM, at="2026-01-20T00:00:00")  # no zone: UTC
+    state = await profile(bank, settings, ADMIN, at="2026-01-20T00:00:00")  # no zone: UTC
     assert [(i["type"], i["value"]) for i in state["activeIndicators"]] == [  # type: ignore[index]
         ("IN_ARREARS", "30_DPD"), ("VALUE_TIER", "GOLD")]
     assert len(state["history"]) == 6  # type: ignore[index, arg-type]
 
 
 async def test_a_window_ends_exactly_at_validto(bank: Database, settings: Settings) -> None:
-    state = await profile(bank, settings, RM, at="2026-02-10T00:00:00Z")
+    state = await profile(bank, settings, ADMIN, at="2026-02-10T00:00:00Z")
     assert [(i["type"], i["value"]) for i in state["activeIndicators"]][:1] == [("IN_ARREARS", "60_DPD")]  # type: ignore[index]
 
 
 async def test_empty_and_missing_profiles(bank: Database, settings: Settings) -> None:
     query = "{ bob: customer(customerId: \"C0000002\") { routingProfile { activeIndicators { type } } } " \
             "chloe: customer(customerId: \"C0000003\") { routingProfile { partyStateId } } }"
-    result, _ = await execute(bank, settings, query, roles=RM)
+    result, _ = await execute(bank, settings, query, roles=ADMIN)
     assert result.data == {"bob": {"routingProfile": {"activeIndicators": []}}, "chloe": {"routingProfile": None}}
 
 
@@ -102,7 +102,7 @@ async def test_analysts_may_not_read_a_customers_profile(bank: Database, setting
 
 async def test_profiles_of_a_whole_page_cost_one_round_trip(bank: Database, settings: Settings) -> None:
     query = "{ customers(first: 6) { edges { node { routingProfile { activeIndicators { type } } } } } }"
-    result, context = await execute(bank, settings, query, roles=RM)
+    result, context = await execute(bank, settings, query, roles=ADMIN)
     assert result.errors is None
     assert context.db.round_trips == 2
 

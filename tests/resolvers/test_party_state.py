@@ -8,7 +8,7 @@ import pytest
 
 from graph.database import Database
 from graph.settings import Settings
-from tests.support import ANALYST, FRONTEND, RM, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, fails, load_small_bank, run
 
 STATE = "partyStateId customerId version nextReviewDue note reviewRequests { reason status requestedBy outcome completedBy }"
 RETRIEVE = f"query ($id: ID!) {{ partyRoutingProfile(partyStateId: $id) {{ {STATE} }} }}"
@@ -78,10 +78,10 @@ async def test_a_review_request_is_recorded_visible_and_completed_by_an_update(b
     assert request["reviewRequestId"].startswith("RR-")
     assert {k: request[k] for k in ("reason", "status", "requestedBy")} == {
         "reason": "Customer disputes the arrears status", "status": "OPEN", "requestedBy": "tester"}
-    state = (await run(bank, settings, RETRIEVE, RM, id="PS-C0000001"))["partyRoutingProfile"]
+    state = (await run(bank, settings, RETRIEVE, ADMIN, id="PS-C0000001"))["partyRoutingProfile"]
     assert [r["status"] for r in state["reviewRequests"]] == ["OPEN"]
     await run(bank, settings, UPDATE, id="PS-C0000001", changes={"reviewOutcome": "Arrears confirmed with collections"})
-    state = (await run(bank, settings, RETRIEVE, RM, id="PS-C0000001"))["partyRoutingProfile"]
+    state = (await run(bank, settings, RETRIEVE, ADMIN, id="PS-C0000001"))["partyRoutingProfile"]
     assert state["reviewRequests"] == [{"reason": "Customer disputes the arrears status", "status": "COMPLETED",
                                         "requestedBy": "tester", "outcome": "Arrears confirmed with collections",
                                         "completedBy": "tester"}]

@@ -10,7 +10,7 @@ from graph.database import Database
 from graph.queries import load
 from graph.settings import Settings
 from resolvers.auth import Role
-from tests.support import FRONTEND, RM, execute, load_small_bank, plan_afresh
+from tests.support import ADMIN, FRONTEND, execute, load_small_bank, plan_afresh
 
 CHECK = """
 query ($id: ID!, $at: DateTime) {
@@ -39,7 +39,7 @@ async def check(bank: Database, settings: Settings, roles: frozenset[Role], cust
 
 
 async def test_a_relationship_manager_sees_every_active_indicator_that_steers(bank: Database, settings: Settings) -> None:
-    assert await check(bank, settings, RM, "C0000001") == {
+    assert await check(bank, settings, ADMIN, "C0000001") == {
         "customerId": "C0000001", "asOf": "2026-03-10T12:00:00+00:00", "exists": True, "active": True,
         "customerStatus": "ACTIVE", "segment": "PREMIER", "salesBlocked": True,
         "priorityBoost": 5,  # IN_ARREARS 1 + VALUE_TIER 0 + POSSIBLE_FRAUD 3 + VULNERABLE_CUSTOMER 1
@@ -121,14 +121,14 @@ async def test_a_dormant_customer_exists_but_is_not_active(bank: Database, setti
 
 
 async def test_a_customer_without_a_profile_is_not_steered(bank: Database, settings: Settings) -> None:
-    eva = await check(bank, settings, RM, "C0000007", at=None)  # at defaults to now
+    eva = await check(bank, settings, ADMIN, "C0000007", at=None)  # at defaults to now
     assert (eva["exists"], eva["active"], eva["salesBlocked"], eva["priorityBoost"], eva["requiredSkills"]) == (True, True, False, 0, [])
 
 
 async def test_at_defaults_to_now(bank: Database, settings: Settings) -> None:
     # Now (after March 2026) Alice's current indicators are the same as on 10 March.
-    now = await check(bank, settings, RM, "C0000001", at=None)
-    march = await check(bank, settings, RM, "C0000001")
+    now = await check(bank, settings, ADMIN, "C0000001", at=None)
+    march = await check(bank, settings, ADMIN, "C0000001")
     assert now["asOf"] > "2026-03-10"
     assert {**now, "asOf": None} == {**march, "asOf": None}
 

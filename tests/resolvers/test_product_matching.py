@@ -18,7 +18,7 @@ from graph.database import Database
 from graph.seed import seed_bank
 from graph.settings import Settings
 from resolvers.customer_relationship_management.matching import PEER_SAMPLE, SUGGESTIONS, _parameters
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, plan_afresh, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, plan_afresh, run, snapshot
 
 SUGGEST = """query ($customerId: ID!, $limit: Int) {
   productSuggestions(customerId: $customerId, limit: $limit) {
@@ -41,7 +41,7 @@ async def db(clean_graph: Database) -> Database:
     return clean_graph
 
 
-async def suggestions(db: Database, settings: Settings, customer: str = "C0000001", roles: Any = RM,
+async def suggestions(db: Database, settings: Settings, customer: str = "C0000001", roles: Any = ADMIN,
                       limit: int | None = None) -> dict[str, Any]:
     variables: dict[str, Any] = {"customerId": customer}
     if limit is not None:
@@ -108,24 +108,24 @@ async def test_an_inactive_customer_gets_no_suggestions(db: Database, settings: 
 
 @pytest.mark.parametrize("limit", [0, 51, -1])
 async def test_limit_out_of_range_is_a_validation_error(db: Database, settings: Settings, limit: int) -> None:
-    error = await fails(db, settings, SUGGEST, RM, customerId="C0000001", limit=limit)
+    error = await fails(db, settings, SUGGEST, ADMIN, customerId="C0000001", limit=limit)
     assert (error["code"], error["field"]) == ("VALIDATION", "limit")
     assert "1 to 50" in error["message"]
 
 
 async def test_unknown_customer_is_not_found(db: Database, settings: Settings) -> None:
-    error = await fails(db, settings, SUGGEST, RM, customerId="C9999999")
+    error = await fails(db, settings, SUGGEST, ADMIN, customerId="C9999999")
     assert (error["code"], error["field"]) == ("NOT_FOUND", "customerId")
 
 
 async def test_suggestions_cost_one_round_trip(db: Database, settings: Settings) -> None:
-    result, context = await execute(db, settings, SUGGEST, {"customerId": "C0000001"}, RM)
+    result, context = await execute(db, settings, SUGGEST, {"customerId": "C0000001"}, ADMIN)
     assert result.errors is None
     assert context.db.round_trips == 1
 
 
 async def turn(db: Database, settings: Settings, product: str, key: str | None = None,
-               customer: str = "C0000001", roles: Any = RM) -> dict[str, Any]:
+               customer: str = "C0000001", roles: Any = ADMIN) -> dict[str, Any]:
     data = await run(db, settings, TURN, roles, customerId=customer, productId=product, key=key)
     return dict(data["turnSuggestionIntoLead"])
 
@@ -140,7 +140,7 @@ async def test_a_suggestion_becomes_a_lead_and_is_no_longer_suggested(db: Databa
     # Counts only in the description: every lead reader sees it.
     assert lead["description"] == ("Product matching suggestion: held by 2 household members; held by 2 related "
                                    "parties; held by 1 of the 6 customers of the segment (16.7%)")
-    read = (await run(db, settings, READ, RM, id=lead["leadId"]))["lead"]
+    read = (await run(db, settings, READ, ADMIN, id=lead["leadId"]))["lead"]
     assert read == {"leadId": lead["leadId"], "status": "CAPTURED", "source": "MANUAL",
                     "description": lead["description"], "product": {"productId": "P-SAVINGS"}}
     left = await suggestions(db, settings)
@@ -170,7 +170,7 @@ async def test_a_repeated_idempotency_key_replays_the_first_lead(db: Database, s
     again = await turn(db, settings, "P-CARD-GOLD", key="match-1")
     assert (again["replayed"], again["lead"]["leadId"]) == (True, first["lead"]["leadId"])
     assert await snapshot(db) == before
-    error = await fails(db, settings, TURN, RM, customerId="C0000001", productId="P-INVEST", key="match-1")
+    error = await fails(db, settings, TURN, ADMIN, customerId="C0000001", productId="P-INVEST", key="match-1")
     assert (error["code"], error["field"]) == ("CONFLICT", "idempotencyKey")
 
 
@@ -185,13 +185,13 @@ async def test_a_repeated_idempotency_key_replays_the_first_lead(db: Database, s
 ])
 async def test_what_is_not_a_suggestion_is_refused_and_changes_nothing(
         db: Database, settings: Settings, customer: str, product: str, code: str, field: str, words: str) -> None:
-    error = await fails(db, settings, TURN, RM, customerId=customer, productId=product, key=None)
+    error = await fails(db, settings, TURN, ADMIN, customerId=customer, productId=product, key=None)
     assert (error["code"], error["field"]) == (code, field)
     assert words in error["message"]
 
 
 async def test_a_blank_idempotency_key_is_a_validation_error(db: Database, settings: Settings) -> None:
-    error = await fails(db, settings, TURN, RM, customerId="C0000001", productId="P-SAVINGS", key=" ")
+    error = await fails(db, settings, TURN, ADMIN, customerId="C0000001", productId="P-SAVINGS", key=" ")
     assert (error["code"], error["field"]) == ("VALIDATION", "idempotencyKey")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from graph.database import Database
 from graph.settings import Settings
-from tests.support import ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run, snapshot
 
 INDICATOR = "indicatorId category type value narrative validFrom validTo source capturedBy closedAt closedBy"
 CAPTURE = {
@@ -124,7 +124,7 @@ async def test_concurrent_captures_of_one_status_leave_one_current_value_and_a_s
         bank: Database, settings: Settings) -> None:
     bands = [f"{band}_DPD" for band in range(1, 21)]
     results = await asyncio.gather(*(
-        execute(bank, settings, CAPTURE["Status"], {"input": capture_status(customerId="C0000002", value=band)}, RM)
+        execute(bank, settings, CAPTURE["Status"], {"input": capture_status(customerId="C0000002", value=band)}, ADMIN)
         for band in bands))
     assert [result.errors for result, _ in results] == [None] * len(bands)
     profile = await history(bank, settings, "C0000002", "IN_ARREARS")
@@ -140,7 +140,7 @@ async def test_concurrent_captures_of_one_status_leave_one_current_value_and_a_s
 
 async def test_concurrent_updates_of_one_value_let_exactly_one_win(bank: Database, settings: Settings) -> None:
     results = await asyncio.gather(*(
-        execute(bank, settings, UPDATE["Status"], {"input": {"indicatorId": "IN-2", "value": f"{n}_DPD"}}, RM)
+        execute(bank, settings, UPDATE["Status"], {"input": {"indicatorId": "IN-2", "value": f"{n}_DPD"}}, ADMIN)
         for n in range(10)))
     winners = [result for result, _ in results if result.errors is None]
     losers = [result.errors[0].extensions["code"] for result, _ in results if result.errors]  # type: ignore[index]
@@ -189,17 +189,17 @@ async def test_roles_decide_who_captures_what(bank: Database, settings: Settings
     for roles, query in ((FRONTEND, CAPTURE["Rating"]), (FRONTEND, CAPTURE["Alert"]), (ANALYST, CAPTURE["Status"])):
         error = await fails(bank, settings, query, roles, input=capture_status(type="VULNERABLE_CUSTOMER"))
         assert error["code"] == "FORBIDDEN"
-    data = await run(bank, settings, CAPTURE["Alert"], RM,
+    data = await run(bank, settings, CAPTURE["Alert"], ADMIN,
                      input=capture_status(type="VULNERABLE_CUSTOMER", value="ILL_HEALTH", narrative="Hospital stay"))
     assert data["captureRoutingAlert"]["narrative"] == "Hospital stay"
 
 
 async def test_retrieve_returns_one_value_of_its_category_hiding_confidential_ones(
         bank: Database, settings: Settings) -> None:
-    status = await run(bank, settings, "query { routingStatus(indicatorId: \"IN-1\") { value validTo } }", RM)
+    status = await run(bank, settings, "query { routingStatus(indicatorId: \"IN-1\") { value validTo } }", ADMIN)
     assert status == {"routingStatus": {"value": "30_DPD", "validTo": "2026-02-10T00:00:00+00:00"}}
     fraud = "query { routingAlert(indicatorId: \"IN-5\") { value narrative } }"
-    assert (await run(bank, settings, fraud, RM))["routingAlert"] == {
+    assert (await run(bank, settings, fraud, ADMIN))["routingAlert"] == {
         "value": "ACCOUNT_TAKEOVER", "narrative": "Login from a new device abroad"}
     assert (await fails(bank, settings, fraud, FRONTEND))["code"] == "NOT_FOUND"
     vulnerable = await run(bank, settings, "query { routingAlert(indicatorId: \"IN-6\") { value narrative } }", FRONTEND)

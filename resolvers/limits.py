@@ -1,0 +1,134 @@
+"""The abuse limits every GraphQL document meets before any resolver or Cypher runs.
+
+Depth, aliases, tokens and operations per document are checked while parsing and validating
+(Strawberry's limiters and one rule of ours); the estimated cost and the page sizes right
+before execution, when the variables are known (resolvers/query_cost.py). In production
+mode introspection is refused and validation messages lose their "Did you mean ...?"
+hints, which would otherwise spell out the schema field by field. Each limit is a setting
+(graph/settings.py); docs/security.md "Abuse limits" explains them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from graphql import (
+    ExecutionResult as GraphQLExecutionResult,
+)
+from graphql import (
+    FragmentDefinitionNode,
+    GraphQLError,
+    OperationDefinitionNode,
+    ValidationContext,
+    ValidationRule,
+)
+from graphql.utilities import get_operation_ast
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.extensions.add_validation_rules import AddValidationRules
+
+from graph.errors import ValidationFailed
+from graph.settings import Settings
+from resolvers.query_cost import operation_cost
+
+ExtensionFactory = Callable[[], SchemaExtension]
+
+# graphql-core's hint naming fields, arguments, types or enum values close to a wrong one.
+SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+def limit_extensions(settings: Settings) -> list[ExtensionFactory]:
+    """The extensions enforcing `settings`' limits; factories, so each request gets fresh ones."""
+    # The validation rules are made once: ValidationCache keys on them, so rules made anew for
+    # each request would never let a document's validation be reused.
+    rules = [
+        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+        operations_rule(settings.max_operations),
+        *(DisableIntrospection().validation_rules if settings.production_mode else []),
+    ]
+    extensions: list[ExtensionFactory] = [
+        lambda: AddValidationRules(rules),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: CostLimit(settings.max_query_cost, settings.max_page_size),
+    ]
+    if settings.production_mode:
+        extensions.append(HideSuggestions)
+    return extensions
+
+
+def operations_rule(max_operations: int) -> type[ValidationRule]:
+    """A rule refusing documents with more than `max_operations` operations.
+
+    Only the named operation runs, but every one of them is parsed and validated: a document
+    of thousands of operations would cost the gateway for nothing.
+    """
+
+    class MaxOperations(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            count = sum(isinstance(d, OperationDefinitionNode) for d in context.document.definitions)
+            if count > max_operations:
+                context.report_error(GraphQLError(
+                    f"the document holds {count} operations; at most {max_operations} are allowed "
+                    "(GATEWAY_MAX_OPERATIONS)"))
+
+    return MaxOperations
+
+
+class CostLimit(SchemaExtension):
+    """Refuses an operation whose estimated cost, or any page size, is above its limit."""
+
+    def __init__(self, max_cost: int, max_page_size: int) -> None:
+        self.max_cost = max_cost
+        self.max_page_size = max_page_size
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        operation = get_operation_ast(document, context.operation_name) if document else None
+        if document is not None and operation is not None:
+            fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+            try:
+                cost = operation_cost(context.schema._schema, operation, fragments, context.variables,
+                                      self.max_page_size)
+                if cost > self.max_cost:
+                    raise ValidationFailed(
+                        f"the query's estimated cost is {cost}, above the limit of {self.max_cost} "
+                        "(GATEWAY_MAX_QUERY_COST); ask for smaller pages (first, limit) or fewer nested lists")
+            except ValidationFailed as error:
+                # A result set here stops Strawberry from executing: no resolver, no Cypher.
+                context.result = GraphQLExecutionResult(
+                    data=None, errors=[GraphQLError(error.message, original_error=error)])
+        yield
+
+
+class HideSuggestions(SchemaExtension):
+    """Strips "Did you mean ...?" from error messages, so a wrong guess teaches nothing about the schema."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [_without_suggestion(error) for error in result.errors]
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        # Strawberry's or graphql-core's ExecutionResult: both carry `errors`.
+        if getattr(result, "errors", None):
+            result.errors = [_without_suggestion(error) for error in result.errors]
+        yield
+
+
+def _without_suggestion(error: GraphQLError) -> GraphQLError:
+    message = SUGGESTION.sub("", error.message)
+    if message == error.message:
+        return error
+    return GraphQLError(message, nodes=error.nodes, source=error.source, positions=error.positions,
+                        path=error.path, original_error=error.original_error, extensions=error.extensions)

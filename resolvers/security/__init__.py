@@ -1,0 +1,1 @@
+"""Authorization beyond roles per field: the role matrix and the relationship manager's book."""
