@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, LiteralString, cast
 
+import uvicorn
+from starlette.applications import Starlette
 from strawberry.types import ExecutionResult
 
 from graph.database import Database
+from graph.local_neo4j import free_port
 from graph.settings import Settings
 from resolvers.auth import ALL_ROLES, Principal, Role
 from resolvers.context import Context
@@ -90,3 +97,22 @@ async def plan_afresh(db: Database, mode: LiteralString, statement: LiteralStrin
         result = await session.run(cast(LiteralString, f"{mode} CYPHER replan=force {statement}"), **parameters)
         summary = await result.consume()
     return summary.profile if mode == "PROFILE" else summary.plan
+
+
+@contextlib.contextmanager
+def served(app: Starlette, explain: Callable[[], str] = lambda: "") -> Iterator[str]:
+    """`app` under real uvicorn on a free loopback port, in a thread, while the block runs; yields
+    its base URL. `explain` adds to the failure when it does not start (e.g. the captured log)."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on"))
+    thread = threading.Thread(target=server.run, name=f"gateway-{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, f"uvicorn did not start\n{explain()}"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

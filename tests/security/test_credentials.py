@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import io
 import logging
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import cast
 
 import httpx
 import pytest
-import uvicorn
 from starlette.testclient import TestClient
 
 from app import create_app
@@ -23,6 +20,7 @@ from graph.settings import Settings, SettingsError
 from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.redaction import REDACTED, redact
 from resolvers.request_id import configure_logging
+from tests.support import served
 
 PASSWORD = "neo4j-pa55word-that-must-stay-secret"
 SECRET = "jwt-secret-that-must-never-be-logged-0123456789"
@@ -88,28 +86,17 @@ def test_a_logged_credential_is_redacted_in_message_arguments_and_tracebacks(
 @pytest.fixture
 def server(settings: Settings, clean_graph: object, gateway_log: io.StringIO) -> Iterator[str]:
     """The gateway under real uvicorn (its access log included), with a password and a secret set."""
-    port = free_port()
     app = create_app(replace(settings, neo4j_password=PASSWORD, jwt_secret=SECRET))
-    gateway = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on"))
-    thread = threading.Thread(target=gateway.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not gateway.started:
-        assert thread.is_alive() and time.monotonic() < deadline, f"uvicorn did not start:\n{gateway_log.getvalue()}"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        gateway.should_exit = True
-        thread.join(timeout=30)
+    with served(app, gateway_log.getvalue) as url:
+        yield url
 
 
 def test_start_up_requests_and_a_failing_neo4j_log_no_credential(
         gateway_log: io.StringIO, server: str, settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
     token = issue_token(Settings(jwt_secret=SECRET), "tester", ALL_ROLES)
     with httpx.Client(base_url=server) as client:
-        served = client.post("/graphql", json={"query": QUERY}, headers={"Authorization": f"Bearer {token}"})
-        assert served.status_code == 200, served.text
+        answer = client.post("/graphql", json={"query": QUERY}, headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 200, answer.text
         # A token in a query string ends up in the access log's request line: it must be redacted there.
         assert client.get("/graphql", params={"query": QUERY, "access_token": token}).status_code == 401
         refused = client.post("/graphql", json={"query": QUERY}, headers={"Authorization": f"Bearer {token}x"})

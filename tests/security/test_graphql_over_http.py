@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import uvicorn
 from starlette.testclient import TestClient
 
 from app import create_app
 from graph.database import Database
-from graph.local_neo4j import free_port
 from graph.settings import Settings
 from resolvers.auth import ALL_ROLES, issue_token
+from tests.support import served
 
 AUDIT_DIR = Path(__file__).resolve().parent.parent / "http_audit"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -35,23 +32,10 @@ def roomy(settings: Settings) -> Settings:
 @pytest.fixture
 def gateway_url(roomy: Settings, clean_graph: Database) -> Iterator[str]:
     """The real gateway served by uvicorn on a free loopback port, in a background thread."""
-    port = free_port()
     # The audit's {variables} checks query `__type(name: $name)`: introspection must be on, so
     # production mode (which turns it off) is off here; it changes no other HTTP behaviour.
-    audited = replace(roomy, production=False)
-    server = uvicorn.Server(uvicorn.Config(create_app(audited), host="127.0.0.1", port=port,
-                                           log_config=None, lifespan="on"))
-    thread = threading.Thread(target=server.run, name="gateway-under-audit", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the gateway did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}/graphql"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+    with served(create_app(replace(roomy, production=False))) as url:
+        yield f"{url}/graphql"
 
 
 def test_the_graphql_http_audit_passes_every_must(gateway_url: str, settings: Settings) -> None:
