@@ -49,7 +49,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
-import httpx
+import httpx2 as httpx  # starlette 1.x tests use httpx2; the bench shares it
 import strawberry
 import uvicorn
 from harness import BenchError, in_neo4j, percentile

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import cast
 
-import httpx
+import httpx2
 import pytest
 from starlette.testclient import TestClient
 
@@ -94,7 +94,7 @@ def server(settings: Settings, clean_graph: object, gateway_log: io.StringIO) ->
 def test_start_up_requests_and_a_failing_neo4j_log_no_credential(
         gateway_log: io.StringIO, server: str, settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
     token = issue_token(Settings(jwt_secret=SECRET), "tester", ALL_ROLES)
-    with httpx.Client(base_url=server) as client:
+    with httpx2.Client(base_url=server) as client:
         answer = client.post("/graphql", json={"query": QUERY}, headers={"Authorization": f"Bearer {token}"})
         assert answer.status_code == 200, answer.text
         # A token in a query string ends up in the access log's request line: it must be redacted there.
