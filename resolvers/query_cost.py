@@ -6,7 +6,7 @@ enums cost nothing (they come with their object's row). A list's size is, in ord
 
 1. the page size the client asks for (`first` or `limit`, literal or variable) on the list
    field itself or on the object above it (`customers(first: 50) { edges ... }` and
-   `relationshipBook(limit: 100) { customers { items ... } }` size the lists inside);
+   `relationshipManagerBook(limit: 100) { managedCustomers { items ... } }` size the lists inside);
 2. that argument's default in the schema;
 3. FANOUT below, the expected size of the lists that take no size argument;
 4. DEFAULT_FANOUT for any other list.
