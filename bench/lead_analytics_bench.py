@@ -20,10 +20,10 @@ from typing import Any, LiteralString
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
-from harness import BenchError, in_neo4j, percentile
-from presenting_check_bench import ensure_bank
+from harness import BenchError, percentile
+from presenting_check_bench import time_on_demo_bank
 
-from graph.database import Database, connect
+from graph.database import Database
 from graph.seed.generator import REFERENCE_INSTANT
 from graph.settings import Settings
 from resolvers.auth import Principal, Role
@@ -95,26 +95,10 @@ async def time_fields(db: Database, settings: Settings, args: argparse.Namespace
     return lines
 
 
-async def run(settings: Settings, args: argparse.Namespace, may_wipe: bool, fresh: bool = False) -> list[str]:
-    db = connect(settings)
-    try:
-        await ensure_bank(db, args, may_wipe, fresh)
-        return await time_fields(db, settings, args)
-    finally:
-        await db.close()
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    try:
-        lines = in_neo4j("bench-lead-analytics", {"customers": args.customers, "seed": args.seed}, args.heap,
-                         args.pagecache, lambda settings, may_wipe, fresh: run(settings, args, may_wipe, fresh))
-    except BenchError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 3
-    print(f"customers {args.customers:,}; window {START:%Y-%m-%d} to {END:%Y-%m-%d}")
-    print("\n".join(lines))
-    return 0
+    heading = f"customers {args.customers:,}; window {START:%Y-%m-%d} to {END:%Y-%m-%d}"
+    return time_on_demo_bank("bench-lead-analytics", args, time_fields, heading)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +97,31 @@ async def ensure_bank(db: Database, args: argparse.Namespace, may_wipe: bool, fr
     await apply_schema(db)
     report = await seed_bank(db, args.customers, args.seed, not args.no_progress)
     print(f"Seeded {report.customers:,} customers in {report.seconds:.0f}s", file=sys.stderr)
+
+
+TimeFields = Callable[[Database, Settings, argparse.Namespace], Awaitable[list[str]]]
+
+
+def time_on_demo_bank(bank: str, args: argparse.Namespace, time_fields: TimeFields, heading: str) -> int:
+    """The usual bench main: the demo bank of --customers (seeded or reused in .cache/neo4j/`bank`,
+    or NEO4J_URI), `time_fields` run on it, and its lines printed under `heading`."""
+
+    async def run(settings: Settings, may_wipe: bool, fresh: bool = False) -> list[str]:
+        db = connect(settings)
+        try:
+            await ensure_bank(db, args, may_wipe, fresh)
+            return await time_fields(db, settings, args)
+        finally:
+            await db.close()
+
+    try:
+        lines = in_neo4j(bank, {"customers": args.customers, "seed": args.seed}, args.heap, args.pagecache, run)
+    except BenchError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 3
+    print(heading)
+    print("\n".join(lines))
+    return 0
 
 
 async def time_checks(db: Database, settings: Settings, args: argparse.Namespace) -> Timings:
