@@ -25,6 +25,7 @@ from neo4j.exceptions import (
 from graph import queries
 from graph.errors import TimedOut, Unavailable, ValidationFailed
 from graph.settings import Settings
+from graph.tls import driver_security, untrusted_certificate
 
 Record = dict[str, Any]
 T = TypeVar("T")
@@ -45,9 +46,11 @@ def connect(settings: Settings) -> Database:
     if settings.neo4j_uri is None:
         raise ValueError("settings carry no neo4j_uri; start a local Neo4j or set NEO4J_URI")
     auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+    uri, security = driver_security(settings.neo4j_uri, settings.neo4j_trusted_ca_file)
     driver = AsyncGraphDatabase.driver(
-        settings.neo4j_uri,
+        uri,
         auth=auth,
+        **security,
         # A burst of contacts queues for pooled connections while allocations hold resource locks.
         connection_acquisition_timeout=30.0,
         connection_timeout=5.0,
@@ -100,6 +103,8 @@ class Database:
                 await self.read(PING)  # the named database, not just the server, must answer
                 return
             except (*CONNECTION_ERRORS, Unavailable) as error:
+                if untrusted := untrusted_certificate(error, self.uri):
+                    raise untrusted from None  # a refused certificate stays refused: no point waiting
                 if time.monotonic() >= deadline:
                     raise Unavailable(
                         f"cannot reach Neo4j at {self.uri} after {timeout:.0f}s ({_first_line(error)}); "

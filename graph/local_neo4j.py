@@ -3,6 +3,11 @@
 Maven copies the jars named in graph/neo4j/pom.xml into .cache/neo4j/lib once; the JVM
 runs graph/neo4j/LocalNeo4j.java (single-file source launch) as our child process. The
 child exits when its stdin closes, so it dies with us however we end.
+
+Every start passes the whole configuration afresh (nothing is kept in a config file), so a
+data directory from an older version starts with today's settings, Bolt TLS included. Bolt
+accepts plain and TLS connections; the certificate is made once under
+<data_dir>/certificates/bolt (graph/certificates.py) and its CA is `ca_file`.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from graph.certificates import BoltCertificates, ensure_bolt_certificates
 from graph.settings import PROJECT_ROOT
 
 NEO4J_DIR = PROJECT_ROOT / "graph" / "neo4j"
@@ -91,6 +97,14 @@ class LocalNeo4j:
         return f"bolt://127.0.0.1:{self.bolt_port}"
 
     @property
+    def certificates(self) -> BoltCertificates:
+        return BoltCertificates(self.data_dir / "certificates" / "bolt")
+
+    @property
+    def ca_file(self) -> Path:
+        return self.certificates.ca_file
+
+    @property
     def browser_url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}/browser/"
 
@@ -108,9 +122,11 @@ class LocalNeo4j:
                     "or choose other ports with LOCAL_NEO4J_BOLT_PORT / LOCAL_NEO4J_HTTP_PORT"
                 )
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        certificates = ensure_bolt_certificates(self.certificates.base_directory)
         command = [
             java, f"-Xmx{self.heap}", "-XX:+UseG1GC", "-cp", f"{lib_dir}/*", str(LAUNCHER),
             str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
+            str(certificates.base_directory),
         ]
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(

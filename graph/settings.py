@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.jwks import SUPPORTED_ALGORITHMS, JwksError, accepted_algorithms, load_jwks
+from graph.tls import TlsSettingsError, check_trusted_ca
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,6 +28,8 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_password: str = field(default="", repr=False)
     neo4j_database: str = "neo4j"
+    # The private CA a bolt+s:// or neo4j+s:// NEO4J_URI trusts instead of the system's (graph/tls.py).
+    neo4j_trusted_ca_file: Path | None = None
     host: str = "127.0.0.1"
     port: int = 8000
     dev_mode: bool = False
@@ -82,6 +85,7 @@ class Settings:
             neo4j_user=get("NEO4J_USER", "neo4j"),
             neo4j_password=get("NEO4J_PASSWORD", ""),
             neo4j_database=get("NEO4J_DATABASE", "neo4j"),
+            neo4j_trusted_ca_file=Path(env["NEO4J_TRUSTED_CA_FILE"]) if get("NEO4J_TRUSTED_CA_FILE") else None,
             host=get("GATEWAY_HOST", "127.0.0.1"),
             port=_int(env, "GATEWAY_PORT", 8000),
             dev_mode=_bool(env, "GATEWAY_DEV_MODE"),
@@ -155,6 +159,10 @@ class Settings:
     def check(self) -> None:
         """Refuse settings that would run an insecure or unreachable gateway."""
         self._check_credentials()
+        try:
+            check_trusted_ca(self.neo4j_uri, self.neo4j_trusted_ca_file)
+        except TlsSettingsError as error:
+            raise SettingsError(str(error)) from None
         if self.dev_mode and self.host not in ("127.0.0.1", "localhost", "::1"):
             raise SettingsError(
                 f"GATEWAY_DEV_MODE serves tokenless requests, so it only binds to loopback; "

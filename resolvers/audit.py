@@ -170,6 +170,12 @@ def identifiers(arguments: dict[str, Any]) -> dict[str, list[str]]:
     return found
 
 
+def identifier_pairs(found: dict[str, list[str]]) -> list[str]:
+    """The identifiers as 'name=value' strings, which Cypher can match (it cannot read the JSON);
+    argument names never contain '=', so the first one splits name from value."""
+    return [f"{name}={value}" for name, values in sorted(found.items()) for value in values]
+
+
 def is_identifier(name: str) -> bool:
     return name.endswith(("Id", "Ids")) or name == "idempotencyKey"
 
@@ -220,9 +226,11 @@ async def write_audit(context: Context, operation: str | None, entries: list[Aud
                 "identifiers": json.dumps(entry.identifiers, sort_keys=True)} for entry in entries]
     for record in records:
         log.info("audit %s", json.dumps({**common, **record, "at": at.isoformat()}, sort_keys=True))
+    stored = [{**record, "identifierPairs": identifier_pairs(entry.identifiers)}
+              for record, entry in zip(records, entries, strict=True)]
     try:
         # A view of its own: the audit write is not one of the request's counted round trips.
-        await context.db.for_request().write(RECORD_AUDIT, records=records, at=at, **common)
+        await context.db.for_request().write(RECORD_AUDIT, records=stored, at=at, **common)
     except Exception:  # the mutation's outcome stands; the missing record must reach an operator
         log.exception("AUDIT WRITE FAILED for request %s: %d record(s) of operation %s not stored",
                       request_id, len(records), operation)

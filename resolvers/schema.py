@@ -9,6 +9,7 @@ from strawberry.extensions import ValidationCache
 
 from graph.settings import Settings
 from resolvers.audit import AuditTrail
+from resolvers.audit_trail import AuditQuery
 from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuery
 from resolvers.contact_routing.desktop import DesktopSubscription
 from resolvers.context import PerOperationLoaders
@@ -29,7 +30,7 @@ from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRo
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
 class Query(CustomerQuery, PartyRoutingProfileQuery, CustomerEventHistoryQuery, ContactRoutingQuery,
-            LeadandOpportunityManagementQuery, CustomerRelationshipManagementQuery):
+            LeadandOpportunityManagementQuery, CustomerRelationshipManagementQuery, AuditQuery):
     pass
 
 

@@ -1,31 +1,45 @@
-// Whose book a customer is in, and whether the servicing resource $access.resourceId may reach
-// it: THE object-level rule for relationship managers (resolvers/security/book.py). The customer
-// is named directly ($access.customerId) or through one object it owns: a relationship plan,
-// lead, lead development, event, event log, routing profile (partyStateId), indicator or
-// allocation; the other keys are null. The resource reaches the customer when it MANAGES it, is
-// BACKUP_FOR the RM who does, or currently serves it through an allocation offered to it
-// (PENDING or ACCEPTED). A null resourceId: a principal who sees every book.
-// No row: no such customer (or object).
+// Whose book each customer is in, and whether the servicing resource $resourceId may reach it:
+// THE object-level rule for relationship managers (resolvers/security/book.py). Each of $accesses
+// names a customer directly (customerId) or through one object it owns: a relationship plan, lead,
+// lead development, event, event log, routing profile (partyStateId), indicator or allocation; its
+// other keys are null. The resource reaches the customer when it MANAGES it, is BACKUP_FOR the RM
+// who does, or currently serves it through an allocation offered to it (PENDING or ACCEPTED).
+// A null $resourceId: a principal who sees every book. list_customers.cypher filters by the same
+// rule (tests/test_cypher_rules.py keeps the two alike).
+// One row per access that names an existing customer, with its position in $accesses; no row for a
+// position: no such customer (or object).
 // In Neo4j Browser:
-// :param access => {customerId: null, planId: 'RP-C0000001', leadId: null, developmentId: null, eventId: null, eventLogId: null, partyStateId: null, indicatorId: null, allocationId: null, resourceId: 'R000301'}
-OPTIONAL MATCH (byId:Customer {customerId: $access.customerId})
-OPTIONAL MATCH (byPlan:Customer)-[:HAS_PLAN]->(:RelationshipPlan {planId: $access.planId})
-OPTIONAL MATCH (byLead:Customer)-[:HAS_LEAD]->(:Lead {leadId: $access.leadId})
-OPTIONAL MATCH (byDevelopment:Customer)-[:HAS_LEAD]->(:Lead)-[:HAS_DEVELOPMENT]->(:LeadDevelopment {developmentId: $access.developmentId})
-OPTIONAL MATCH (byEvent:Customer)-[:HAS_EVENT_LOG]->(:CustomerEventLog)-[:RECORDED]->(:Event {eventId: $access.eventId})
-OPTIONAL MATCH (byLog:Customer)-[:HAS_EVENT_LOG]->(:CustomerEventLog {eventLogId: $access.eventLogId})
-OPTIONAL MATCH (byProfile:Customer)-[:HAS_PROFILE]->(:PartyState {partyStateId: $access.partyStateId})
-OPTIONAL MATCH (byIndicator:Customer)-[:HAS_PROFILE]->(:PartyState)-[:HAS_INDICATOR]->(:Indicator {indicatorId: $access.indicatorId})
-OPTIONAL MATCH (allocation:Allocation {allocationId: $access.allocationId})
-OPTIONAL MATCH (byAllocation:Customer {customerId: allocation.customerId})
-WITH coalesce(byId, byPlan, byLead, byDevelopment, byEvent, byLog, byProfile, byIndicator, byAllocation) AS c
-WHERE c IS NOT NULL
-OPTIONAL MATCH (rm:ServicingResource)-[:MANAGES]->(c)
-RETURN c.customerId AS customerId, c.name AS customerName, rm.resourceId AS relationshipManagerId,
-       $access.resourceId IS NULL
-       OR rm.resourceId = $access.resourceId
-       OR EXISTS { (:ServicingResource {resourceId: $access.resourceId})-[:BACKUP_FOR]->(rm) }
-       OR EXISTS { MATCH (:ServicingResource {resourceId: $access.resourceId})<-[:ASSIGNED_TO]-(a:Allocation)
-                   WHERE a.customerId = c.customerId AND a.status IN ['PENDING', 'ACCEPTED'] } AS inBook,
-       rm IS NOT NULL AND rm.resourceId <> coalesce($access.resourceId, '') AS coveredAsBackup
-LIMIT 1
+// :param accesses => [{customerId: null, planId: 'RP-C0000001', leadId: null, developmentId: null, eventId: null, eventLogId: null, partyStateId: null, indicatorId: null, allocationId: null}]
+// :param resourceId => 'R000301'
+UNWIND range(0, size($accesses) - 1) AS position
+CALL (position) {
+  WITH $accesses[position] AS access
+  OPTIONAL MATCH (byId:Customer {customerId: access.customerId})
+  OPTIONAL MATCH (byPlan:Customer)-[:HAS_PLAN]->(:RelationshipPlan {planId: access.planId})
+  OPTIONAL MATCH (byLead:Customer)-[:HAS_LEAD]->(:Lead {leadId: access.leadId})
+  OPTIONAL MATCH (byDevelopment:Customer)-[:HAS_LEAD]->(:Lead)-[:HAS_DEVELOPMENT]->(:LeadDevelopment {developmentId: access.developmentId})
+  OPTIONAL MATCH (byEvent:Customer)-[:HAS_EVENT_LOG]->(:CustomerEventLog)-[:RECORDED]->(:Event {eventId: access.eventId})
+  OPTIONAL MATCH (byLog:Customer)-[:HAS_EVENT_LOG]->(:CustomerEventLog {eventLogId: access.eventLogId})
+  OPTIONAL MATCH (byProfile:Customer)-[:HAS_PROFILE]->(:PartyState {partyStateId: access.partyStateId})
+  OPTIONAL MATCH (byIndicator:Customer)-[:HAS_PROFILE]->(:PartyState)-[:HAS_INDICATOR]->(:Indicator {indicatorId: access.indicatorId})
+  OPTIONAL MATCH (allocation:Allocation {allocationId: access.allocationId})
+  OPTIONAL MATCH (byAllocation:Customer {customerId: allocation.customerId})
+  WITH coalesce(byId, byPlan, byLead, byDevelopment, byEvent, byLog, byProfile, byIndicator, byAllocation) AS c
+  WHERE c IS NOT NULL
+  RETURN c
+  LIMIT 1
+}
+CALL (c) {
+  OPTIONAL MATCH (rm:ServicingResource)-[:MANAGES]->(c)
+  RETURN rm
+  LIMIT 1
+}
+WITH position, c, rm, $resourceId AS bookOf
+RETURN position, c.customerId AS customerId, c.name AS customerName, rm.resourceId AS relationshipManagerId,
+       (bookOf IS NULL
+        OR EXISTS { (:ServicingResource {resourceId: bookOf})-[:MANAGES]->(c) }
+        OR EXISTS { (:ServicingResource {resourceId: bookOf})-[:BACKUP_FOR]->(:ServicingResource)-[:MANAGES]->(c) }
+        OR EXISTS { MATCH (:ServicingResource {resourceId: bookOf})<-[:ASSIGNED_TO]-(a:Allocation)
+                    WHERE a.customerId = c.customerId AND a.status IN ['PENDING', 'ACCEPTED'] }) AS inBook,
+       rm IS NOT NULL AND rm.resourceId <> coalesce(bookOf, '') AS coveredAsBackup
+ORDER BY position

@@ -1,10 +1,16 @@
 // A lead with everything Query.lead shows (BIAN Retrieve of the LeadandOpportunityProcedure), in
 // one round trip: its properties, customer, product, campaign, owner, the held product it
 // up-sells, the event or allocation it originated from, its offer and its SALES_PROSPECT status.
-// No row when the lead is unknown.
+// No row when the lead is unknown. A lead written outside the gateway (Browser, imports) may lack
+// priority and the bookkeeping properties: their defaults are here (docs/graph-model.md, Lead); a
+// missing score and classification are derived from the priority by the Lead type (lead_scoring).
 // :param leadId => 'LD-example'
 MATCH (c:Customer)-[:HAS_LEAD]->(l:Lead {leadId: $leadId})-[:FOR_PRODUCT]->(p:Product)
 RETURN l {.*,
+          priority: coalesce(l.priority, 3),
+          capturedBy: coalesce(l.capturedBy, 'unknown'),
+          updatedAt: coalesce(l.updatedAt, l.createdAt),
+          updatedBy: coalesce(l.updatedBy, l.capturedBy, 'unknown'),
           customer: c {.customerId, .name},
           product: p {.productId, .name, .family},
           campaign: [(l)-[:FROM_CAMPAIGN]->(m:Campaign) | m {.campaignId, .name, .type, .version, .startsOn, .endsOn}][0],

@@ -1,7 +1,9 @@
 // Starts an embedded Neo4j Community DBMS with Bolt and HTTP (Neo4j Browser) on loopback.
+// Bolt takes both plain and TLS connections (bolt+s://, neo4j+s://) with the certificate
+// graph/certificates.py made under <boltCertificates> (private.key, public.crt, trusted/).
 //
 // Launched by graph/local_neo4j.py as a single-file source program:
-//   java -cp '.cache/neo4j/lib/*' graph/neo4j/LocalNeo4j.java <home> <boltPort> <httpPort> <pagecache>
+//   java -cp '.cache/neo4j/lib/*' graph/neo4j/LocalNeo4j.java <home> <boltPort> <httpPort> <pagecache> <boltCertificates>
 // It prints "READY" once the DBMS is up and shuts down cleanly when its standard input
 // closes: the Python parent holds that pipe, so the JVM never outlives it, even when the
 // parent is killed outright.
@@ -11,9 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnector.EncryptionLevel;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.configuration.ssl.ClientAuth;
+import org.neo4j.configuration.ssl.SslPolicyConfig;
+import org.neo4j.configuration.ssl.SslPolicyScope;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
@@ -22,19 +28,26 @@ public class LocalNeo4j {
     private static final String HOST = "127.0.0.1";
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: LocalNeo4j <home> <boltPort> <httpPort> <pagecache e.g. 512m>");
+        if (args.length != 5) {
+            System.err.println("usage: LocalNeo4j <home> <boltPort> <httpPort> <pagecache e.g. 512m> <boltCertificates>");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int boltPort = Integer.parseInt(args[1]);
         int httpPort = Integer.parseInt(args[2]);
         long pagecache = ByteUnit.parse(args[3]);
+        Path boltCertificates = Path.of(args[4]).toAbsolutePath();
+        SslPolicyConfig boltTls = SslPolicyConfig.forScope(SslPolicyScope.BOLT);
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, boltPort))
+                // OPTIONAL: the client's URI scheme chooses; tests and `make run` keep plain bolt://.
+                .setConfig(BoltConnector.encryption_level, EncryptionLevel.OPTIONAL)
+                .setConfig(boltTls.enabled, true)
+                .setConfig(boltTls.base_directory, boltCertificates)
+                .setConfig(boltTls.client_auth, ClientAuth.NONE)
                 .setConfig(HttpConnector.enabled, true)
                 .setConfig(HttpConnector.listen_address, new SocketAddress(HOST, httpPort))
                 .setConfig(HttpConnector.advertised_address, new SocketAddress(HOST, httpPort))

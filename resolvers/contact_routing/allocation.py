@@ -58,7 +58,7 @@ from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
 from resolvers.party_routing_profile.profile import sees_confidential, subject
 from resolvers.party_routing_profile.vocabulary import RequiredSkill
-from resolvers.security.book import require_reach_for
+from resolvers.security.book import require_reach, require_reach_for
 from resolvers.selection import selects
 from resolvers.temporal import native
 
@@ -242,6 +242,8 @@ async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
             preview.queue_reason = outcome.queue_reason
         return allocation_id, preview
 
+    await require_reach_for(info, "request.customerId", f"customer '{contact.customer_id}'",
+                            customerId=contact.customer_id)
     db = info.context.db
     for attempt in range(MAX_ATTEMPTS):
         try:
@@ -277,6 +279,7 @@ async def take_step(info: strawberry.Info, input: UpdateAllocationInput) -> Allo
 
     async def work(tx: Transaction) -> Allocation:
         now = datetime.datetime.now(datetime.UTC)
+        await require_allocation_reach(tx, info, allocation_id)
         allocation = await locked(tx, allocation_id)
         status = AllocationStatus(allocation["status"])
         if status is target:  # a retry of a step that already happened
@@ -308,6 +311,13 @@ async def take_step(info: strawberry.Info, input: UpdateAllocationInput) -> Allo
     return result
 
 
+async def require_allocation_reach(tx: Transaction, info: strawberry.Info, allocation_id: str) -> None:
+    """The book rule for a step on an allocation (security.book): its customer is in an RM's book,
+    or the allocation is offered to the RM."""
+    await require_reach(tx, info.context.principal, "input.allocationId", f"allocation has the id {allocation_id}",
+                        allocationId=allocation_id)
+
+
 async def locked(tx: Transaction, allocation_id: str) -> dict[str, Any]:
     allocation = await lock_allocation(tx, allocation_id)
     if allocation is None:
@@ -322,6 +332,7 @@ async def wrap_up(info: strawberry.Info, input: CaptureAllocationInput) -> Alloc
 
     async def work(tx: Transaction) -> Allocation:
         now = datetime.datetime.now(datetime.UTC)
+        await require_allocation_reach(tx, info, allocation_id)
         allocation = await locked(tx, allocation_id)
         if allocation["status"] != AllocationStatus.ACCEPTED.name:
             raise Conflict(f"wrap-up is captured on an ACCEPTED allocation; this one is {allocation['status']}",

@@ -51,7 +51,9 @@ async def assign(info: strawberry.Info, customer_id: str, resource_id: str) -> R
             raise Conflict(f"{resource_id} is a {context['kind']}, not a RELATIONSHIP_MANAGER", field="resourceId")
         current = context["currentManagers"]
         previous = next((m["resourceId"] for m in current if m["resourceId"] != resource_id), None)
-        if [m["resourceId"] for m in current] == [resource_id]:  # already the RM: nothing to change
+        # Already the RM: nothing to change, unless the MANAGES lacks its since (written in Browser):
+        # then it is replaced like any assignment, dated today (docs/graph-model.md, MANAGES).
+        if [m["resourceId"] for m in current] == [resource_id] and current[0]["since"] is not None:
             since = current[0]["since"]
         else:
             [row] = await tx.run(ASSIGN_RELATIONSHIP_MANAGER, customerId=customer_id, resourceId=resource_id,

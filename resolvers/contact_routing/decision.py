@@ -36,6 +36,7 @@ from resolvers.auth import Role, allow
 from resolvers.contact_routing.vocabulary import PoolPurpose, PoolStrategy, ResourceKind, in_range, once_each
 from resolvers.party_routing_profile.profile import sees_confidential
 from resolvers.party_routing_profile.vocabulary import RequiredSkillInput
+from resolvers.security.book import require_reach_for
 from resolvers.selection import selects
 from resolvers.temporal import instant_or_now
 
@@ -376,6 +377,8 @@ class DecisionQuery:
     ) -> RoutingPreview:
         as_of = instant_or_now(at)
         parameters = routing_parameters(request, as_of, limit)
+        await require_reach_for(info, "request.customerId", f"customer '{parameters['customerId']}'",
+                                customerId=parameters["customerId"])
         rows = await info.context.db.read(ROUTING_CANDIDATES, **routing_request(parameters, selects(info, "rejected")))
         row = found(rows, parameters)
         return RoutingPreview.from_record(row, as_of, sees_confidential(info))

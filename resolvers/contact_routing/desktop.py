@@ -25,6 +25,7 @@ from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.contact_routing.decision import ContactChannel
 from resolvers.contact_routing.live import ALLOCATION, Change, RoutingFeed, activity_of, offers_to
 from resolvers.contact_routing.vocabulary import AllocationStatus, ResourceStatus
+from resolvers.security.book import require_own_resource
 from resolvers.temporal import native
 
 # AllocationStatus lives with the other Contact Routing codes (vocabulary.py); importable from here too.
@@ -103,6 +104,8 @@ class DesktopSubscription:
         self, info: strawberry.Info,
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource's identifier, e.g. R000011.")],
     ) -> AsyncGenerator[AllocationChange, None]:
+        require_own_resource(info.context.principal, str(resource_id), "resourceId",
+                             "follows only the offers made to it (agent desktops and admins follow any resource's)")
         if not await info.context.db.read(SERVICING_RESOURCE_EXISTS, resourceId=str(resource_id)):
             raise NotFound(f"no servicing resource has the id {resource_id}", field="resourceId")
         return _stream(_feed(info), offers_to(str(resource_id)), lambda change: AllocationChange.from_record(change.row))

@@ -18,6 +18,7 @@ from graph.errors import NotFound
 from graph.queries import load
 from resolvers.auth import Role, allow
 from resolvers.contact_routing.vocabulary import ResourceStatus
+from resolvers.security.book import require_own_resource
 from resolvers.temporal import native
 
 CAPTURE_RESOURCE_STATUS = load("contact_routing/capture_resource_status")
@@ -50,6 +51,8 @@ class StatusMutation:
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource's identifier, e.g. R000011.")],
         status: Annotated[ResourceStatus, strawberry.argument(description="The status the resource is in now.")],
     ) -> ResourceStatusCapture:
+        require_own_resource(info.context.principal, str(resource_id), "resourceId",
+                             "captures only its own status (agent desktops and admins capture any)")
         rows = await info.context.db.write(CAPTURE_RESOURCE_STATUS, resourceId=str(resource_id), status=status.value)
         if not rows:
             raise NotFound(f"no servicing resource has the id {resource_id}", field="resourceId")

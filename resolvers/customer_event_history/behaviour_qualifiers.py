@@ -107,7 +107,7 @@ async def capture_one(info: strawberry.Info, category: EventCategory, input: Eve
     principal: Principal = info.context.principal
     now = datetime.datetime.now(datetime.UTC)
     event = draft(input, category, 0, "input.", principal, info.context.settings, now)
-    outcome = (await capture(info.context.db, [event], principal.subject, now))[0]
+    outcome = (await capture(info.context.db, [event], principal, now))[0]
     if outcome.error is not None:
         raise outcome.error
     assert outcome.event is not None
@@ -208,7 +208,7 @@ class BehaviourQualifierMutation:
             except GatewayError as error:
                 outcomes[index] = Outcome(index, error=error)
         if drafts:
-            outcomes.update(await capture(info.context.db, drafts, principal.subject, now))
+            outcomes.update(await capture(info.context.db, drafts, principal, now))
         return [EventCaptureOutcome.from_outcome(outcomes[index]) for index in range(len(events))]
 
     @strawberry.mutation(description="BIAN UpdateRelationship: change a relationship event, keeping its earlier version.",

@@ -29,6 +29,7 @@ from resolvers import idempotency
 from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
+from resolvers.security.book import access, book_holder, outside_the_book, reach
 from resolvers.temporal import aware
 
 EVENT_CAPTURE_CHECKS = load("customer_event_history/event_capture_checks")
@@ -245,19 +246,29 @@ def draft(input: EventInput, category: EventCategory, index: int, prefix: str, p
                  allocation_id=properties["allocationReference"], fraud_case_id=properties.get("fraudCaseReference"))
 
 
-async def capture(db: Database, drafts: list[Draft], captured_by: str, now: datetime.datetime) -> dict[int, Outcome]:
-    """Checks and records the drafts in one write transaction; an outcome per draft index."""
+async def capture(db: Database, drafts: list[Draft], by: Principal, now: datetime.datetime) -> dict[int, Outcome]:
+    """Checks and records the drafts in one write transaction; an outcome per draft index. A relationship
+    manager captures only for customers in its book: the rule is asked in the same transaction."""
+    holder = book_holder(by)
 
     async def work(tx: Transaction) -> dict[int, Outcome]:
         outcomes: dict[int, Outcome] = {}
-        checks = await tx.run(EVENT_CAPTURE_CHECKS, events=[d.check_row() for d in drafts])
+        if holder is not None:
+            reached = await reach(tx.run, holder, [access(customerId=d.properties["customerId"]) for d in drafts])
+            for position, row in reached.items():
+                if not row["inBook"]:
+                    d = drafts[position]
+                    outcomes[d.index] = Outcome(d.index, error=outside_the_book(row["customerId"], holder,
+                                                                                f"{d.path}customerId"))
+        unrefused = [d.check_row() for d in drafts if d.index not in outcomes]
+        checks = await tx.run(EVENT_CAPTURE_CHECKS, events=unrefused) if unrefused else []
         for row in checks:
             error = _check_error(next(d for d in drafts if d.index == row["index"]), row)
             if error is not None:
                 outcomes[row["index"]] = Outcome(row["index"], error=error)
         writable = [d for d in drafts if d.index not in outcomes]
         if writable:
-            rows = await tx.run(CAPTURE_EVENTS, events=[d.write_row() for d in writable], now=now, capturedBy=captured_by)
+            rows = await tx.run(CAPTURE_EVENTS, events=[d.write_row() for d in writable], now=now, capturedBy=by.subject)
             by_index = {d.index: d for d in writable}
             for row in rows:
                 outcomes[row["index"]] = _written(by_index[row["index"]], row)

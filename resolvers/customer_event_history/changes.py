@@ -29,6 +29,7 @@ from resolvers.customer_event_history.capture import (
 )
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
+from resolvers.security.book import require_reach
 from resolvers.temporal import aware, native
 
 LOCK_EVENT = load("customer_event_history/lock_event")
@@ -120,6 +121,7 @@ async def update(db: Database, principal: Principal, category: EventCategory, ev
     """The event after the changes, in one write transaction under its lock."""
 
     async def work(tx: Transaction) -> dict[str, Any]:
+        await require_reach(tx, principal, "eventId", f"event '{event_id}'", eventId=event_id)
         rows = await tx.run(LOCK_EVENT, eventId=event_id)
         event = dict(rows[0]["event"]) if rows else None
         if event is None or not visible(event, category, principal):

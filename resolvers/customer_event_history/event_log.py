@@ -12,14 +12,14 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph.database import Transaction
+from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
 from resolvers.customer_event_history.capture import CAPTURERS
 from resolvers.customer_event_history.timeline import TIMELINE_READERS, EventCategory
 from resolvers.inputs import text
-from resolvers.security.book import require_reach_for
+from resolvers.security.book import require_reach, require_reach_for
 from resolvers.temporal import native
 
 INITIATE_EVENT_LOG = load("customer_event_history/initiate_event_log")
@@ -104,6 +104,7 @@ class EventLogMutation:
         principal: Principal = info.context.principal
 
         async def initiate(tx: Transaction) -> str:
+            await require_reach(tx, principal, "customerId", f"customer '{customer_id}'", customerId=str(customer_id))
             rows = await tx.run(INITIATE_EVENT_LOG, customerId=str(customer_id), note=checked,
                                 now=datetime.datetime.now(datetime.UTC), createdBy=principal.subject)
             if not rows:
@@ -131,8 +132,13 @@ class EventLogMutation:
         note = None if changes.note is strawberry.UNSET else text(changes.note, "changes.note", NOTE_LENGTH, required=False)
         status = None if changes.status is strawberry.UNSET else changes.status.value
         principal: Principal = info.context.principal
-        rows = await info.context.db.write(UPDATE_EVENT_LOG, eventLogId=str(event_log_id), set=given, status=status,
-                                           note=note, now=datetime.datetime.now(datetime.UTC), updatedBy=principal.subject)
+
+        async def update(tx: Transaction) -> list[Record]:
+            await require_reach(tx, principal, "eventLogId", f"event log '{event_log_id}'", eventLogId=str(event_log_id))
+            return await tx.run(UPDATE_EVENT_LOG, eventLogId=str(event_log_id), set=given, status=status, note=note,
+                                now=datetime.datetime.now(datetime.UTC), updatedBy=principal.subject)
+
+        rows = await info.context.db.transact(update)
         if not rows:
             raise NotFound(f"no event log '{event_log_id}'", field="eventLogId")
         return await event_log(info, str(event_log_id))

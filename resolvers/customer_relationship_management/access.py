@@ -19,7 +19,7 @@ import strawberry
 
 from graph.database import Transaction
 from resolvers.auth import Principal, Role
-from resolvers.security.book import BOOK_ACCESS, access_parameters, book_holder, check_row
+from resolvers.security.book import access, book_holder, check_row, reach
 
 PLAN_READERS = (Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
 PLAN_WRITERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)
@@ -48,9 +48,9 @@ async def require_in_book(tx: Transaction, who: Principal, field: str, *, custom
     """The customer (named, or the plan's) if `who` may work it; NOT_FOUND for an unknown customer or
     plan, FORBIDDEN naming `field` for a customer outside a relationship manager's book."""
     holder = book_holder(who)
-    rows = await tx.run(BOOK_ACCESS, access=access_parameters(holder, customerId=customer_id, planId=plan_id))
+    rows = await reach(tx.run, holder, [access(customerId=customer_id, planId=plan_id)])
     what = f"customer has the id {customer_id}" if customer_id is not None else f"relationship plan has the id {plan_id}"
-    row = check_row(rows, holder, field, what)
+    row = check_row(rows.get(0), holder, field, what)
     return BookAccess(customer_id=row["customerId"], customer_name=row["customerName"],
                       relationship_manager_id=row["relationshipManagerId"],
                       covered_as_backup=bool(holder) and bool(row["coveredAsBackup"]))

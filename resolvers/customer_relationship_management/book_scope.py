@@ -1,9 +1,8 @@
 """Whose book a read of the relationship manager's book, the activity review or the book analytics
 covers, and the bounds of their arguments.
 
-The resource asked for defaults to the principal's subject (until issue 8, a principal whose subject
-is a resourceId is that servicing resource). A relationship manager reads only its own book; admins
-and analysts read any (security.book.book_holder).
+The resource asked for defaults to the one the principal acts as (security.book.acting_resource). A
+relationship manager reads only its own book; admins and analysts read any (security.book.require_own_resource).
 """
 
 from __future__ import annotations
@@ -13,9 +12,9 @@ from collections.abc import Iterable
 
 import strawberry
 
-from graph.errors import Forbidden, NotFound, ValidationFailed
+from graph.errors import NotFound, ValidationFailed
 from resolvers.auth import Principal
-from resolvers.security.book import book_holder
+from resolvers.security.book import require_own_resource
 
 MAX_DAYS = 365
 MAX_LIMIT = 200
@@ -23,12 +22,8 @@ MAX_LIMIT = 200
 
 def book_resource(who: Principal, resource_id: strawberry.ID | None) -> str:
     """The resourceId whose book is read, or FORBIDDEN on resourceId for an RM asking for another's."""
-    wanted = who.subject if resource_id is None else str(resource_id)
-    holder = book_holder(who)
-    if holder is not None and wanted != holder:
-        raise Forbidden(f"a relationship manager reads only its own book ({holder}), not that of {wanted}; "
-                        "admins and analysts read any book", field="resourceId")
-    return wanted
+    return require_own_resource(who, None if resource_id is None else str(resource_id), "resourceId",
+                                "reads only its own book (admins and analysts read any)")
 
 
 def unknown_resource(resource_id: str) -> NotFound:

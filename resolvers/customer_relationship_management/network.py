@@ -23,8 +23,7 @@ from resolvers.temporal import native
 CUSTOMER_NETWORK = load("customer_relationship_management/network_customer_network")
 CUSTOMER_PATH = load("customer_relationship_management/network_customer_path")
 
-# Everyone reads the network: front ends draw it, RMs explore it, analysts study it.
-# (Object-level "an RM reaches only its own book" is issue 8.)
+# Everyone reads the network: front ends draw it, RMs explore it (from their own book), analysts study it.
 READERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
 MAX_DEPTH = 3
 MAX_HOPS = 6

@@ -241,6 +241,12 @@ async def of_lead(db: Database, lead_id: str, statuses: list[DevelopmentStatus] 
     return [LeadDevelopment.from_record(d) for d in rows[0]["developments"]]
 
 
+async def require_development_reach(info: strawberry.Info, development_id: strawberry.ID,
+                                    field: str = "input.developmentId") -> None:
+    """The book rule for a lead development task named by `field` (security.book)."""
+    await require_reach_for(info, field, f"lead development '{development_id}'", developmentId=str(development_id))
+
+
 @strawberry.type
 class DevelopmentQuery(MessageTemplateQuery):
     @strawberry.field(description="A lead's development task by its id (BIAN RetrieveDevelopment): type, status, "
@@ -250,7 +256,7 @@ class DevelopmentQuery(MessageTemplateQuery):
         self, info: strawberry.Info,
         development_id: Annotated[strawberry.ID, strawberry.argument(description="The task, e.g. DV-…")],
     ) -> LeadDevelopment:
-        await require_reach_for(info, "developmentId", f"lead development '{development_id}'", developmentId=str(development_id))
+        await require_development_reach(info, development_id, "developmentId")
         return await retrieve(info.context.db, str(development_id))
 
     @strawberry.field(description="A lead's development tasks, newest first (BIAN RetrieveDevelopment, for every "
@@ -279,6 +285,7 @@ class DevelopmentMutation:
         idempotency_key: Annotated[str | None, strawberry.argument(
             description="A client-chosen key (1 to 128 characters): a retry with it returns the first task.")] = None,
     ) -> InitiatedLeadDevelopment:
+        await require_reach_for(info, "input.leadId", f"lead '{input.lead_id}'", leadId=str(input.lead_id))
         return await initiate(info, input, idempotency_key)
 
     @strawberry.mutation(
@@ -290,6 +297,7 @@ class DevelopmentMutation:
         self, info: strawberry.Info,
         input: Annotated[UpdateLeadDevelopmentInput, strawberry.argument(description="The task and its results.")],
     ) -> LeadDevelopment:
+        await require_development_reach(info, input.development_id)
         return await update(info, input)
 
     @strawberry.mutation(
@@ -302,6 +310,7 @@ class DevelopmentMutation:
         self, info: strawberry.Info,
         input: Annotated[ExecuteLeadDevelopmentInput, strawberry.argument(description="The task and the template.")],
     ) -> ExecutedLeadDevelopment:
+        await require_development_reach(info, input.development_id)
         return await execute(info, input)
 
     @strawberry.mutation(
@@ -314,4 +323,5 @@ class DevelopmentMutation:
         input: Annotated[RequestLeadDevelopmentInput, strawberry.argument(
             description="The task, who is to act and by when.")],
     ) -> LeadDevelopment:
+        await require_development_reach(info, input.development_id)
         return await request(info, input)

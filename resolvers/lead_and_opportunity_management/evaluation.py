@@ -198,6 +198,7 @@ class EvaluationMutation:
     )
     async def evaluate_lead(self, info: strawberry.Info, lead_id: LeadId) -> LeadEvaluation:
         by, trusted = subject(info), sees_confidential(info)
+        await require_reach_for(info, "leadId", f"lead '{lead_id}'", leadId=str(lead_id))
         evaluation: LeadEvaluation = await info.context.db.transact(
             lambda tx: evaluate_and_record(tx, str(lead_id), by, trusted))
         return evaluation
@@ -218,6 +219,7 @@ class EvaluationMutation:
     ) -> LeadAssignmentResult:
         by, admin = subject(info), _is_admin(info)
         key = idempotency.key(idempotency_key, "idempotencyKey")
+        await require_reach_for(info, "leadId", f"lead '{lead_id}'", leadId=str(lead_id))
         result: LeadAssignmentResult = await info.context.db.transact(
             lambda tx: assign_lead(tx, str(lead_id), by, admin, key, acting_resource(info.context.principal)))
         return result

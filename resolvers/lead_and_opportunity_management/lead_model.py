@@ -18,6 +18,7 @@ from graph.errors import Conflict, NotFound
 from graph.queries import load
 from resolvers.contact_routing.vocabulary import ResourceKind
 from resolvers.lead_and_opportunity_management.assignment import LeadAssignment
+from resolvers.lead_and_opportunity_management.lead_scoring import classify, score
 from resolvers.lead_and_opportunity_management.vocabulary import (
     OPEN_STATUSES,
     CampaignType,
@@ -146,6 +147,10 @@ class Lead:
         owner, assignment = row.get("owner"), row.get("assignment")
         product = LeadProduct.from_record(row["product"])
         assert product is not None  # every lead is FOR_PRODUCT one
+        # A lead written outside the gateway may carry no score: derived as a change of priority would.
+        points = row.get("score")
+        if points is None:
+            points = score(row["priority"], row.get("scoreBasis") or 0)
         return cls(
             lead_id=strawberry.ID(row["leadId"]),
             customer=LeadCustomer(customer_id=strawberry.ID(row["customer"]["customerId"]), name=row["customer"]["name"]),
@@ -156,8 +161,8 @@ class Lead:
             employee_business_unit_reference=row.get("employeeBusinessUnitReference"),
             description=row.get("description"), date_time_location=row.get("dateTimeLocation"),
             status=LeadStatus(row["status"]), status_reason=row.get("statusReason"), source=LeadSource(row["source"]),
-            priority=row["priority"], suspended=bool(row.get("suspended")), score=row["score"],
-            classification=LeadClassification(row["classification"]),
+            priority=row["priority"], suspended=bool(row.get("suspended")), score=points,
+            classification=LeadClassification(row.get("classification") or classify(points).name),
             owner=None if owner is None else LeadOwner(resource_id=strawberry.ID(owner["resourceId"]),
                                                       name=owner["name"], kind=ResourceKind(owner["kind"])),
             assignment=None if assignment is None else LeadAssignment.from_json(assignment),

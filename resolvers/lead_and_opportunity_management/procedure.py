@@ -51,6 +51,8 @@ class ProcedureMutation:
         idempotency_key: Annotated[str | None, strawberry.argument(
             description="A client-chosen key (1 to 128 characters): a retry with it returns the first lead.")] = None,
     ) -> LeadInitiation:
+        await require_reach_for(info, "input.customerId", f"customer '{input.customer_id}'",
+                                customerId=str(input.customer_id))
         return await initiate(info, input, idempotency_key)
 
     @strawberry.mutation(
@@ -63,4 +65,5 @@ class ProcedureMutation:
         self, info: strawberry.Info,
         input: Annotated[UpdateLeadInput, strawberry.argument(description="The lead and its changes.")],
     ) -> Lead:
+        await require_reach_for(info, "input.leadId", f"lead '{input.lead_id}'", leadId=str(input.lead_id))
         return await update(info, input)

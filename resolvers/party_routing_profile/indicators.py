@@ -33,7 +33,7 @@ from resolvers.party_routing_profile.profile import (
     sees_confidential,
     subject,
 )
-from resolvers.security.book import require_reach_for
+from resolvers.security.book import require_reach, require_reach_for
 from resolvers.temporal import aware, native
 
 ENSURE_PARTY_STATE = load("party_routing_profile/ensure_party_state")
@@ -120,6 +120,8 @@ async def capture(info: strawberry.Info, category: IndicatorCategory, operation:
     trusted = sees_confidential(info)
 
     async def work(tx: Transaction) -> dict[str, Any]:
+        await require_reach(tx, info.context.principal, "input.customerId", f"customer '{input.customer_id}'",
+                            customerId=str(input.customer_id))
         profile = await tx.run(ENSURE_PARTY_STATE, customerId=str(input.customer_id), createdBy=change.captured_by,
                                nextReviewDue=None, note=None)
         if not profile:
@@ -149,6 +151,8 @@ async def update(info: strawberry.Info, category: IndicatorCategory, operation: 
     noun = category.name.lower()
 
     async def work(tx: Transaction) -> dict[str, Any]:
+        await require_reach(tx, info.context.principal, "input.indicatorId", f"{noun} '{input.indicator_id}'",
+                            indicatorId=str(input.indicator_id))
         locked = await tx.run(LOCK_PARTY_STATE_OF_INDICATOR, indicatorId=str(input.indicator_id))
         if not locked:
             raise NotFound(f"no {noun} '{input.indicator_id}'", field="input.indicatorId")

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph.database import Transaction
+from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
@@ -28,7 +28,7 @@ from resolvers.batching import batched
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
-from resolvers.security.book import require_reach_for
+from resolvers.security.book import require_reach
 from resolvers.temporal import instant_or_now, native
 
 PARTY_STATES_OF_CUSTOMERS = load("party_routing_profile/party_states_of_customers")
@@ -178,6 +178,12 @@ async def party_state_by_id(info: strawberry.Info, party_state_id: str, field: s
     return state
 
 
+async def require_profile_reach(db: Database | Transaction, info: strawberry.Info, party_state_id: strawberry.ID) -> None:
+    """The book rule for a profile named by its partyStateId argument (security.book)."""
+    await require_reach(db, info.context.principal, "partyStateId", f"routing profile '{party_state_id}'",
+                        partyStateId=str(party_state_id))
+
+
 async def lock_party_state(tx: Transaction, party_state_id: str, field: str) -> dict[str, Any]:
     """Write-locks the profile for the rest of the transaction; NOT_FOUND if there is none."""
     rows = await tx.run(LOCK_PARTY_STATE, partyStateId=party_state_id)
@@ -251,7 +257,7 @@ class ProfileQuery:
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant whose active indicators to show (default: now; without a zone, UTC).")] = None,
     ) -> PartyState:
-        await require_reach_for(info, "partyStateId", f"routing profile '{party_state_id}'", partyStateId=str(party_state_id))
+        await require_profile_reach(info.context.db, info, party_state_id)
         rows = await info.context.db.read(CUSTOMER_OF_PARTY_STATE, partyStateId=str(party_state_id))
         state = None if not rows else await routing_profile(info, rows[0]["customerId"], at)
         if state is None:
@@ -271,6 +277,8 @@ class ProfileMutation:
         note = text(input.note, "input.note", NOTE_LENGTH, required=False)
 
         async def initiate(tx: Transaction) -> None:
+            await require_reach(tx, info.context.principal, "input.customerId", f"customer '{input.customer_id}'",
+                                customerId=str(input.customer_id))
             rows = await tx.run(ENSURE_PARTY_STATE, customerId=str(input.customer_id), createdBy=subject(info),
                                 nextReviewDue=input.next_review_due, note=note)
             if not rows:
@@ -301,6 +309,7 @@ class ProfileMutation:
         next_review_due = None if changes.next_review_due is strawberry.UNSET else changes.next_review_due
 
         async def update(tx: Transaction) -> None:
+            await require_profile_reach(tx, info, party_state_id)
             locked = await lock_party_state(tx, str(party_state_id), "partyStateId")
             await tx.run(UPDATE_PARTY_STATE, partyStateId=locked["partyStateId"], set=given, nextReviewDue=next_review_due,
                          note=note, reviewOutcome=outcome, now=locked["now"], updatedBy=subject(info))
@@ -318,6 +327,7 @@ class ProfileMutation:
         by = subject(info)
 
         async def refresh(tx: Transaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            await require_profile_reach(tx, info, party_state_id)
             locked = await lock_party_state(tx, str(party_state_id), "partyStateId")
             now = locked["now"]
             lapsed: list[dict[str, Any]] = (await tx.run(LAPSE_INDICATORS, partyStateId=locked["partyStateId"],
@@ -356,6 +366,7 @@ class ProfileMutation:
         request_id = f"RR-{uuid.uuid4()}"
 
         async def request(tx: Transaction) -> None:
+            await require_profile_reach(tx, info, party_state_id)
             locked = await lock_party_state(tx, str(party_state_id), "partyStateId")
             await tx.run(REQUEST_PROFILE_REVIEW, partyStateId=locked["partyStateId"], reviewRequestId=request_id,
                          reason=why, now=locked["now"], requestedBy=subject(info))

@@ -6,11 +6,15 @@ it is BACKUP_FOR, and the customers it currently serves through an allocation of
 analysts see every customer; a frontend-only principal keeps what its role gives it.
 
 The rule is answered in the database by one statement,
-cypher/customer_relationship_management/book_access.cypher, asked before a request's other Cypher.
+cypher/customer_relationship_management/book_access.cypher, asked before a request's other Cypher
+(for changes, first thing in their write transaction where they have one). It binds reads and
+changes alike; docs/security.md lists every field it guards. A relationship manager also acts only
+as its own servicing resource (require_own_resource).
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from graph.errors import Forbidden, NotFound
@@ -19,9 +23,10 @@ from resolvers.auth import Principal, Role
 
 BOOK_ACCESS = load("customer_relationship_management/book_access")
 
+Runner = Callable[..., Awaitable[list[Any]]]
 UNRESTRICTED = frozenset({Role.ADMIN, Role.ANALYST})
 BOUND = frozenset({Role.RELATIONSHIP_MANAGER})
-# What a by-id look-up may name, as book_access.cypher's $access keys.
+# What a by-id look-up may name, as the keys of book_access.cypher's $accesses.
 KEYS = ("customerId", "planId", "leadId", "developmentId", "eventId", "eventLogId", "partyStateId",
         "indicatorId", "allocationId")
 
@@ -40,22 +45,38 @@ def book_holder(who: Principal) -> str | None:
     return acting_resource(who)
 
 
-def access_parameters(holder: str | None, **ids: str | None) -> dict[str, Any]:
+def access(**ids: str | None) -> dict[str, str | None]:
+    """One of book_access.cypher's $accesses: the object `ids` names (one of KEYS), the other keys null."""
     unknown = set(ids) - set(KEYS)
     assert not unknown, f"book_access.cypher cannot look up {unknown}"
-    return {**dict.fromkeys(KEYS), **ids, "resourceId": holder}
+    return {**dict.fromkeys(KEYS), **ids}
 
 
-def check_row(rows: list[Any], holder: str | None, field: str, what: str) -> Any:
+async def reach(run: Runner, holder: str | None, accesses: list[dict[str, str | None]]) -> dict[int, Any]:
+    """book_access.cypher's row for each access that names an existing customer, by position."""
+    rows = await run(BOOK_ACCESS, accesses=accesses, resourceId=holder)
+    return {row["position"]: row for row in rows}
+
+
+def check_row(row: Any, holder: str | None, field: str, what: str) -> Any:
     """The access row, or NOT_FOUND naming `field` (no such object) / FORBIDDEN (outside the book)."""
-    if not rows:
+    if row is None:
         raise NotFound(f"no {what}", field=field)
-    row = rows[0]
     if not row["inBook"]:
-        raise Forbidden(f"customer {row['customerId']} is not in the book of relationship manager {holder}: it "
-                        "neither manages the customer, backs up the RM who does, nor serves it through an "
-                        "allocation offered to it", field=field)
+        raise outside_the_book(row["customerId"], holder, field)
     return row
+
+
+def outside_the_book(customer_id: str, holder: str | None, field: str) -> Forbidden:
+    return Forbidden(f"customer {customer_id} is not in the book of relationship manager {holder}: it neither "
+                     "manages the customer, backs up the RM who does, nor serves it through an allocation "
+                     "offered to it", field=field)
+
+
+def runner(db: Any) -> Runner:
+    """How to ask a statement of `db`: a Database (a read transaction of its own) or a Transaction."""
+    run: Runner = getattr(db, "read", None) or db.run
+    return run
 
 
 async def require_reach(db: Any, who: Principal, field: str, what: str, **ids: str | None) -> None:
@@ -65,11 +86,21 @@ async def require_reach(db: Any, who: Principal, field: str, what: str, **ids: s
     holder = book_holder(who)
     if holder is None:
         return
-    parameters = access_parameters(holder, **ids)
-    run = getattr(db, "read", None) or db.run
-    check_row(await run(BOOK_ACCESS, access=parameters), holder, field, what)
+    rows = await reach(runner(db), holder, [access(**ids)])
+    check_row(rows.get(0), holder, field, what)
 
 
 async def require_reach_for(info: Any, field: str, what: str, **ids: str | None) -> None:
     """require_reach for a resolver: the request's principal and database (`info` a strawberry.Info)."""
     await require_reach(info.context.db, info.context.principal, field, what, **ids)
+
+
+def require_own_resource(who: Principal, resource_id: str | None, field: str, action: str) -> str:
+    """The servicing resource `who` acts on: `resource_id`, defaulting to its own; FORBIDDEN naming
+    `field` when a relationship manager names another resource (admins, analysts and front ends act
+    on any). `action` says what the rule allows, e.g. "reads only its own book"."""
+    wanted = acting_resource(who) if resource_id is None else str(resource_id)
+    holder = book_holder(who)
+    if holder is not None and wanted != holder:
+        raise Forbidden(f"a relationship manager {action}: it acts as {holder}, not {wanted}", field=field)
+    return wanted

@@ -284,3 +284,26 @@ async def test_analysts_read_allocations_but_do_not_route(bank: Database, settin
     assert read["status"] == "PENDING"
     result, _ = await execute(bank, settings, RETRIEVE, {"id": "AL-missing"}, ANALYST)
     assert result.errors and result.errors[0].extensions["code"] == "NOT_FOUND"
+
+
+async def test_an_allocation_imported_without_priorities_or_bookkeeping_reads_with_documented_defaults(
+        bank: Database, settings: Settings) -> None:
+    # As an import from an older contact centre would write them: no priority, createdAt, updatedAt, requestedBy...
+    await bank.write("""
+        MATCH (eva:Customer {customerId: 'C0000007'})
+        CREATE (:Allocation {allocationId: 'AL-IMPORTED-1', contactId: 'AL-IMPORTED-1', customerId: 'C0000007',
+                             status: 'COMPLETED', channel: 'PHONE', requestedAt: datetime('2025-12-01T09:00:00Z')})
+               -[:FOR_CUSTOMER]->(eva)
+        CREATE (:Allocation {allocationId: 'AL-IMPORTED-2', contactId: 'AL-IMPORTED-2', customerId: 'C0000007',
+                             status: 'COMPLETED', channel: 'CHAT', requestedAt: datetime('2025-12-02T09:00:00Z'),
+                             requestedPriority: 2, requestedBy: 'cc-import'})-[:FOR_CUSTOMER]->(eva)""")
+    fields = "priority requestedPriority requestedAt createdAt updatedAt requestedBy updatedBy"
+    query = f"query ($id: ID!) {{ allocation(allocationId: $id) {{ {fields} }} }}"
+    first = (await run(bank, settings, query, ANALYST, id="AL-IMPORTED-1"))["allocation"]
+    second = (await run(bank, settings, query, ANALYST, id="AL-IMPORTED-2"))["allocation"]
+    assert first == {"priority": 0, "requestedPriority": 0, "requestedAt": "2025-12-01T09:00:00+00:00",
+                     "createdAt": "2025-12-01T09:00:00+00:00", "updatedAt": "2025-12-01T09:00:00+00:00",
+                     "requestedBy": "unknown", "updatedBy": "unknown"}
+    assert second == {"priority": 2, "requestedPriority": 2, "requestedAt": "2025-12-02T09:00:00+00:00",
+                      "createdAt": "2025-12-02T09:00:00+00:00", "updatedAt": "2025-12-02T09:00:00+00:00",
+                      "requestedBy": "cc-import", "updatedBy": "cc-import"}

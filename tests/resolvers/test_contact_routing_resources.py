@@ -12,7 +12,7 @@ import pytest
 
 from graph.database import Database
 from graph.settings import Settings
-from resolvers.auth import ALL_ROLES, Role
+from resolvers.auth import ALL_ROLES, Principal, Role
 from tests.support import ADMIN, ANALYST, FRONTEND, RM, fails, load_small_bank, run, snapshot
 
 POOL_FIELDS = """poolId name purpose strategy offerTimeoutSeconds serviceLevelSeconds skills { code name }
@@ -335,8 +335,11 @@ async def test_only_admins_register_and_change_resources(bank: Database, setting
 # Status
 
 
-@pytest.mark.parametrize("roles", [FRONTEND, RM, ADMIN], ids=role_ids)
-async def test_a_status_capture_begins_a_new_status_now(bank: Database, settings: Settings, roles: frozenset[Role]) -> None:
+# A relationship manager captures its own status (R000010's here); desktops and admins any resource's.
+@pytest.mark.parametrize("roles", [FRONTEND, Principal("R000010", RM), ADMIN],
+                         ids=["frontend", "relationship_manager", "admin"])
+async def test_a_status_capture_begins_a_new_status_now(bank: Database, settings: Settings,
+                                                        roles: frozenset[Role] | Principal) -> None:
     captured = (await run(bank, settings, CAPTURE, roles, resourceId="R000010", status="WRAP_UP"))
     result = captured["captureServicingResourceStatus"]
     assert recent(result.pop("statusSince"))
@@ -433,3 +436,31 @@ async def test_every_role_reads_pools_and_resources(bank: Database, settings: Se
         assert (await run(bank, settings, POOL, frozenset({role}), poolId="POOL-SALES"))["servicingPool"]["poolId"] == \
             "POOL-SALES"
         assert await run(bank, settings, RESOURCE, frozenset({role}), resourceId="R000010") == {"servicingResource": ANN}
+
+
+async def test_a_resource_written_without_status_since_reads_null_and_the_next_capture_dates_it(
+        bank: Database, settings: Settings) -> None:
+    await bank.write("CREATE (:ServicingResource {resourceId: 'R000777', name: 'Ivy Import', kind: 'AGENT', "
+                     "status: 'AVAILABLE', languages: ['en']})")  # as an analyst would, without statusSince
+    read = (await run(bank, settings, RESOURCE, ANALYST, resourceId="R000777"))["servicingResource"]
+    assert (read["status"], read["statusSince"]) == ("AVAILABLE", None)
+    result = (await run(bank, settings, CAPTURE, FRONTEND, resourceId="R000777", status="AVAILABLE"))[
+        "captureServicingResourceStatus"]
+    dated = result.pop("statusSince")
+    assert recent(dated) and result == {"resourceId": "R000777", "status": "AVAILABLE", "previousStatus": "AVAILABLE",
+                                        "changed": False}
+    before = await snapshot(bank)
+    again = await run(bank, settings, CAPTURE, FRONTEND, resourceId="R000777", status="AVAILABLE")
+    assert again["captureServicingResourceStatus"]["statusSince"] == dated and await snapshot(bank) == before
+
+
+async def test_assigning_the_rm_of_a_manages_written_without_since_dates_it_today(
+        bank: Database, settings: Settings) -> None:
+    await bank.write("MATCH (r:ServicingResource {resourceId: 'R000001'}), (c:Customer {customerId: 'C0000003'}) "
+                     "CREATE (r)-[:MANAGES]->(c)")  # as a relationship manager would in Browser, without since
+    data = await run(bank, settings, ASSIGN, ADMIN, customerId="C0000003", resourceId="R000001")
+    assert data == {"assignRelationshipManager": {
+        "customerId": "C0000003", "since": datetime.datetime.now(datetime.UTC).date().isoformat(),
+        "previousResourceId": None, "relationshipManager": {"resourceId": "R000001", "managedCustomerCount": 4}}}
+    assert await bank.read("MATCH (r)-[m:MANAGES]->(:Customer {customerId: 'C0000003'}) "
+                           "RETURN r.resourceId AS rm, m.since IS NOT NULL AS dated") == [{"rm": "R000001", "dated": True}]

@@ -12,9 +12,10 @@ from graph.database import Database
 from graph.seed import seed_bank
 from graph.seed.sales import lead_score
 from graph.settings import Settings
+from resolvers.auth import Principal
 from resolvers.lead_and_opportunity_management.lead_scoring import classify, score, score_basis
 from resolvers.lead_and_opportunity_management.vocabulary import LeadSource
-from tests.support import ADMIN, ANALYST, RM, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run, snapshot
 
 LEAD = """leadId status statusReason source priority suspended score classification campaignType campaignVersion
   productType description dateTimeLocation employeeBusinessUnitReference customer { customerId name }
@@ -50,13 +51,13 @@ async def db(clean_graph: Database) -> Database:
     return clean_graph
 
 
-async def initiate(db: Database, settings: Settings, key: str | None = None, roles: Any = RM,
+async def initiate(db: Database, settings: Settings, key: str | None = None, roles: Any = FRONTEND,
                    **fields: Any) -> dict[str, Any]:
     data = await run(db, settings, INITIATE, roles, input=fields, key=key)
     return dict(data["initiateLead"])
 
 
-async def update(db: Database, settings: Settings, roles: Any = RM, **fields: Any) -> dict[str, Any]:
+async def update(db: Database, settings: Settings, roles: Any = FRONTEND, **fields: Any) -> dict[str, Any]:
     return dict((await run(db, settings, UPDATE, roles, input=fields))["updateLead"])
 
 
@@ -233,7 +234,7 @@ async def test_priority_is_raised_lowered_suspended_and_resumed(db: Database, se
 
 async def test_only_the_owner_or_an_admin_changes_the_owner(db: Database, settings: Settings) -> None:
     ritas = (await initiate(db, settings, customerId="C0000001", productId="P-SAVINGS"))["lead"]["leadId"]
-    error = await fails(db, settings, UPDATE, RM, input={"leadId": ritas, "ownerId": "tester"})
+    error = await fails(db, settings, UPDATE, FRONTEND, input={"leadId": ritas, "ownerId": "tester"})
     assert (error["code"], error["field"]) == ("FORBIDDEN", "input.ownerId")
     moved = await update(db, settings, ADMIN, leadId=ritas, ownerId="R000092")
     assert (moved["owner"], moved["assignment"]) == ({"resourceId": "R000092", "name": "Sam Sellers"}, None)
@@ -307,3 +308,33 @@ async def test_seeded_leads_read_like_captured_ones(clean_graph: Database, setti
         assert (seeded["campaign"] is not None) == (row["source"] == "CAMPAIGN")
         assert seeded["prospectStatus"]["value"] == seeded["product"]["productId"]
         assert (seeded["prospectStatus"]["validTo"] is None) == (seeded["closedAt"] is None)
+
+
+async def test_a_lead_written_in_browser_without_score_or_bookkeeping_reads_with_documented_defaults(
+        db: Database, settings: Settings) -> None:
+    # As an analyst would write it: no priority, score, classification, capturedBy or updatedAt/By.
+    await db.write("""
+        MATCH (c:Customer {customerId: 'C0000002'}), (p:Product {productId: 'P-SAVINGS'})
+        CREATE (c)-[:HAS_LEAD]->(:Lead {leadId: 'LD-BROWSER', status: 'CAPTURED', campaignType: 'CROSS_SELL',
+                                        source: 'MANUAL', createdAt: datetime('2026-01-10T09:00:00Z')})-[:FOR_PRODUCT]->(p)""")
+    fields = "priority score classification createdAt capturedBy updatedAt updatedBy"
+    read = await run(db, settings, f"query {{ lead(leadId: \"LD-BROWSER\") {{ {fields} }} }}", ANALYST)
+    assert read == {"lead": {"priority": 3, "score": 24, "classification": "COLD", "createdAt": "2026-01-10T09:00:00+00:00",
+                             "capturedBy": "unknown", "updatedAt": "2026-01-10T09:00:00+00:00", "updatedBy": "unknown"}}
+    raised = await update(db, settings, ADMIN, leadId="LD-BROWSER", priorityAction="RAISE")
+    assert (raised["priority"], raised["score"], raised["classification"]) == (4, 32, "COLD")
+
+
+async def test_a_relationship_manager_works_the_leads_of_its_book_only(db: Database, settings: Settings) -> None:
+    rita = Principal("R000091", RM)  # she MANAGES Alice; Bob is outside her book
+    captured = (await initiate(db, settings, roles=rita, customerId="C0000001", productId="P-SAVINGS"))["lead"]
+    assert captured["owner"]["resourceId"] == "R000091"
+    raised = await update(db, settings, rita, leadId=captured["leadId"], priorityAction="RAISE")
+    assert raised["priority"] == captured["priority"] + 1
+    bobs = (await initiate(db, settings, customerId="C0000002", productId="P-SAVINGS"))["lead"]["leadId"]
+    before = await snapshot(db)
+    error = await fails(db, settings, INITIATE, rita, input={"customerId": "C0000002", "productId": "P-SAVINGS"})
+    assert (error["code"], error["field"]) == ("FORBIDDEN", "input.customerId")
+    error = await fails(db, settings, UPDATE, rita, input={"leadId": bobs, "priorityAction": "RAISE"})
+    assert (error["code"], error["field"]) == ("FORBIDDEN", "input.leadId")
+    assert await snapshot(db) == before
