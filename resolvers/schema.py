@@ -26,6 +26,7 @@ from resolvers.lead_and_opportunity_management import (
 )
 from resolvers.limits import limit_extensions
 from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
+from resolvers.security.book_guard import guard
 
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
@@ -60,13 +61,15 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the abuse limits of `settings` (resolvers/limits.py); without settings, the
     defaults of graph/settings.py, i.e. production limits: introspection off."""
     limits = limit_extensions(settings or Settings())
-    return GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=[
+    schema = GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=[
         AuditTrail,  # listed first, so it leaves last and sees the errors as the client will
         ErrorContract, PerOperationLoaders,
         # A factory: a fresh extension per request; the LRU cache itself is shared.
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         *limits,
     ])
+    guard(schema._schema)  # the book rule on every customer-bearing type (resolvers/security/book_guard.py)
+    return schema
 
 
 def export_sdl() -> str:
