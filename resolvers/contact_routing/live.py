@@ -9,12 +9,15 @@ Why a window, and how long: a change is stamped when its transaction runs, but b
 when it commits, and concurrent transactions commit in any order. Neo4j gives no commit-ordered
 sequence to read from, so the feed re-reads, on every sweep, every change stamped within
 `window` of the previous sweep's start, and drops those already delivered, keyed by
-(kind, id, status, timestamp). Every transaction that stamps a change runs with the gateway's
+(kind, node, stamp). Every transaction that stamps a change runs with the gateway's
 transaction timeout (GATEWAY_NEO4J_TRANSACTION_TIMEOUT_SECONDS; Neo4j terminates it past that),
 so no change commits later than that after its stamp; `window_for` adds a margin for Neo4j's
 timeout check, the commit itself and clock skew. A change that commits less than `window` after
-its stamp is delivered exactly once (docs/contact-routing.md, "Live: subscriptions", proves it);
-the keys remembered are those of one window, never more than `max_seen`.
+its stamp is delivered exactly once (docs/contact-routing.md, "What the feed guarantees", proves
+it); the keys remembered are those of one window, never more than `max_seen`. Re-reading the
+window is cheap because most of it comes as keys only: whole rows come for the changes stamped
+after the previous poll (less FRESH_LAG) and, in a poll that follows at once, for a late
+commit found by its key.
 
 A sweep is one poll, or several back to back when the window holds more than `batch_limit`
 changes (each page continues from the last instant of the one before). A new subscription
