@@ -7,17 +7,20 @@ changed (`statusSince`), and hands each change to the subscribers that want it.
 
 Why a window, and how long: a change is stamped when its transaction runs, but becomes visible
 when it commits, and concurrent transactions commit in any order. Neo4j gives no commit-ordered
-sequence to read from, so the feed re-reads, on every sweep, every change stamped within
-`window` of the previous sweep's start, and drops those already delivered, keyed by
-(kind, node, stamp). Every transaction that stamps a change runs with the gateway's
-transaction timeout (GATEWAY_NEO4J_TRANSACTION_TIMEOUT_SECONDS; Neo4j terminates it past that),
-so no change commits later than that after its stamp; `window_for` adds a margin for Neo4j's
-timeout check, the commit itself and clock skew. A change that commits less than `window` after
+sequence to read from, so the feed re-reads, in a sweep every `sweep_every` seconds, every
+change stamped within `window` of the previous sweep's start, and drops those already
+delivered, keyed by (kind, node, stamp). The polls in between read only the changes stamped
+since the previous poll (less FRESH_LAG): most changes arrive through them, at once.
+
+Every transaction that stamps a change runs with the gateway's transaction timeout
+(GATEWAY_NEO4J_TRANSACTION_TIMEOUT_SECONDS; Neo4j terminates it past that), so no change commits
+later than that after its stamp; `window_for` adds a margin for Neo4j's timeout check, the
+commit itself and clock skew. A change that commits less than `window` after
 its stamp is delivered exactly once (docs/contact-routing.md, "What the feed guarantees", proves
-it); the keys remembered are those of one window, never more than `max_seen`. Re-reading the
-window is cheap because most of it comes as keys only: whole rows come for the changes stamped
-after the previous poll (less FRESH_LAG) and, in a poll that follows at once, for a late
-commit found by its key.
+it); the keys remembered are those of one window, never more than `max_seen`. A sweep is cheap
+because most of the window comes as keys only: whole rows come for the changes stamped after
+the previous poll (less FRESH_LAG) and, in a sweep that follows at once, for a late commit
+found by its key.
 
 A sweep is one poll, or several back to back when the window holds more than `batch_limit`
 changes (each page continues from the last instant of the one before). A new subscription
@@ -37,6 +40,7 @@ import asyncio
 import contextlib
 import datetime
 import logging
+import time
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -165,11 +169,12 @@ class RoutingFeed:
     """The process's one poller of routing changes and its in-process fan-out to subscriptions."""
 
     def __init__(self, database: Database, interval: float, *, window: float = window_for(30.0),
-                 replay: float = 5.0, queue_size: int = 256, batch_limit: int = 2000, max_backoff: float = 30.0,
+                 sweep_every: float = 2.0, replay: float = 5.0, queue_size: int = 256, batch_limit: int = 2000, max_backoff: float = 30.0,
                  max_seen: int = 200_000) -> None:
         self.database = database
         self.interval = interval
         self.window = datetime.timedelta(seconds=window)
+        self.sweep_every = sweep_every
         self.replay = datetime.timedelta(seconds=replay)
         self.queue_size = queue_size
         self.batch_limit = batch_limit
@@ -190,7 +195,11 @@ class RoutingFeed:
         self._page_since: datetime.datetime | None = None
         self._page_limit = batch_limit
         self._sweep_start = datetime.datetime.now(datetime.UTC)
+        # Where a quick poll starts: the previous poll's time less FRESH_LAG.
         self._fresh: datetime.datetime | None = None
+        # When the last sweep started (monotonic), and whether the next poll must sweep.
+        self._swept_at = 0.0
+        self._sweep_now = False
         # The first sweep after idling hands on only the changes of the last `replay` seconds.
         self._priming = False
         self._task: asyncio.Task[None] | None = None
@@ -252,45 +261,26 @@ class RoutingFeed:
             await asyncio.sleep(0 if more else self.interval)
         # Nobody listens: the next subscriber starts afresh, not from a stale cursor.
         self._sweep_since = self._page_since = self._fresh = None
-        self._floor = None
+        self._floor, self._sweep_now = None, False
         self._page_limit = self.batch_limit
         self._seen.clear()
         self._recent.clear()
         self._wanted.clear()
 
     async def poll(self) -> bool:
-        """Read one page of the current sweep and deliver the changes not delivered yet; True when
-        there is more to read at once (the sweep's next page, or late commits to read whole)."""
+        """One read: a page of a sweep when one is under way or due, else a quick read of the changes
+        stamped since the previous poll; True when there is more to read at once."""
+        if self._page_since is None and not self._sweep_due():
+            return await self._quick_poll()
         now = datetime.datetime.now(datetime.UTC)
         starting = self._page_since is None
         since = self._page_since or self._sweep_since or now - self.window
-        fresh = self._fresh or now - self.replay
-        row = (await self.database.read(ROUTING_CHANGES_SINCE, since=since, limit=self._page_limit, fresh=fresh,
-                                        wanted=list(self._wanted)))[0]
+        row = (await self.database.read(ROUTING_CHANGES_SINCE, since=since, limit=self._page_limit,
+                                        fresh=self._fresh or now - self.replay, wanted=list(self._wanted)))[0]
         if starting:
-            self._priming = self._sweep_since is None
-            self._sweep_start = row["now"].to_native()
-        self._fresh = row["now"].to_native() - FRESH_LAG
-        whole = {(r["kind"], r["id"], r["nanos"]): r for r in row["rows"]}
-        history = nanos(self._sweep_start - self.replay) if self._priming else None
-        found_late = False
-        for kind, node, stamp in row["changes"]:
-            key = (kind, node, stamp)
-            if key in self._seen or (self._floor is not None and stamp <= self._floor):
-                continue
-            if history is not None and stamp <= history:
-                self._seen.add(key)  # committed before anyone subscribed: not handed on
-                continue
-            record = whole.get(key)
-            if record is None:  # a late commit found by its key: read it whole at once
-                found_late |= node not in self._wanted
-                self._wanted[node] = stamp
-                continue
-            self._wanted.pop(node, None)
-            self._seen.add(key)
-            change = Change.from_record(record)
-            self._recent[key] = change
-            self._publish(change)
+            self._priming, self._sweep_now = self._sweep_since is None, False
+            self._sweep_start, self._swept_at = row["now"].to_native(), time.monotonic()
+        found_late = self._take(row)
         if len(row["changes"]) == self._page_limit:
             # A full page: the next one starts just before its last instant (re-read, de-duplicated);
             # when that would not move on (one instant fills the page), the same start reads more.
@@ -303,6 +293,46 @@ class RoutingFeed:
         self._page_since, self._page_limit, self._priming = None, self.batch_limit, False
         self._sweep_since = self._sweep_start - self.window
         self._forget_before(nanos(self._sweep_since))
+        self._sweep_now = found_late  # the next sweep, at once, reads them whole ($wanted)
+        return found_late
+
+    def _sweep_due(self) -> bool:
+        return (self._sweep_since is None or self._sweep_now
+                or time.monotonic() - self._swept_at >= self.sweep_every)
+
+    async def _quick_poll(self) -> bool:
+        """Whole rows of the changes stamped after the previous poll (less FRESH_LAG): most new
+        changes arrive here, and the sweeps, less often, catch those that committed later."""
+        since = self._fresh or datetime.datetime.now(datetime.UTC) - FRESH_LAG  # set by the first sweep
+        row = (await self.database.read(ROUTING_CHANGES_SINCE, since=since, limit=self.batch_limit, fresh=since,
+                                        wanted=[]))[0]
+        self._take(row)
+        self._sweep_now = len(row["changes"]) == self.batch_limit  # more than a page: a sweep pages through
+        return self._sweep_now
+
+    def _take(self, row: Record) -> bool:
+        """Deliver the changes of a poll's answer not delivered yet; True when some came as keys only."""
+        self._fresh = row["now"].to_native() - FRESH_LAG
+        whole = {(r["kind"], r["id"], r["nanos"]): r for r in row["rows"]}
+        history = nanos(self._sweep_start - self.replay) if self._priming else None
+        found_late = False
+        for kind, node, stamp in row["changes"]:
+            key = (kind, node, stamp)
+            if key in self._seen or (self._floor is not None and stamp <= self._floor):
+                continue
+            if history is not None and stamp <= history:
+                self._seen.add(key)  # committed before anyone subscribed: not handed on
+                continue
+            record = whole.get(key)
+            if record is None:  # a late commit found by its key: the next sweep reads it whole
+                found_late |= node not in self._wanted
+                self._wanted[node] = stamp
+                continue
+            self._wanted.pop(node, None)
+            self._seen.add(key)
+            change = Change.from_record(record)
+            self._recent[key] = change
+            self._publish(change)
         return found_late
 
     def _publish(self, change: Change) -> None:
