@@ -31,7 +31,7 @@ from graph.seed import seed_bank
 from graph.settings import Settings, SettingsError
 from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
-from resolvers.contact_routing.live import RoutingFeed
+from resolvers.contact_routing.live import RoutingFeed, window_for
 from resolvers.http_limits import HttpLimitsMiddleware
 from resolvers.request_id import RequestIdMiddleware, configure_logging
 from resolvers.schema import build_schema
@@ -59,8 +59,10 @@ def create_app(settings: Settings) -> Starlette:
             await apply_schema(database)
             log.info("connected to Neo4j at %s (database %s)", settings.neo4j_uri, settings.neo4j_database)
             await plan_routing(database)
-            feed = RoutingFeed(database, settings.routing_feed_interval)
-            dispatcher = Dispatcher(database, settings.dispatch_interval)
+            feed = RoutingFeed(database, settings.routing_feed_interval,
+                               window=window_for(settings.neo4j_transaction_timeout))
+            # Timed like a request: the feed's window relies on no routing write living longer.
+            dispatcher = Dispatcher(database.for_request(), settings.dispatch_interval)
             if settings.dispatch_interval:
                 dispatcher.start()
             try:
