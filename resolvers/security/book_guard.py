@@ -69,6 +69,18 @@ def _network_node_owner(node: Any) -> str | None:
 OWNED_BY: dict[str, Owner] = {"NetworkNode": _network_node_owner}
 
 
+def _assignee(allocation: Any) -> str | None:
+    resource = getattr(allocation, "resource", None)
+    found = getattr(allocation, "resource_id", None) or getattr(resource, "resource_id", None)
+    return None if found is None else str(found)
+
+
+# Objects that are the holder's own work whatever becomes of the customer: an allocation offered to
+# the resource stays its own after it ends (the desktop must see its offer time out or complete),
+# although the customer leaves the book when the allocation is no longer PENDING or ACCEPTED.
+ASSIGNEE: dict[str, Callable[[Any], str | None]] = {"Allocation": _assignee, "AllocationChange": _assignee}
+
+
 def _customer_id(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -107,22 +119,24 @@ def guard(schema: GraphQLSchema) -> GraphQLSchema:
         type_.description = f"{type_.description or ''} {_withheld_note(visible)}".strip()
         for field_name, field in type_.fields.items():
             if field_name not in visible:
-                _withhold(field, owner)
+                _withhold(field, owner, ASSIGNEE.get(name))
     return schema
 
 
-def _withhold(field: GraphQLField, owner: Owner) -> None:
+def _withhold(field: GraphQLField, owner: Owner, assignee: Callable[[Any], str | None] | None) -> None:
     if isinstance(field.type, GraphQLNonNull):
         field.type = field.type.of_type  # a refused field is null; its parents stay intact
-    field.resolve = _guarded(field.resolve or default_field_resolver, owner)
+    field.resolve = _guarded(field.resolve or default_field_resolver, owner, assignee)
 
 
-def _guarded(resolve: Callable[..., Any], owner: Owner) -> Callable[..., Any]:
+def _guarded(resolve: Callable[..., Any], owner: Owner, assignee: Callable[[Any], str | None] | None) -> Callable[..., Any]:
     def resolver(root: Any, info: GraphQLResolveInfo[Any], **args: Any) -> Any:
         context = info.context
         holder = book_holder(context.principal) if isinstance(context, Context) and context.principal else None
         customer_id = owner(root) if holder is not None else None
         if holder is None or customer_id is None:
+            return resolve(root, info, **args)
+        if assignee is not None and assignee(root) == holder:
             return resolve(root, info, **args)
         return _after_check(resolve, root, info, args, context, holder, customer_id)
 
