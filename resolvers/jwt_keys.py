@@ -32,6 +32,8 @@ def verify(settings: Settings, token: str) -> dict[str, Any]:
         header = jwt.get_unverified_header(token)
     except jwt.InvalidTokenError as error:
         raise Unauthenticated(f"the bearer token is not valid: {error}") from None
+    except (TypeError, ValueError):
+        raise Unauthenticated("the bearer token is not valid: its header is not a JSON object") from None
     algorithm = header.get("alg")
     accepted = accepted_algorithms(settings.jwt_algorithms, settings.jwt_secret, settings.jwt_jwks_file)
     if algorithm not in accepted:
@@ -69,6 +71,10 @@ def verify(settings: Settings, token: str) -> dict[str, Any]:
             f"the bearer token is not valid: {error}; its 'aud' must include {settings.jwt_audience!r}") from None
     except jwt.InvalidTokenError as error:
         raise Unauthenticated(f"the bearer token is not valid: {error}") from None
+    except (TypeError, ValueError, AttributeError, KeyError):
+        # PyJWT checks most claims' types itself; a claim it compares without checking (e.g. an
+        # `aud` list holding an object) must still be the caller's fault, never a 500.
+        raise Unauthenticated("the bearer token is not valid: a claim has the wrong JSON type") from None
 
 
 def _rsa_key(settings: Settings, kid: Any) -> RSAPublicKey:

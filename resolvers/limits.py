@@ -57,6 +57,7 @@ def limit_extensions(settings: Settings) -> list[ExtensionFactory]:
     extensions: list[ExtensionFactory] = [
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        OperationNameRequired,
         lambda: CostLimit(settings.max_query_cost, settings.max_page_size),
     ]
     if settings.production_mode:
@@ -81,6 +82,23 @@ def operations_rule(max_operations: int) -> type[ValidationRule]:
                     "(GATEWAY_MAX_OPERATIONS)"))
 
     return MaxOperations
+
+
+class OperationNameRequired(SchemaExtension):
+    """Refuses a document of several operations sent without `operationName`, as the GraphQL spec
+    asks (Strawberry would run the first one), before anything executes."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        # The name the client sent: `operation_name` itself falls back to the first operation's.
+        named = getattr(context, "_provided_operation_name", None)
+        if document is not None and named is None and context.result is None:
+            count = sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
+            if count > 1:
+                context.result = GraphQLExecutionResult(data=None, errors=[GraphQLError(
+                    f"the document holds {count} operations: name the one to run in `operationName`")])
+        yield
 
 
 class CostLimit(SchemaExtension):

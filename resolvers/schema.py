@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import strawberry
@@ -26,6 +27,7 @@ from resolvers.lead_and_opportunity_management import (
 )
 from resolvers.limits import limit_extensions
 from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
+from resolvers.temporal import DATE_SCALAR, DATETIME_SCALAR
 
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
@@ -60,7 +62,10 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the abuse limits of `settings` (resolvers/limits.py); without settings, the
     defaults of graph/settings.py, i.e. production limits: introspection off."""
     limits = limit_extensions(settings or Settings())
-    return GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=[
+    return GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription,
+                         # DateTime and Date arguments refused outside the range Neo4j and Python hold.
+                         scalar_overrides={datetime.datetime: DATETIME_SCALAR, datetime.date: DATE_SCALAR},
+                         extensions=[
         AuditTrail,  # listed first, so it leaves last and sees the errors as the client will
         ErrorContract, PerOperationLoaders,
         # A factory: a fresh extension per request; the LRU cache itself is shared.
