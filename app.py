@@ -34,6 +34,7 @@ from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed
 from resolvers.http_limits import HttpLimitsMiddleware, error_response
+from resolvers.http_protocol import GatewayHttpProtocol
 from resolvers.request_id import RequestIdMiddleware, configure_logging
 from resolvers.schema import build_schema
 from resolvers.view import GatewayGraphQL
@@ -79,8 +80,10 @@ def create_app(settings: Settings) -> Starlette:
         Route("/graphql", graphql, methods=None),  # every method: the view answers the wrong ones in JSON
         WebSocketRoute("/graphql", graphql),
     ]
-    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_refusal},
-                     middleware=[Middleware(RequestIdMiddleware), Middleware(HttpLimitsMiddleware, settings=settings)])
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_refusal},
+                    middleware=[Middleware(RequestIdMiddleware), Middleware(HttpLimitsMiddleware, settings=settings)])
+    app.router.redirect_slashes = False  # /graphql/ is an unknown path (a JSON 404), not a redirect without a body
+    return app
 
 
 async def http_refusal(request: Request, error: Exception) -> JSONResponse:
@@ -138,7 +141,8 @@ def main() -> int:
             print("Development mode: GraphiQL at "
                   f"http://{settings.host}:{settings.port}/graphql; requests without a token act as every role.")
             print(f'Token for GraphiQL headers: {{"Authorization": "Bearer {token}"}}')
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None,
+                    http=GatewayHttpProtocol)
     return 0
 
 

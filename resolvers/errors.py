@@ -37,6 +37,8 @@ class ErrorContract(SchemaExtension):
 
 def apply_contract(error: GraphQLError) -> GraphQLError:
     original = error.original_error
+    if original is None and (error.extensions or {}).get("code"):
+        return error  # applied already (GatewaySchema.process_errors, then on_operation)
     if isinstance(original, GatewayError):
         return _with(error, original.message, original.extensions())
     if original is None or isinstance(original, GraphQLError):

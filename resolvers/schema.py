@@ -20,7 +20,7 @@ from resolvers.customer_relationship_management import (
     CustomerRelationshipManagementQuery,
 )
 from resolvers.customers import CustomerQuery
-from resolvers.errors import ErrorContract
+from resolvers.errors import ErrorContract, apply_contract
 from resolvers.lead_and_opportunity_management import (
     LeadandOpportunityManagementMutation,
     LeadandOpportunityManagementQuery,
@@ -49,7 +49,10 @@ class Subscription(DesktopSubscription):
 
 class GatewaySchema(strawberry.Schema):
     def process_errors(self, errors: list[Any], execution_context: Any = None) -> None:
-        """ErrorContract logs what is unexpected; expected errors are not worth a stack trace."""
+        """The error contract, in place, for errors of an exception that ended the operation early
+        (e.g. raised while validating): Strawberry answers those after ErrorContract.on_operation
+        has given up. apply_contract logs what is unexpected; expected errors need no stack trace."""
+        errors[:] = [apply_contract(error) for error in errors]
 
 
 # Front ends send the same few documents over and over: validating each once halves a small

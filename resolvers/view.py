@@ -278,9 +278,17 @@ def _reason(error: ValueError) -> str:
     return str(error).split(";")[0][:120]
 
 
+class EscapedJSONResponse(JSONResponse):
+    """JSON with everything beyond ASCII escaped: a refusal may quote what the client sent, and a lone
+    surrogate (JSON's "\\ud800") cannot be encoded as UTF-8, only escaped."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, separators=(",", ":")).encode("ascii")
+
+
 def error_response(status: int, message: str, code: str, media_type: str) -> JSONResponse:
-    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status,
-                        media_type=_with_charset(media_type))
+    return EscapedJSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status,
+                               media_type=_with_charset(media_type))
 
 
 def _with_charset(media_type: str) -> str:
@@ -298,5 +306,5 @@ def _refuse(error: Unauthenticated, media_type: str | None) -> JSONResponse:
     body: dict[str, Any] = {"errors": [{"message": error.message, "extensions": error.extensions()}]}
     if media_type != GRAPHQL_RESPONSE_JSON:
         body = {"data": None, **body}  # what legacy JSON clients have always received
-    return JSONResponse(body, status_code=401, media_type=_with_charset(media_type or JSON),
+    return EscapedJSONResponse(body, status_code=401, media_type=_with_charset(media_type or JSON),
                         headers={"WWW-Authenticate": 'Bearer realm="graphql"'})
