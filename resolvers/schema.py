@@ -52,7 +52,8 @@ class GatewaySchema(strawberry.Schema):
         """The error contract, in place, for errors of an exception that ended the operation early
         (e.g. raised while validating): Strawberry answers those after ErrorContract.on_operation
         has given up. apply_contract logs what is unexpected; expected errors need no stack trace."""
-        errors[:] = [apply_contract(error) for error in errors]
+        document = getattr(execution_context, "graphql_document", None)
+        errors[:] = [apply_contract(error, document) for error in errors]
 
 
 # Front ends send the same few documents over and over: validating each once halves a small

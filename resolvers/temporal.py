@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 
 import dateutil.parser
 import strawberry
-from strawberry.exceptions import StrawberryInputCoercionError
+
+from resolvers.errors import InputValueError
 
 _T = TypeVar("_T")
 
@@ -50,14 +51,14 @@ def parse_datetime(value: object) -> datetime.datetime:
     instant: datetime.datetime = _parsed(value, "DateTime", dateutil.parser.isoparse)
     offset = instant.utcoffset()
     if offset is not None and abs(offset) > MAX_OFFSET:
-        raise StrawberryInputCoercionError(
-            f"DateTime {value!s} has the offset {_offset(offset)}; offsets must lie within -18:00..+18:00")
+        raise InputValueError(
+            f"DateTime {value!s} has the offset {_offset(offset)}; offsets must lie within -18:00..+18:00", str(value))
     try:
         year = aware(instant).astimezone(datetime.UTC).year
     except OverflowError:
         year = 0  # before year 1 or after 9999 in UTC: out of range either way
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise StrawberryInputCoercionError(f"DateTime {value!s} is outside the {_RANGE} the gateway accepts")
+        raise InputValueError(f"DateTime {value!s} is outside the {_RANGE} the gateway accepts", str(value))
     return instant
 
 
@@ -65,17 +66,17 @@ def parse_date(value: object) -> datetime.date:
     """A Date argument: ISO 8601 (YYYY-MM-DD), within _RANGE."""
     day = _parsed(value, "Date", datetime.date.fromisoformat)
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise StrawberryInputCoercionError(f"Date {value!s} is outside the {_RANGE} the gateway accepts")
+        raise InputValueError(f"Date {value!s} is outside the {_RANGE} the gateway accepts", str(value))
     return day
 
 
 def _parsed(value: object, kind: str, parse: Callable[[str], _T]) -> _T:
     if not isinstance(value, str):
-        raise StrawberryInputCoercionError(f"{kind} must be an ISO 8601 string, got {type(value).__name__} {value!r:.40}")
+        raise InputValueError(f"{kind} must be an ISO 8601 string, got {type(value).__name__} {value!r:.40}", repr(value))
     try:
         return parse(value)
     except (ValueError, OverflowError) as error:
-        raise StrawberryInputCoercionError(f"{kind} {value[:64]!r} is not an ISO 8601 {kind.lower()}: {error}") from None
+        raise InputValueError(f"{kind} {value[:64]!r} is not an ISO 8601 {kind.lower()}: {error}", value) from None
 
 
 def _offset(offset: datetime.timedelta) -> str:

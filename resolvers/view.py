@@ -141,9 +141,11 @@ class GatewayGraphQL(GraphQL[Context, None]):
             decoded = json.loads(text)
         except RecursionError:
             raise HTTPException(400, _TOO_DEEP) from None
+        except json.JSONDecodeError:
+            raise  # strawberry's 400, "Unable to parse request body as JSON"
         except ValueError as error:
-            # Not JSON, or an integer of more digits than Python converts (also a ValueError).
-            raise HTTPException(400, f"the request is not valid JSON: {_reason(error)}") from None
+            # An integer of more digits than Python converts, for one.
+            raise HTTPException(400, f"the request's JSON cannot be read: {_reason(error)}") from None
         if json_depth(decoded) > MAX_JSON_DEPTH:
             raise HTTPException(400, _TOO_DEEP)
         if not isinstance(decoded, (dict, list)):
@@ -274,7 +276,7 @@ def json_depth(value: object) -> int:
 
 
 def _reason(error: ValueError) -> str:
-    """What is wrong, without the exception's class (JSONDecodeError's message says where)."""
+    """What is wrong, without the exception's class."""
     return str(error).split(";")[0][:120]
 
 
