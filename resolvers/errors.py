@@ -70,7 +70,7 @@ def argument_named(document: DocumentNode, error: GraphQLError) -> str | None:
         wanted = error
     if wanted is None:
         return None
-    inner = matched.group(2) or "" if matched else ""
+    inner = (matched.group(2) or "") if matched else ""
     stack: list[Node] = [document]
     while stack:
         node = stack.pop()

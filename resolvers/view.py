@@ -8,9 +8,10 @@ or in the handshake headers, else it is closed with 4403.
 HTTP follows the GraphQL-over-HTTP spec (tests/http_audit runs the graphql-http audit): the
 response is `application/graphql-response+json` for clients that accept it and
 `application/json` otherwise; a document that fails to parse or validate is a 400 without
-`data` for the former (legacy JSON clients keep their 200); 405 for a mutation over GET,
-406 when the client accepts neither type, 415 for a body that is not JSON. Every refusal is
-a GraphQL-shaped JSON body, never plain text. Persisted queries (APQ and the registered-only
+`data` for the former (legacy JSON clients keep their 200); 405 for a mutation over GET and
+for any method but GET and POST, 406 when the client accepts neither type, 415 for a body that
+is not JSON, 400 for JSON nested deeper than MAX_JSON_DEPTH. Every refusal is a GraphQL-shaped
+JSON body, never plain text (docs/security.md, "Hostile input"). Persisted queries (APQ and the registered-only
 mode) are resolved here too, before anything is parsed (resolvers/persisted_queries.py).
 """
 
