@@ -13,6 +13,7 @@ snapshot of the whole graph taken before the run equals the one taken after.
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import hmac
 import json
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, LiteralString, cast
 
+import dateutil.parser
 import httpx2
 import pytest
 from graphql import (
@@ -44,6 +46,8 @@ from graph.database import Database
 from graph.seed import wipe_graph
 from graph.settings import Settings
 from resolvers.auth import ALL_ROLES, issue_token
+from resolvers.errors import InputValueError
+from resolvers.temporal import parse_date, parse_datetime
 from resolvers.view import MAX_JSON_DEPTH
 from tests.security.fuzz_values import known_ids_for, leaked
 from tests.support import SCHEMA, load_event_types, load_small_bank, served, snapshot
@@ -609,3 +613,22 @@ def test_raw_bytes_that_are_not_http_get_the_json_error_contract_from_the_real_s
             check(tally, "raw", what, method, path, status, headers, body)
     print(f"\nhostile HTTP, raw bytes under uvicorn: {tally.summary()}")
     assert not tally.failures, f"{tally.summary()}\n" + "\n".join(tally.failures)
+
+
+def test_temporal_arguments_are_accepted_across_the_documented_range_and_no_further() -> None:
+    for accepted in ("0100-01-01T00:00:00Z", "0100-01-01T18:00:00+18:00", "9899-12-31T23:59:59.999999Z",
+                     "9899-12-31T05:59:59-18:00", "2026-06-30T12:00:00", "2026-06-30T12:00:00+05:45"):
+        assert parse_datetime(accepted) == dateutil.parser.isoparse(accepted), accepted
+    assert (parse_date("0100-01-01"), parse_date("9899-12-31")) == (datetime.date(100, 1, 1), datetime.date(9899, 12, 31))
+    for refused, reason in (("0100-01-01T00:00:00+00:01", "outside the years 0100-9899 (UTC)"),
+                            ("9899-12-31T23:59:59-00:01", "outside the years 0100-9899 (UTC)"),
+                            ("2026-01-01T00:00:00+18:01", "offsets must lie within -18:00..+18:00"),
+                            ("2026-01-01", None), ("20260101T00", None), ("yesterday", "is not an ISO 8601 datetime")):
+        if reason is None:
+            assert parse_datetime(refused).year == 2026  # ISO 8601 forms dateutil reads are fine
+            continue
+        with pytest.raises(InputValueError, match=re.escape(reason)):
+            parse_datetime(refused)
+    for day in ("0099-12-31", "9900-01-01"):
+        with pytest.raises(InputValueError, match="outside the years 0100-9899"):
+            parse_date(day)
