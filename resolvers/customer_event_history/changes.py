@@ -126,8 +126,9 @@ async def update(db: Database, principal: Principal, category: EventCategory, ev
         event = dict(rows[0]["event"]) if rows else None
         if event is None or not visible(event, category, principal):
             raise NotFound(f"no {category.name.lower().replace('_', ' ')} event '{event_id}'", field="eventId")
-        if expected_version is not None and event["version"] != expected_version:
-            raise Conflict(f"event '{event_id}' is at version {event['version']}, not {expected_version}; "
+        version = int(event.get("version") or 1)  # written without one (e.g. in Browser): version 1
+        if expected_version is not None and version != expected_version:
+            raise Conflict(f"event '{event_id}' is at version {version}, not {expected_version}; "
                            "read it again and reapply your change", field="expectedVersion")
         if "type" in asked and asked["type"] not in rows[0]["knownTypes"]:
             noun = category.name.lower().replace("_", " ")

@@ -154,6 +154,16 @@ async def test_an_update_keeps_the_earlier_version(bank: Database, settings: Set
     assert (error["code"], error["field"]) == ("NOT_FOUND", "eventId")
 
 
+async def test_an_event_written_without_a_version_updates_from_version_1(bank: Database, settings: Settings) -> None:
+    event = (await run(bank, settings, CAPTURE["Servicing"], input=servicing(result="ESCALATED")))["captureServicingEvent"]
+    await bank.write("MATCH (e:Event {eventId: $id}) REMOVE e.version", id=event["eventId"])  # as Browser might
+    changed = await run(bank, settings, UPDATE_SERVICING, id=event["eventId"], changes={"result": "RESOLVED"}, version=1)
+    assert changed["updateServicingEvent"]["result"] == "RESOLVED"
+    rows = await bank.read("MATCH (e:Event {eventId: $id})-[:HAS_VERSION]->(v) RETURN e.version AS now, v.version AS was",
+                           id=event["eventId"])
+    assert rows == [{"now": 2, "was": 1}]
+
+
 async def test_the_event_log_opens_closes_and_counts(bank: Database, settings: Settings) -> None:
     initiate = "mutation { initiateCustomerEventLog(customerId: \"C0000003\", note: \"New joiner\") { eventLogId status note } }"
     assert (await run(bank, settings, initiate, FRONTEND))["initiateCustomerEventLog"] == {
