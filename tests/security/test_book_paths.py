@@ -699,3 +699,46 @@ def test_the_walk_sees_every_customer_bearing_type() -> None:
             type_ = _object(type_.fields[name].type)
         reached.add(type_.name)
     assert bearing - reached == set(), f"customer-bearing types no path reaches: {bearing - reached}"
+
+
+ORACLE = ('query { customer(customerId: "C0000001") { __typename customerId name segment household { __typename '
+          'members { __typename role customer { __typename customerId name segment } } } } }')
+
+
+def _answer(segment_of_alice: str | None, chloe: dict[str, Any]) -> dict[str, Any]:
+    """Alice (in the book) with her household: herself, and Chloe (outside it) as given."""
+    alice = {"__typename": "Customer", "customerId": "C0000001", "name": "Alice Martin", "segment": segment_of_alice}
+    return {"customer": {**alice, "household": {"__typename": "Household", "members": [
+        {"__typename": "HouseholdMember", "role": "HEAD", "customer": {**alice, "segment": "PREMIER"}}, chloe]}}}
+
+
+CHLOE = {"__typename": "HouseholdMember", "role": "DEPENDANT", "customer": {
+    "__typename": "Customer", "customerId": "C0000003", "name": "Chloe Martin", "segment": "MASS"}}
+CHLOE_REFERENCE = {**CHLOE, "role": None, "customer": {**CHLOE["customer"], "segment": None}}  # type: ignore[dict-item]
+AT_CHLOE = ("customer", "household", "members", 1)
+
+
+def _forbidden(*path: str | int) -> GraphQLError:
+    return GraphQLError("outside the book", path=list(path), extensions={"code": FORBIDDEN})
+
+
+@pytest.mark.parametrize(("rm", "errors", "found"), [
+    # Chloe (outside the book) answered whole: her member role and her segment leak.
+    (_answer("PREMIER", CHLOE), [], {"leaks": 2}),
+    # As the contract says: her reference only, each other field FORBIDDEN at its path.
+    (_answer("PREMIER", CHLOE_REFERENCE), [_forbidden(*AT_CHLOE, "role"), _forbidden(*AT_CHLOE, "customer", "segment")],
+     {}),
+    # Her fields null but without their FORBIDDEN; and one too many on Alice, who is in the book.
+    (_answer(None, CHLOE_REFERENCE), [_forbidden(*AT_CHLOE, "role"), _forbidden("customer", "segment")],
+     {"unrefused": 1, "over": 1}),
+])
+def test_the_oracle_tells_a_leak_a_missing_refusal_and_an_over_restriction(
+        rm: dict[str, Any], errors: list[GraphQLError], found: dict[str, int]) -> None:
+    """The checker itself, on answers made by hand: what it reports is what is wrong, and only that."""
+    tally = Tally()
+    admin = ExecutionResult(data=_answer("PREMIER", CHLOE), errors=None)
+    check(ORACLE, admin, ExecutionResult(data=rm, errors=errors or None), frozenset({"C0000001"}), tally, "oracle")
+    reported = {name: len(getattr(tally, name)) for name in ("leaks", "unrefused", "over", "other")}
+    assert reported == {"leaks": 0, "unrefused": 0, "over": 0, "other": 0, **found}, tally
+    assert census(ORACLE, admin, frozenset({"C0000001"}), Tally()) == Counter({
+        ("customer", "household", "members"): 1, ("customer", "household", "members", "customer"): 1})
