@@ -593,79 +593,93 @@ async def _execute(db: Database, settings: Settings, who: Principal, document: s
 FEED_MESSAGES = {"servicingPoolActivity": 4, "allocationOffers": 2}  # what book_paths_feed.cypher changes
 
 
+@dataclass
+class Walk:
+    """What running the documents found: the tally, and each path's cover."""
+
+    book: frozenset[str]
+    tally: Tally = field(default_factory=Tally)
+    exercised: set[Path] = field(default_factory=set)
+    refused: set[Path] = field(default_factory=set)
+    unbuildable: list[Path] = field(default_factory=list)
+    documents: int = 0
+    checked: int = 0  # objects outside the book in the RM answers checked (not refused at the root)
+
+    async def run(self, db: Database, settings: Settings, feed: RoutingFeed, variant: Variant, document: str,
+                  members: list[Path]) -> None:
+        """One document as Tom and (unless it is a refused change) as the admin; the cover of its paths."""
+        kind, root, label = variant.kind, variant.root, f"{variant.kind}.{variant.root}{variant.arguments}"
+        self.documents += 1
+        if kind == "Subscription":
+            await db.write(cast(LiteralString, (DATA / "book_paths_feed.cypher").read_text()))
+        count = FEED_MESSAGES.get(root, 1)
+        as_tom = _execute(db, settings, TOM, document, feed, count)
+        if kind == "Mutation" and variant.outside:
+            # A refused change must not run as the admin: it would write.
+            answers = await as_tom
+            if all(refused_at_root(a, root) for a in answers):
+                self.refused.update(members)
+            else:
+                self.tally.other.append(f"{label}: not refused at the root: {answers[0].errors}")
+            return
+        as_admin = _execute(db, settings, BOSS, document, feed, count)
+        if kind == "Subscription":  # side by side, from the same replay of the feed
+            admin_answers, rm_answers = await asyncio.gather(as_admin, as_tom)
+        else:
+            admin_answers, rm_answers = await as_admin, await as_tom
+        outside: Counter[tuple[str, ...]] = Counter()
+        for admin in admin_answers:
+            if admin.errors:
+                self.tally.other.append(f"{label}: the admin's answer has errors: {admin.errors}")
+            outside += census(document, admin, self.book, self.tally)
+        if rm_answers and all(refused_at_root(r, root) for r in rm_answers):
+            # Covered when the refusal kept objects outside the book from Tom (per the admin's answer).
+            self.refused.update(p for p in members if outside[p.fields])
+            return
+        if variant.outside:
+            self.tally.other.append(f"{label}: names an object outside the book but was not refused at the root: "
+                                    f"{[r.errors for r in rm_answers]}")
+        if len(admin_answers) != len(rm_answers):
+            self.tally.other.append(f"{label}: {len(admin_answers)} messages for the admin, {len(rm_answers)} for the RM")
+        for admin, rm in zip(admin_answers, rm_answers, strict=False):
+            check(document, admin, rm, self.book, self.tally, label)
+        self.exercised.update(p for p in members if outside[p.fields])
+        self.checked += sum(outside.values())
+
+
 async def test_no_path_leads_a_relationship_manager_out_of_its_book(bank: Database, settings: Settings) -> None:
     book = await book_of(bank, TOM)
     assert book == {"C0000001", "C0000002", "C0000004"}, book  # the bank's premise: Alice, Bob, Acme
-    tally = Tally()
-    exercised: set[Path] = set()
-    refused: set[Path] = set()
-    unbuildable: list[Path] = []
-    runs = 0
+    walk = Walk(book)
     feed = RoutingFeed(bank, interval=0.05)
     try:
         for (kind, root), paths in _by_root().items():
             for variant in variants(kind, root):
                 built, failed = documents(kind, root, variant.arguments, paths)
-                unbuildable.extend(failed)
+                walk.unbuildable.extend(failed)
                 for document, members in built:
-                    runs += 1
-                    label = f"{kind}.{root}{variant.arguments}"
-                    if kind == "Subscription":
-                        await bank.write(cast(LiteralString, (DATA / "book_paths_feed.cypher").read_text()))
-                    count = FEED_MESSAGES.get(root, 1)
-                    rm_task = _execute(bank, settings, TOM, document, feed, count)
-                    if kind == "Mutation" and variant.outside:
-                        # A refused change must not run as the admin: it would write.
-                        answers = await rm_task
-                        if all(refused_at_root(a, root) for a in answers):
-                            refused.update(members)
-                        else:
-                            tally.other.append(f"{label}: not refused at the root: {answers[0].errors}")
-                        continue
-                    if kind == "Subscription":
-                        admin_answers, rm_answers = await asyncio.gather(
-                            _execute(bank, settings, BOSS, document, feed, count), rm_task)
-                    else:
-                        admin_answers = await _execute(bank, settings, BOSS, document, feed, count)
-                        rm_answers = await rm_task
-                    for admin in admin_answers:
-                        if admin.errors:
-                            tally.other.append(f"{label}: the admin's answer has errors: {admin.errors}")
-                    outside: Counter[tuple[str, ...]] = Counter()
-                    for admin in admin_answers:
-                        outside += census(document, admin, book, tally)
-                    if all(refused_at_root(r, root) for r in rm_answers) and rm_answers:
-                        # Covered when the refusal kept from Tom objects outside the book (the admin's).
-                        refused.update(p for p in members if outside[p.fields])
-                        continue
-                    if variant.outside:
-                        tally.other.append(f"{label}: names an object outside the book but was not refused at the "
-                                           f"root: {[r.errors for r in rm_answers]}")
-                    if len(admin_answers) != len(rm_answers):
-                        tally.other.append(f"{label}: {len(admin_answers)} messages for the admin, "
-                                           f"{len(rm_answers)} for the RM")
-                    for admin, rm in zip(admin_answers, rm_answers, strict=False):
-                        check(document, admin, rm, book, tally, label)
-                    exercised.update(p for p in members if outside[p.fields])
+                    await walk.run(bank, settings, feed, variant, document, members)
     finally:
         await feed.close()
 
-    allowed = {p for p in PATHS if _allowed_by(p) is not None}
-    uncovered = [str(p) for p in PATHS if p not in exercised and p not in refused and p not in allowed]
-    needless = [entry for entry in ALLOWED
-                if all(p in exercised or p in refused for p in PATHS if _allowed_by(p) == entry)]
+    tally = walk.tally
+    covered = walk.exercised | walk.refused
+    allowed = {p for p in PATHS if _allowed_by(p) is not None} - covered
+    uncovered = [str(p) for p in PATHS if p not in covered and p not in allowed]
+    needless = [entry for entry in ALLOWED if all(p in covered for p in PATHS if _allowed_by(p) == entry)]
     figures = (f"root fields {len(_by_root())}, paths walked {len(PATHS)} (cut at the depth limit {CUT}), "
-               f"documents run {runs}, exercised {len(exercised)}, refused at the root {len(refused - exercised)}, "
-               f"allowed {len(allowed - exercised - refused)}, out-of-book objects reached {sum(tally.outside.values())} "
-               f"(of {sum(tally.reached.values())} customer-bearing objects), leaks {len(tally.leaks)}, "
-               f"missing FORBIDDEN {len(tally.unrefused)}, over-restricted {len(tally.over)}, other {len(tally.other)}")
+               f"documents run {walk.documents}; paths exercised outside the book {len(walk.exercised)}, refused at "
+               f"the root {len(walk.refused - walk.exercised)}, allowed {len(allowed)}; out-of-book objects in the "
+               f"RM's answers checked {walk.checked} (of {sum(tally.reached.values())} customer-bearing objects in "
+               f"all the admin's answers); leaks {len(tally.leaks)}, missing FORBIDDEN {len(tally.unrefused)}, "
+               f"over-restricted {len(tally.over)}, other {len(tally.other)}")
     print(f"\nbook paths: {figures}")
-    for title, items in (("LEAKS", tally.leaks), ("MISSING FORBIDDEN", tally.unrefused),
+    for title, items in (("LEAK", tally.leaks), ("MISSING FORBIDDEN", tally.unrefused),
                          ("OVER-RESTRICTED", tally.over), ("OTHER", tally.other), ("UNCOVERED", uncovered),
-                         ("UNBUILDABLE", [str(p) for p in unbuildable]), ("NEEDLESS ALLOWED", needless)):
+                         ("UNBUILDABLE", [str(p) for p in walk.unbuildable]), ("NEEDLESS ALLOWED", needless)):
         for item in items:
             print(f"  {title}: {item}")
-    assert not unbuildable, f"paths no document within the limits can hold: {unbuildable}"
+    assert not walk.unbuildable, f"paths no document within the limits can hold: {walk.unbuildable}"
     assert not uncovered, f"paths neither exercised outside the book, refused at the root nor ALLOWED: {uncovered}"
     assert not needless, f"ALLOWED entries no longer needed: {needless}"
     assert tally.leaks == [] and tally.unrefused == [], f"{figures}: {tally.leaks[:20]} {tally.unrefused[:20]}"
