@@ -1,6 +1,6 @@
 """The book, walked from the schema's type graph: no path leads a relationship manager out of it.
 
-THE CONTRACT (docs/security.md, "The book on types"), which this test is the oracle of:
+THE CONTRACT (docs/security.md, on the book), which this test is the oracle of:
 
 - A *customer-bearing* type, decided from the schema alone: an object type with a field
   `customerId`, or with a field `customer` whose type has a `customerId`, or `NetworkNode` (whose
