@@ -3,8 +3,11 @@
 THE CONTRACT (docs/security.md, on the book), which this test is the oracle of:
 
 - A *customer-bearing* type, decided from the schema alone: an object type with a field
-  `customerId`, or with a field `customer` whose type has a `customerId`, or `NetworkNode` (whose
-  `id` is a customerId when its `label` is CUSTOMER). Its owner: that customerId.
+  `customerId`, or with a field `customer` holding a customer reference (a type with a
+  `customerId`, other than the whole `Customer`), or `NetworkNode` (whose `id` is a customerId when
+  its `label` is CUSTOMER). Its owner: that customerId. A type whose `customer` is a whole Customer
+  (HouseholdMember) is a link in the network, not an object of that customer: the Customer at its
+  end answers for itself.
 - A relationship manager (Tom, R000303, BACKUP_FOR Rita) reaches the customers of its book
   (resolvers/security/book.py). Outside the book it still sees a customer's reference: `customerId`,
   `name` and `kind` on the types that stand for a customer (`Customer` and those whose name ends in
@@ -12,8 +15,7 @@ THE CONTRACT (docs/security.md, on the book), which this test is the oracle of:
   and `__typename` everywhere.
 - Every other field of a customer-bearing object whose owner is outside the book answers null with
   exactly one error at that field's path, extensions.code FORBIDDEN; the rest of the response is
-  intact. A field that leads to the type standing for that customer (e.g. HouseholdMember.customer)
-  may instead answer that customer's reference, which is then checked by the same rule.
+  intact.
 - A root field whose arguments name something outside the book is refused as a whole (FORBIDDEN at
   the root field): nothing beyond it resolves. Objects in the book resolve normally, no FORBIDDEN.
 - The same holds in mutation results and subscription payloads.
@@ -95,7 +97,7 @@ def customer_bearing(type_: GraphQLObjectType) -> bool:
     if type_.name == "NetworkNode" or "customerId" in type_.fields:
         return True
     customer = _object(type_.fields["customer"].type) if "customer" in type_.fields else None
-    return customer is not None and "customerId" in customer.fields
+    return customer is not None and customer.name != "Customer" and "customerId" in customer.fields
 
 
 def stands_for_customer(name: str) -> bool:
@@ -456,11 +458,6 @@ class Answer:
                 if rm.get(name) != admin.get(name):
                     self.tally.other.append(f"{self.kind} {_path_text(at)}: the reference differs from the admin's")
                 continue
-            target = _object(type_.fields[name].type)
-            if rm.get(name) is not None and target is not None and stands_for_customer(target.name):
-                # Leading to the customer's own reference: checked there by the same rule.
-                self.field(child, type_, admin.get(name), rm.get(name), at, (*fields, name))
-                continue
             codes = self.errors.get(at, [])
             if rm.get(name) is not None:
                 self.tally.leaks.append(f"{self.kind} {_path_text(at)} ({type_.name} of {whose}, outside the book)")
@@ -728,8 +725,8 @@ def _answer(segment_of_alice: str | None, chloe: dict[str, Any]) -> dict[str, An
 
 CHLOE = {"__typename": "HouseholdMember", "role": "DEPENDANT", "customer": {
     "__typename": "Customer", "customerId": "C0000003", "name": "Chloe Martin", "segment": "MASS"}}
-CHLOE_REFERENCE = {**CHLOE, "role": None, "customer": {**CHLOE["customer"], "segment": None}}  # type: ignore[dict-item]
-AT_CHLOE = ("customer", "household", "members", 1)
+CHLOE_REFERENCE = {**CHLOE, "customer": {**CHLOE["customer"], "segment": None}}  # type: ignore[dict-item]
+AT_CHLOE = ("customer", "household", "members", 1, "customer")
 
 
 def _forbidden(*path: str | int) -> GraphQLError:
@@ -737,14 +734,13 @@ def _forbidden(*path: str | int) -> GraphQLError:
 
 
 @pytest.mark.parametrize(("rm", "errors", "found"), [
-    # Chloe (outside the book) answered whole: her member role and her segment leak.
-    (_answer("PREMIER", CHLOE), [], {"leaks": 2}),
+    # Chloe (outside the book) answered whole: her segment leaks (her role in the household is
+    # the household's, a link: it answers).
+    (_answer("PREMIER", CHLOE), [], {"leaks": 1}),
     # As the contract says: her reference only, each other field FORBIDDEN at its path.
-    (_answer("PREMIER", CHLOE_REFERENCE), [_forbidden(*AT_CHLOE, "role"), _forbidden(*AT_CHLOE, "customer", "segment")],
-     {}),
-    # Her fields null but without their FORBIDDEN; and one too many on Alice, who is in the book.
-    (_answer(None, CHLOE_REFERENCE), [_forbidden(*AT_CHLOE, "role"), _forbidden("customer", "segment")],
-     {"unrefused": 1, "over": 1}),
+    (_answer("PREMIER", CHLOE_REFERENCE), [_forbidden(*AT_CHLOE, "segment")], {}),
+    # Her segment null but without its FORBIDDEN; and one FORBIDDEN on Alice, who is in the book.
+    (_answer(None, CHLOE_REFERENCE), [_forbidden("customer", "segment")], {"unrefused": 1, "over": 1}),
 ])
 def test_the_oracle_tells_a_leak_a_missing_refusal_and_an_over_restriction(
         rm: dict[str, Any], errors: list[GraphQLError], found: dict[str, int]) -> None:
@@ -755,4 +751,4 @@ def test_the_oracle_tells_a_leak_a_missing_refusal_and_an_over_restriction(
     reported = {name: len(getattr(tally, name)) for name in ("leaks", "unrefused", "over", "other")}
     assert reported == {"leaks": 0, "unrefused": 0, "over": 0, "other": 0, **found}, tally
     assert census(ORACLE, admin, frozenset({"C0000001"}), Tally()) == Counter({
-        ("customer", "household", "members"): 1, ("customer", "household", "members", "customer"): 1})
+        ("customer", "household", "members", "customer"): 1})
