@@ -568,8 +568,14 @@ async def book_of(db: Database, who: Principal) -> frozenset[str]:
 
 
 async def _execute(db: Database, settings: Settings, who: Principal, document: str,
-                   feed: RoutingFeed | None, messages: int) -> list[ExecutionResult]:
+                   feed: RoutingFeed | None, messages: int) -> tuple[list[ExecutionResult], int]:
+    """The answers (a subscription's first `messages`) and the round trips to Neo4j they took."""
     context = Context(db=db.for_request(), principal=who, settings=settings, feed=feed)
+    answers = await _answers(context, document, messages)
+    return answers, context.db.round_trips
+
+
+async def _answers(context: Context, document: str, messages: int) -> list[ExecutionResult]:
     if not document.startswith("subscription"):
         return [await SCHEMA.execute(document, context_value=context)]
     stream = await SCHEMA.subscribe(document, context_value=context)
@@ -601,6 +607,8 @@ class Walk:
     unbuildable: list[Path] = field(default_factory=list)
     documents: int = 0
     checked: int = 0  # objects outside the book in the RM answers checked (not refused at the root)
+    # The most round trips an RM's answer took beyond the admin's for the same query: the book's cost.
+    extra_round_trips: int = 0
 
     async def run(self, db: Database, settings: Settings, feed: RoutingFeed, variant: Variant, document: str,
                   members: list[Path]) -> None:
@@ -613,7 +621,7 @@ class Walk:
         as_tom = _execute(db, settings, TOM, document, feed, count)
         if kind == "Mutation" and variant.outside:
             # A refused change must not run as the admin: it would write.
-            answers = await as_tom
+            answers, _ = await as_tom
             if all(refused_at_root(a, root) for a in answers):
                 self.refused.update(members)
             else:
@@ -621,9 +629,10 @@ class Walk:
             return
         as_admin = _execute(db, settings, BOSS, document, feed, count)
         if kind == "Subscription":  # side by side, from the same replay of the feed
-            admin_answers, rm_answers = await asyncio.gather(as_admin, as_tom)
+            (admin_answers, _), (rm_answers, _) = await asyncio.gather(as_admin, as_tom)
         else:
-            admin_answers, rm_answers = await as_admin, await as_tom
+            (admin_answers, admin_trips), (rm_answers, rm_trips) = await as_admin, await as_tom
+            self.extra_round_trips = max(self.extra_round_trips, rm_trips - admin_trips)
         outside: Counter[tuple[str, ...]] = Counter()
         for admin in admin_answers:
             if admin.errors:
@@ -669,7 +678,8 @@ async def test_no_path_leads_a_relationship_manager_out_of_its_book(bank: Databa
                f"the root {len(walk.refused - walk.exercised)}, allowed {len(allowed)}; out-of-book objects in the "
                f"RM's answers checked {walk.checked} (of {sum(tally.reached.values())} customer-bearing objects in "
                f"all the admin's answers); leaks {len(tally.leaks)}, missing FORBIDDEN {len(tally.unrefused)}, "
-               f"over-restricted {len(tally.over)}, other {len(tally.other)}")
+               f"over-restricted {len(tally.over)}, other {len(tally.other)}; the most extra round trips the book "
+               f"cost a query {walk.extra_round_trips}")
     print(f"\nbook paths: {figures}")
     for title, items in (("LEAK", tally.leaks), ("MISSING FORBIDDEN", tally.unrefused),
                          ("OVER-RESTRICTED", tally.over), ("OTHER", tally.other), ("UNCOVERED", uncovered),
