@@ -18,6 +18,7 @@ from typing import TypedDict
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -31,8 +32,9 @@ from graph.seed import seed_bank
 from graph.settings import Settings, SettingsError
 from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
-from resolvers.contact_routing.live import RoutingFeed
-from resolvers.http_limits import HttpLimitsMiddleware
+from resolvers.contact_routing.live import RoutingFeed, window_for
+from resolvers.http_limits import HttpLimitsMiddleware, error_response
+from resolvers.http_protocol import GatewayHttpProtocol
 from resolvers.request_id import RequestIdMiddleware, configure_logging
 from resolvers.schema import build_schema
 from resolvers.view import GatewayGraphQL
@@ -59,8 +61,10 @@ def create_app(settings: Settings) -> Starlette:
             await apply_schema(database)
             log.info("connected to Neo4j at %s (database %s)", settings.neo4j_uri, settings.neo4j_database)
             await plan_routing(database)
-            feed = RoutingFeed(database, settings.routing_feed_interval)
-            dispatcher = Dispatcher(database, settings.dispatch_interval)
+            feed = RoutingFeed(database, settings.routing_feed_interval,
+                               window=window_for(settings.neo4j_transaction_timeout))
+            # Timed like a request: the feed's window relies on no routing write living longer.
+            dispatcher = Dispatcher(database.for_request(), settings.dispatch_interval)
             if settings.dispatch_interval:
                 dispatcher.start()
             try:
@@ -75,11 +79,22 @@ def create_app(settings: Settings) -> Starlette:
     routes = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", graphql, methods=None),  # every method: the view answers the wrong ones in JSON
         WebSocketRoute("/graphql", graphql),
     ]
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIdMiddleware),
-                                                                 Middleware(HttpLimitsMiddleware, settings=settings)])
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_refusal},
+                    middleware=[Middleware(RequestIdMiddleware), Middleware(HttpLimitsMiddleware, settings=settings)])
+    app.router.redirect_slashes = False  # /graphql/ is an unknown path (a JSON 404), not a redirect without a body
+    return app
+
+
+async def http_refusal(request: Request, error: Exception) -> JSONResponse:
+    """Starlette's own refusals (an unknown path, a wrong method on /healthz) in the GraphQL shape."""
+    assert isinstance(error, HTTPException)
+    code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(error.status_code, "BAD_REQUEST")
+    message = {404: f"nothing at {request.url.path}; the API is POST or GET /graphql",
+               405: f"{request.url.path} does not answer {request.method}"}.get(error.status_code, error.detail)
+    return error_response(error.status_code, code, message, dict(error.headers or {}))
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -128,7 +143,8 @@ def main() -> int:
             print("Development mode: GraphiQL at "
                   f"http://{settings.host}:{settings.port}/graphql; requests without a token act as every role.")
             print(f'Token for GraphiQL headers: {{"Authorization": "Bearer {token}"}}')
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None,
+                    http=GatewayHttpProtocol)
     return 0
 
 

@@ -86,7 +86,8 @@ class Database:
         # Seconds Neo4j lets each transaction run before terminating it; None: the server's default.
         # A client's runaway query then frees its connection and memory instead of holding them.
         # Only requests' views are timed: start-up (schema, warming plans that take seconds to
-        # make), seeding and the dispatcher are the gateway's own work.
+        # make) and seeding are the gateway's own work. The dispatcher runs on such a view too:
+        # the live feed counts on no routing write committing later than this after its stamp.
         self.timeout = timeout
         self.request_timeout = request_timeout
 

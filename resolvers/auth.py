@@ -72,6 +72,8 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
     raw = claims.get("roles", [])
     if not isinstance(raw, list) or not raw:
         raise Unauthenticated("the bearer token carries no 'roles' list")
+    if not all(isinstance(name, str) for name in raw):
+        raise Unauthenticated("the bearer token's 'roles' claim must be a list of role names (strings)")
     known = {role.value: role for role in Role}
     unknown = [name for name in raw if name not in known]
     if unknown:
@@ -79,7 +81,10 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
     resource_id = claims.get("resourceId")
     if resource_id is not None and (not isinstance(resource_id, str) or not resource_id.strip()):
         raise Unauthenticated("the bearer token's 'resourceId' claim must be a non-empty string (a resourceId)")
-    return Principal(str(claims["sub"]), frozenset(known[name] for name in raw), resource_id)
+    subject = claims.get("sub")
+    if not isinstance(subject, str) or not subject.strip():
+        raise Unauthenticated("the bearer token's 'sub' claim must be a non-empty string")
+    return Principal(subject, frozenset(known[name] for name in raw), resource_id)
 
 
 def issue_token(settings: Settings, subject: str, roles: frozenset[Role], ttl_seconds: int = 8 * 3600) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,12 @@ from resolvers.auth import Principal
 
 if TYPE_CHECKING:
     from resolvers.contact_routing.live import RoutingFeed
+
+
+# (resourceId, customerId) pairs the operation's book checks found in that resource's book: every
+# check goes through security.book.reach, which records them here, so the book guard on the types
+# (security/book_guard.py) asks no second time, without each domain passing its Context down.
+found_in_book: ContextVar[set[tuple[str, str]] | None] = ContextVar("found_in_book", default=None)
 
 
 @dataclass
@@ -47,4 +54,14 @@ class PerOperationLoaders(SchemaExtension):
         context = self.execution_context.context
         if isinstance(context, Context):
             context.loaders.clear()
+        found_in_book.set(set())
+        yield
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        """A subscription runs one operation for many events: each event reads afresh (the book it is
+        checked against included), so what a subscriber sees follows the graph as it changes."""
+        context = self.execution_context.context
+        if isinstance(context, Context):
+            context.loaders.clear()
+        found_in_book.set(set())
         yield

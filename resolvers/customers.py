@@ -25,7 +25,7 @@ from resolvers.customer_event_history import (
 )
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from resolvers.party_routing_profile import PartyState, routing_profile
-from resolvers.security.book import book_holder, require_reach_for
+from resolvers.security.book import book_holder, mark_in_book, require_reach_for
 from resolvers.temporal import native
 
 GET_CUSTOMERS_BY_ID = load("customers/get_customers_by_id")
@@ -297,6 +297,7 @@ class CustomerQuery:
             bookOf=book_holder(info.context.principal),
         )
         customers = [Customer.from_record(row["customer"]) for row in rows[:size]]
+        mark_in_book(info.context, [str(c.customer_id) for c in customers])  # the list is the book's
         edges = [CustomerEdge(cursor=encode_cursor(CURSOR_KIND, str(c.customer_id)), node=c) for c in customers]
         page = PageInfo(has_next_page=len(rows) > size, has_previous_page=after is not None,
                         start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None)

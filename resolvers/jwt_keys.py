@@ -24,6 +24,7 @@ from graph.settings import Settings
 log = logging.getLogger("gateway.auth")
 
 REQUIRED_CLAIMS = ["exp", "sub"]
+TIME_CLAIMS = ("exp", "iat", "nbf")
 
 
 def verify(settings: Settings, token: str) -> dict[str, Any]:
@@ -32,6 +33,8 @@ def verify(settings: Settings, token: str) -> dict[str, Any]:
         header = jwt.get_unverified_header(token)
     except jwt.InvalidTokenError as error:
         raise Unauthenticated(f"the bearer token is not valid: {error}") from None
+    except (TypeError, ValueError):
+        raise Unauthenticated("the bearer token is not valid: its header is not a JSON object") from None
     algorithm = header.get("alg")
     accepted = accepted_algorithms(settings.jwt_algorithms, settings.jwt_secret, settings.jwt_jwks_file)
     if algorithm not in accepted:
@@ -43,7 +46,7 @@ def verify(settings: Settings, token: str) -> dict[str, Any]:
     key = settings.jwt_secret if algorithm == "HS256" else _rsa_key(settings, header.get("kid"))
     leeway = settings.jwt_leeway_seconds
     try:
-        return jwt.decode(
+        claims: dict[str, Any] = jwt.decode(
             token,
             key,
             algorithms=[algorithm],
@@ -69,6 +72,15 @@ def verify(settings: Settings, token: str) -> dict[str, Any]:
             f"the bearer token is not valid: {error}; its 'aud' must include {settings.jwt_audience!r}") from None
     except jwt.InvalidTokenError as error:
         raise Unauthenticated(f"the bearer token is not valid: {error}") from None
+    except (TypeError, ValueError, AttributeError, KeyError):
+        # PyJWT checks most claims' types itself; a claim it compares without checking (e.g. an
+        # `aud` list holding an object) must still be the caller's fault, never a 500.
+        raise Unauthenticated("the bearer token is not valid: a claim has the wrong JSON type") from None
+    for claim in TIME_CLAIMS:
+        # PyJWT takes JSON true and false for numbers (Python's bool is an int): not a time.
+        if isinstance(claims.get(claim), bool):
+            raise Unauthenticated(f"the bearer token's '{claim}' claim must be a number of seconds, not {claims[claim]}")
+    return claims
 
 
 def _rsa_key(settings: Settings, kid: Any) -> RSAPublicKey:

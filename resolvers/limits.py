@@ -15,14 +15,17 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from graphql import (
-    ExecutionResult as GraphQLExecutionResult,
-)
-from graphql import (
+    DocumentNode,
     FragmentDefinitionNode,
     GraphQLError,
+    Node,
     OperationDefinitionNode,
+    SelectionSetNode,
     ValidationContext,
     ValidationRule,
+)
+from graphql import (
+    ExecutionResult as GraphQLExecutionResult,
 )
 from graphql.utilities import get_operation_ast
 from strawberry.extensions import (
@@ -42,6 +45,13 @@ ExtensionFactory = Callable[[], SchemaExtension]
 
 # graphql-core's hint naming fields, arguments, types or enum values close to a wrong one.
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+# Brackets nested deeper than this are refused before parsing. graphql-core's parser stops at 200,
+# but the validators (the depth limiter among them) recurse per level and would run out of stack
+# first; 64 is far beyond any real operation (the depth limit allows 12 levels of fields).
+MAX_NESTING = 64
+# What cannot hold a bracket that counts: strings, block strings and comments.
+_NOT_STRUCTURE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+_BRACKET = re.compile(r"[{}\[\]()]")
 
 
 def limit_extensions(settings: Settings) -> list[ExtensionFactory]:
@@ -55,8 +65,10 @@ def limit_extensions(settings: Settings) -> list[ExtensionFactory]:
         *(DisableIntrospection().validation_rules if settings.production_mode else []),
     ]
     extensions: list[ExtensionFactory] = [
+        DocumentShape,
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        OperationNameRequired,
         lambda: CostLimit(settings.max_query_cost, settings.max_page_size),
     ]
     if settings.production_mode:
@@ -81,6 +93,63 @@ def operations_rule(max_operations: int) -> type[ValidationRule]:
                     "(GATEWAY_MAX_OPERATIONS)"))
 
     return MaxOperations
+
+
+class DocumentShape(SchemaExtension):
+    """Refuses, as VALIDATION with a clear message, the documents that would crash a validator: brackets
+    nested deeper than MAX_NESTING (checked on the text, before parsing) and empty selection sets."""
+
+    def on_parse(self) -> Iterator[None]:
+        query = self.execution_context.query or ""
+        depth = nesting(query)
+        if depth > MAX_NESTING:
+            raise GraphQLError(f"the document nests brackets {depth} levels deep; at most {MAX_NESTING} are allowed")
+        yield
+        document = self.execution_context.graphql_document
+        if document is not None:
+            for node in _nodes(document):
+                if isinstance(node, SelectionSetNode) and not node.selections:
+                    raise GraphQLError("a selection set ({ }) must select at least one field", nodes=[node])
+
+
+def nesting(query: str) -> int:
+    """How deeply {}, [] and () nest in a document, strings and comments left out (unbalanced is fine:
+    the parser reports it)."""
+    depth = deepest = 0
+    for bracket in _BRACKET.finditer(_NOT_STRUCTURE.sub("", query)):
+        depth += 1 if bracket.group() in "{[(" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _nodes(document: DocumentNode) -> Iterator[Node]:
+    stack: list[Node] = [document]
+    while stack:
+        node = stack.pop()
+        yield node
+        for key in node.keys:
+            child = getattr(node, key, None)
+            if isinstance(child, Node):
+                stack.append(child)
+            elif isinstance(child, tuple | list):
+                stack.extend(item for item in child if isinstance(item, Node))
+
+
+class OperationNameRequired(SchemaExtension):
+    """Refuses a document of several operations sent without `operationName`, as the GraphQL spec
+    asks (Strawberry would run the first one), before anything executes."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        # The name the client sent: `operation_name` itself falls back to the first operation's.
+        named = getattr(context, "_provided_operation_name", None)
+        if document is not None and named is None and context.result is None:
+            count = sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
+            if count > 1:
+                context.result = GraphQLExecutionResult(data=None, errors=[GraphQLError(
+                    f"the document holds {count} operations: name the one to run in `operationName`")])
+        yield
 
 
 class CostLimit(SchemaExtension):

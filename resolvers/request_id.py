@@ -3,10 +3,15 @@
 The id comes from the caller's X-Request-ID when it looks sane (so a front end can
 correlate), else a fresh one. It lives in a context variable because log records are
 made far from the request object, in the driver and in uvicorn.
+
+The middleware is also the last resort for HTTP: an exception nothing else handled is logged
+with its id and answered as a GraphQL-shaped INTERNAL error quoting the id, never as
+Starlette's plain-text 500 (which would carry no id).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import uuid
@@ -21,6 +26,7 @@ HEADER = "x-request-id"
 _SANE = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
 
 current_request_id: ContextVar[str] = ContextVar("current_request_id", default="-")
+log = logging.getLogger("gateway.errors")
 
 
 class RequestIdMiddleware:
@@ -34,8 +40,12 @@ class RequestIdMiddleware:
         request_id = _incoming(scope) or uuid.uuid4().hex
         token = current_request_id.set(request_id)
 
+        started = False
+
         async def send_with_id(message: Message) -> None:
+            nonlocal started
             if message["type"] in ("http.response.start", "websocket.accept"):
+                started = True
                 headers = list(message.get("headers", []))
                 headers.append((HEADER.encode(), request_id.encode()))
                 message = {**message, "headers": headers}
@@ -43,8 +53,22 @@ class RequestIdMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            if scope["type"] != "http" or started:
+                raise  # a WebSocket, or a response already under way: nothing left to answer with
+            log.exception("unexpected error answering %s %s", scope.get("method"), scope.get("path"))
+            await _internal(request_id, send_with_id)
         finally:
             current_request_id.reset(token)
+
+
+async def _internal(request_id: str, send: Send) -> None:
+    body = json.dumps({"data": None, "errors": [{
+        "message": f"internal error; quote request id {request_id} to support",
+        "extensions": {"code": "INTERNAL", "requestId": request_id}}]}).encode()
+    await send({"type": "http.response.start", "status": 500, "headers": [
+        (b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _incoming(scope: Scope) -> str | None:

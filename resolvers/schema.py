@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import strawberry
@@ -19,13 +20,15 @@ from resolvers.customer_relationship_management import (
     CustomerRelationshipManagementQuery,
 )
 from resolvers.customers import CustomerQuery
-from resolvers.errors import ErrorContract
+from resolvers.errors import ErrorContract, apply_contract
 from resolvers.lead_and_opportunity_management import (
     LeadandOpportunityManagementMutation,
     LeadandOpportunityManagementQuery,
 )
 from resolvers.limits import limit_extensions
 from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
+from resolvers.security.book_guard import guard
+from resolvers.temporal import DATE_SCALAR, DATETIME_SCALAR
 
 
 @strawberry.type(description="Reads across the five BIAN service domains; every field needs a bearer token.")
@@ -47,7 +50,11 @@ class Subscription(DesktopSubscription):
 
 class GatewaySchema(strawberry.Schema):
     def process_errors(self, errors: list[Any], execution_context: Any = None) -> None:
-        """ErrorContract logs what is unexpected; expected errors are not worth a stack trace."""
+        """The error contract, in place, for errors of an exception that ended the operation early
+        (e.g. raised while validating): Strawberry answers those after ErrorContract.on_operation
+        has given up. apply_contract logs what is unexpected; expected errors need no stack trace."""
+        document = getattr(execution_context, "graphql_document", None)
+        errors[:] = [apply_contract(error, document) for error in errors]
 
 
 # Front ends send the same few documents over and over: validating each once halves a small
@@ -60,13 +67,18 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the abuse limits of `settings` (resolvers/limits.py); without settings, the
     defaults of graph/settings.py, i.e. production limits: introspection off."""
     limits = limit_extensions(settings or Settings())
-    return GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=[
+    schema = GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription,
+                           # DateTime and Date arguments refused outside the range Neo4j and Python hold.
+                           scalar_overrides={datetime.datetime: DATETIME_SCALAR, datetime.date: DATE_SCALAR},
+                           extensions=[
         AuditTrail,  # listed first, so it leaves last and sees the errors as the client will
         ErrorContract, PerOperationLoaders,
         # A factory: a fresh extension per request; the LRU cache itself is shared.
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         *limits,
     ])
+    guard(schema._schema)  # the book rule on every customer-bearing type (resolvers/security/book_guard.py)
+    return schema
 
 
 def export_sdl() -> str:

@@ -8,9 +8,10 @@ or in the handshake headers, else it is closed with 4403.
 HTTP follows the GraphQL-over-HTTP spec (tests/http_audit runs the graphql-http audit): the
 response is `application/graphql-response+json` for clients that accept it and
 `application/json` otherwise; a document that fails to parse or validate is a 400 without
-`data` for the former (legacy JSON clients keep their 200); 405 for a mutation over GET,
-406 when the client accepts neither type, 415 for a body that is not JSON. Every refusal is
-a GraphQL-shaped JSON body, never plain text. Persisted queries (APQ and the registered-only
+`data` for the former (legacy JSON clients keep their 200); 405 for a mutation over GET and
+for any method but GET and POST, 406 when the client accepts neither type, 415 for a body that
+is not JSON, 400 for JSON nested deeper than MAX_JSON_DEPTH. Every refusal is a GraphQL-shaped
+JSON body, never plain text (docs/security.md, "Hostile input"). Persisted queries (APQ and the registered-only
 mode) are resolved here too, before anything is parsed (resolvers/persisted_queries.py).
 """
 
@@ -44,6 +45,10 @@ from resolvers.persisted_queries import PersistedQueries, PersistedQueryError
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
+METHODS = ("GET", "POST")
+# Deeper JSON than any operation's variables need (an input object's list of objects is about 6
+# levels): refused before anything walks it, so no recursion in the gateway or the libraries.
+MAX_JSON_DEPTH = 64
 
 
 class PersistedQueriesOverWebSocket(BaseGraphQLTransportWSHandler[Context, None]):
@@ -88,13 +93,20 @@ class GatewayGraphQL(GraphQL[Context, None]):
         request = Request(scope, receive)
         media_type = negotiate(request.headers.get("accept"))
         scope.setdefault("state", {})["media_type"] = media_type
+        if request.method not in METHODS:
+            # HEAD, PUT, OPTIONS, ...: the method is wrong whoever asks, so before authentication.
+            response: Response = error_response(
+                405, f"/graphql answers GET and POST, not {request.method}", "METHOD_NOT_ALLOWED", media_type or JSON)
+            response.headers["allow"] = ", ".join(METHODS)
+            await response(scope, receive, send)
+            return
         try:
             scope["state"]["principal"] = authenticate(self.settings, request.headers.get("authorization"))
         except Unauthenticated as error:
             await _refuse(error, media_type)(scope, receive, send)
             return
         if media_type is None and not _asks_for_graphiql(request):
-            response: Response = error_response(
+            response = error_response(
                 406, f"the response is JSON: accept {GRAPHQL_RESPONSE_JSON} or {JSON}", "VALIDATION", JSON)
         else:
             response = await self._answer(request, media_type or JSON)
@@ -108,10 +120,10 @@ class GatewayGraphQL(GraphQL[Context, None]):
             status = 200 if error.code == "PERSISTED_QUERY_NOT_FOUND" and media_type == JSON else error.status
             return error_response(status, error.message, error.code, media_type)
         except HTTPException as error:
-            response = error_response(error.status_code, error.reason,
-                                      "NOT_FOUND" if error.status_code == 404 else "VALIDATION", media_type)
+            code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(error.status_code, "VALIDATION")
+            response = error_response(error.status_code, error.reason, code, media_type)
             if error.status_code == 405:
-                response.headers["allow"] = "POST"
+                response.headers["allow"] = "POST"  # a mutation over GET
             return response
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
@@ -119,13 +131,24 @@ class GatewayGraphQL(GraphQL[Context, None]):
         return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
 
     def decode_json(self, data: str | bytes) -> object:
-        """The body as JSON; a body that is not UTF-8, or whose JSON is not an object (or a batch's
-        list), is the client's mistake: 400, not a 500 from deeper down."""
+        """The body (or a GET's `variables` or `extensions`) as JSON; a body that is not UTF-8, not
+        JSON, nested deeper than MAX_JSON_DEPTH, or whose JSON is not an object (or a batch's list),
+        is the client's mistake: 400, not a 500 from deeper down."""
         try:
             text = data.decode("utf-8") if isinstance(data, bytes) else data
         except UnicodeDecodeError:
             raise HTTPException(400, "the request body is not UTF-8 text") from None
-        decoded = json.loads(text)  # a JSONDecodeError becomes strawberry's 400
+        try:
+            decoded = json.loads(text)
+        except RecursionError:
+            raise HTTPException(400, _TOO_DEEP) from None
+        except json.JSONDecodeError:
+            raise  # strawberry's 400, "Unable to parse request body as JSON"
+        except ValueError as error:
+            # An integer of more digits than Python converts, for one.
+            raise HTTPException(400, f"the request's JSON cannot be read: {_reason(error)}") from None
+        if json_depth(decoded) > MAX_JSON_DEPTH:
+            raise HTTPException(400, _TOO_DEEP)
         if not isinstance(decoded, (dict, list)):
             raise HTTPException(400, "the request body must be a JSON object with a `query`")
         return decoded
@@ -139,6 +162,8 @@ class GatewayGraphQL(GraphQL[Context, None]):
                 raise HTTPException(415, f"send the request as {JSON} (got {content_type or 'no Content-Type'})")
         parsed = await super().parse_http_body(request)
         for data in parsed if isinstance(parsed, list) else [parsed]:
+            if not isinstance(data.operation_name, (str, type(None))):
+                raise HTTPException(400, "The GraphQL operation's `operationName` must be a string or null, if provided.")
             data.query = self.persisted_queries.resolve(data.query, data.extensions)
         return parsed
 
@@ -234,9 +259,39 @@ def is_request_error(response: GraphQLHTTPResponse) -> bool:
     return response.get("data") is None and bool(errors) and all(isinstance(error, dict) and "path" not in error for error in errors)
 
 
+_TOO_DEEP = f"the request's JSON is nested more than {MAX_JSON_DEPTH} levels deep"
+
+
+def json_depth(value: object) -> int:
+    """How deeply decoded JSON nests (a scalar is 0), without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is not None:
+            deepest = max(deepest, depth)
+            if depth <= MAX_JSON_DEPTH:  # deeper is refused anyway: stop counting
+                stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _reason(error: ValueError) -> str:
+    """What is wrong, without the exception's class."""
+    return str(error).split(";")[0][:120]
+
+
+class EscapedJSONResponse(JSONResponse):
+    """JSON with everything beyond ASCII escaped: a refusal may quote what the client sent, and a lone
+    surrogate (JSON's "\\ud800") cannot be encoded as UTF-8, only escaped."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, separators=(",", ":")).encode("ascii")
+
+
 def error_response(status: int, message: str, code: str, media_type: str) -> JSONResponse:
-    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status,
-                        media_type=_with_charset(media_type))
+    return EscapedJSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status,
+                               media_type=_with_charset(media_type))
 
 
 def _with_charset(media_type: str) -> str:
@@ -254,5 +309,5 @@ def _refuse(error: Unauthenticated, media_type: str | None) -> JSONResponse:
     body: dict[str, Any] = {"errors": [{"message": error.message, "extensions": error.extensions()}]}
     if media_type != GRAPHQL_RESPONSE_JSON:
         body = {"data": None, **body}  # what legacy JSON clients have always received
-    return JSONResponse(body, status_code=401, media_type=_with_charset(media_type or JSON),
+    return EscapedJSONResponse(body, status_code=401, media_type=_with_charset(media_type or JSON),
                         headers={"WWW-Authenticate": 'Bearer realm="graphql"'})

@@ -18,6 +18,7 @@ from graph.local_neo4j import free_port
 from graph.settings import Settings
 from resolvers.auth import ALL_ROLES, Principal, Role
 from resolvers.context import Context
+from resolvers.http_protocol import GatewayHttpProtocol
 from resolvers.schema import build_schema
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -104,7 +105,8 @@ def served(app: Starlette, explain: Callable[[], str] = lambda: "") -> Iterator[
     """`app` under real uvicorn on a free loopback port, in a thread, while the block runs; yields
     its base URL. `explain` adds to the failure when it does not start (e.g. the captured log)."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on",
+                                           http=GatewayHttpProtocol))  # as app.main runs it
     thread = threading.Thread(target=server.run, name=f"gateway-{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + 60

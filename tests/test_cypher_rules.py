@@ -18,7 +18,7 @@ from graph import queries
 
 SALES_BLOCK = re.compile(r"MATCH \(c\)-\[:HAS_PROFILE\].*?WHERE t\.blocksSales.*?ORDER BY block\.type", re.S)
 CREDIT_RATING = re.compile(r"MATCH \(c\)-\[:HAS_PROFILE\][^\n]*'CREDIT_RATING'.*?LIMIT 1", re.S)
-BOOK = re.compile(r"EXISTS \{ \(:ServicingResource \{resourceId: \$?bookOf\}\)-\[:MANAGES\].*?'ACCEPTED'\] \}", re.S)
+BOOK = re.compile(r"EXISTS \{ \(:ServicingResource \{resourceId: \$?bookOf\}\)-\[:MANAGES\].*?'OFFER_INITIATED'\] \}", re.S)
 PARAMETER_MAPS = re.compile(r"\$(q|grant)\.")
 
 SALES_BLOCK_STATEMENTS = ("lead_and_opportunity_management/evaluate_lead",

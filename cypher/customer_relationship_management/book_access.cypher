@@ -3,7 +3,8 @@
 // names a customer directly (customerId) or through one object it owns: a relationship plan, lead,
 // lead development, event, event log, routing profile (partyStateId), indicator or allocation; its
 // other keys are null. The resource reaches the customer when it MANAGES it, is BACKUP_FOR the RM
-// who does, or currently serves it through an allocation offered to it (PENDING or ACCEPTED).
+// who does, currently serves it through an allocation offered to it (PENDING or ACCEPTED), or owns
+// one of its open leads (the statuses of OPEN_STATUSES in resolvers/lead_and_opportunity_management).
 // A null $resourceId: a principal who sees every book. list_customers.cypher filters by the same
 // rule (tests/test_cypher_rules.py keeps the two alike).
 // One row per access that names an existing customer, with its position in $accesses; no row for a
@@ -40,6 +41,8 @@ RETURN position, c.customerId AS customerId, c.name AS customerName, rm.resource
         OR EXISTS { (:ServicingResource {resourceId: bookOf})-[:MANAGES]->(c) }
         OR EXISTS { (:ServicingResource {resourceId: bookOf})-[:BACKUP_FOR]->(:ServicingResource)-[:MANAGES]->(c) }
         OR EXISTS { MATCH (:ServicingResource {resourceId: bookOf})<-[:ASSIGNED_TO]-(a:Allocation)
-                    WHERE a.customerId = c.customerId AND a.status IN ['PENDING', 'ACCEPTED'] }) AS inBook,
+                    WHERE a.customerId = c.customerId AND a.status IN ['PENDING', 'ACCEPTED'] }
+        OR EXISTS { MATCH (:ServicingResource {resourceId: bookOf})<-[:OWNED_BY]-(l:Lead)<-[:HAS_LEAD]-(c)
+                    WHERE l.status IN ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED'] }) AS inBook,
        rm IS NOT NULL AND rm.resourceId <> coalesce(bookOf, '') AS coveredAsBackup
 ORDER BY position

@@ -1,7 +1,8 @@
 // One page of customers in customerId order, after a cursor, optionally filtered.
 // Parameters: $after (customerId or ''), $segment, $status, $kind, $namePrefix (any case; each may be null), $limit,
 // $bookOf: a relationship manager's resourceId, listing only its book (null: every customer). The book
-// is the one book_access.cypher defines (MANAGES, BACKUP_FOR, a PENDING/ACCEPTED allocation offered to it);
+// is the one book_access.cypher defines (MANAGES, BACKUP_FOR, a PENDING/ACCEPTED allocation offered to it,
+// an open lead it owns);
 // tests/test_cypher_rules.py keeps the two alike.
 // :param after => ''
 // :param segment => null
@@ -20,7 +21,9 @@ WHERE c.customerId > $after
         OR EXISTS { (:ServicingResource {resourceId: $bookOf})-[:MANAGES]->(c) }
         OR EXISTS { (:ServicingResource {resourceId: $bookOf})-[:BACKUP_FOR]->(:ServicingResource)-[:MANAGES]->(c) }
         OR EXISTS { MATCH (:ServicingResource {resourceId: $bookOf})<-[:ASSIGNED_TO]-(a:Allocation)
-                    WHERE a.customerId = c.customerId AND a.status IN ['PENDING', 'ACCEPTED'] })
+                    WHERE a.customerId = c.customerId AND a.status IN ['PENDING', 'ACCEPTED'] }
+        OR EXISTS { MATCH (:ServicingResource {resourceId: $bookOf})<-[:OWNED_BY]-(l:Lead)<-[:HAS_LEAD]-(c)
+                    WHERE l.status IN ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED'] })
 RETURN c {.customerId, .name, .kind, .segment, .status, .language, .country, .customerSince} AS customer
 ORDER BY c.customerId
 LIMIT $limit

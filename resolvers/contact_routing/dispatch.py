@@ -268,18 +268,26 @@ async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes:
             break
 
 
+def own_time(now: datetime.datetime | None) -> datetime.datetime:
+    """The time a transaction stamps its changes with: taken inside it, when it runs (a retry takes a
+    new one), so that it commits less than the transaction timeout after it and the live feed's
+    window covers it; `now` when a caller stands for the clock."""
+    return now or datetime.datetime.now(datetime.UTC)
+
+
 async def withdraw_lapsed_offers(db: Database, now: datetime.datetime | None = None) -> list[str]:
     """Ends every offer whose time ran out as TIMED_OUT and re-routes its contact; the changed ids.
 
     Each offer is withdrawn in its own transaction, under its lock and checked again there, so
-    several gateways may run this at once and an offer accepted meanwhile is left alone.
+    several gateways may run this at once and an offer accepted meanwhile is left alone. `now`
+    stands for the clock (tests); without it each transaction takes its own time.
     """
-    at = now or datetime.datetime.now(datetime.UTC)
     changed: list[str] = []
-    for row in await db.read(LAPSED_OFFERS, now=at, limit=LAPSED_PER_PASS):
+    for row in await db.read(LAPSED_OFFERS, now=now or datetime.datetime.now(datetime.UTC), limit=LAPSED_PER_PASS):
 
         async def work(tx: Transaction, allocation_id: str = row["allocationId"]) -> list[str]:
             changes = Changes()
+            at = own_time(now)
             allocation = await lock_allocation(tx, allocation_id)
             if (allocation is None or allocation["status"] != AllocationStatus.PENDING.name
                     or allocation["offerExpiresAt"].to_native() > at):
@@ -297,11 +305,10 @@ async def serve_waiting_contacts(db: Database, now: datetime.datetime | None = N
     Completions serve the queue themselves; this pass catches what they cannot see, such as a
     contact queued while a completion was committing, or a resource that became AVAILABLE.
     """
-    at = now or datetime.datetime.now(datetime.UTC)
 
     async def work(tx: Transaction) -> list[str]:
         changes = Changes()
-        await serve_queue(tx, at, DISPATCHER, changes)
+        await serve_queue(tx, own_time(now), DISPATCHER, changes)
         return changes.allocation_ids
 
     result: list[str] = await db.transact(work)

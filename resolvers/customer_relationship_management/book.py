@@ -41,6 +41,7 @@ from resolvers.customer_relationship_management.vocabulary import (
     ContactStatus,
 )
 from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES as OPEN_LEAD_STATUSES
+from resolvers.security.book import mark_in_book
 from resolvers.temporal import instant_or_now, native, now
 
 BOOK_OF_RELATIONSHIP_MANAGER = load("customer_relationship_management/book_of_relationship_manager")
@@ -78,7 +79,9 @@ class BookQuery:
             wanted, at, review_within_days, recent_days, limit))
         if not rows:
             raise unknown_resource(wanted)
-        return RelationshipManagerBook.from_record(rows[0], at)
+        book = RelationshipManagerBook.from_record(rows[0], at)
+        mark_in_book(info.context, book.customer_ids())  # the book's own statement chose them
+        return book
 
     @strawberry.field(
         description="The activity-trend review of a relationship manager's book (the seed's example): each "
@@ -113,6 +116,7 @@ class BookQuery:
         if not rows:
             raise unknown_resource(wanted)
         row = rows[0]
+        mark_in_book(info.context, [f["customerId"] for f in row["flagged"]])  # the book's own customers
         return RelationshipActivityReview(
             resource=BookResource.from_record(row["resource"]), days=days, as_of=at,
             recent_from=native(row["recentFrom"]), earlier_from=native(row["earlierFrom"]), categories=categories,

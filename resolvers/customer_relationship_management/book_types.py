@@ -223,3 +223,10 @@ class RelationshipManagerBook:
                    open_incidents=BookIncidentList.from_record(row["openIncidents"]),
                    open_leads=BookLeadList.from_record(row["openLeads"]),
                    recent_contacts=BookContactList.from_record(row["recentContacts"]))
+
+    def customer_ids(self) -> list[str]:
+        """Every customer the book names, in any of its lists."""
+        customers = [str(c.customer_id) for c in (*self.managed_customers.items, *self.covered_customers.items)]
+        references = [*(i.customer for i in self.plans_due_for_review.items), *(i.customer for i in self.open_incidents.items),
+                      *(i.customer for i in self.open_leads.items), *(i.customer for i in self.recent_contacts.items)]
+        return customers + [str(c.customer_id) for c in references if c is not None]

@@ -1,25 +1,30 @@
 """Object-level rule: a relationship manager reaches only its own book of customers.
 
 The book of a servicing resource: the customers it MANAGES, those of the relationship managers
-it is BACKUP_FOR, and the customers it currently serves through an allocation offered to it
-(PENDING or ACCEPTED: contact centres route customers outside the book to it). Admins and
+it is BACKUP_FOR, the customers it currently serves through an allocation offered to it
+(PENDING or ACCEPTED: contact centres route customers outside the book to it), and those of the
+open leads it owns. Admins and
 analysts see every customer; a frontend-only principal keeps what its role gives it.
 
 The rule is answered in the database by one statement,
 cypher/customer_relationship_management/book_access.cypher, asked before a request's other Cypher
 (for changes, first thing in their write transaction where they have one). It binds reads and
-changes alike; docs/security.md lists every field it guards. A relationship manager also acts only
-as its own servicing resource (require_own_resource).
+changes alike; docs/security.md lists every field it guards. Nested fields are guarded on their
+types (resolvers/security/book_guard.py), through `book_loader`. A relationship manager also acts
+only as its own servicing resource (require_own_resource).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
+
+from strawberry.dataloader import DataLoader
 
 from graph.errors import Forbidden, NotFound
 from graph.queries import load
 from resolvers.auth import Principal, Role
+from resolvers.context import Context, found_in_book
 
 BOOK_ACCESS = load("customer_relationship_management/book_access")
 
@@ -55,6 +60,9 @@ def access(**ids: str | None) -> dict[str, str | None]:
 async def reach(run: Runner, holder: str | None, accesses: list[dict[str, str | None]]) -> dict[int, Any]:
     """book_access.cypher's row for each access that names an existing customer, by position."""
     rows = await run(BOOK_ACCESS, accesses=accesses, resourceId=holder)
+    found = found_in_book.get()
+    if found is not None and holder is not None:
+        found.update((holder, row["customerId"]) for row in rows if row["inBook"])
     return {row["position"]: row for row in rows}
 
 
@@ -93,6 +101,34 @@ async def require_reach(db: Any, who: Principal, field: str, what: str, **ids: s
 async def require_reach_for(info: Any, field: str, what: str, **ids: str | None) -> None:
     """require_reach for a resolver: the request's principal and database (`info` a strawberry.Info)."""
     await require_reach(info.context.db, info.context.principal, field, what, **ids)
+
+
+def in_book_already(holder: str, customer_id: str) -> bool:
+    """Whether a book check of this operation has already found the customer in `holder`'s book."""
+    found = found_in_book.get()
+    return found is not None and (holder, customer_id) in found
+
+
+def book_loader(context: Context, holder: str) -> DataLoader[str, bool]:
+    """The operation's batched question "is this customer in `holder`'s book?" (resolvers/security/book_guard.py
+    asks it for every field of a customer's objects): one book_access.cypher round trip per wave."""
+
+    async def in_book(customer_ids: Sequence[str]) -> list[bool]:
+        rows = await reach(context.db.read, holder, [access(customerId=c) for c in customer_ids])
+        # No row: no such customer; nothing of it is shown to a book-bound principal.
+        return [bool(rows[i]["inBook"]) if i in rows else False for i in range(len(customer_ids))]
+
+    loader: DataLoader[str, bool] = context.loader(f"book of {holder}", in_book)
+    return loader
+
+
+def mark_in_book(context: Context, customer_ids: Sequence[str]) -> None:
+    """Tell the operation's book guard these customers are in its principal's book (a list the
+    book's own statement filtered), so their fields cost no round trip."""
+    holder = book_holder(context.principal) if context.principal is not None else None
+    found = found_in_book.get()
+    if holder is not None and found is not None:
+        found.update((holder, customer_id) for customer_id in customer_ids)
 
 
 def require_own_resource(who: Principal, resource_id: str | None, field: str, action: str) -> str:

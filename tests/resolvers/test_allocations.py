@@ -163,6 +163,23 @@ async def test_an_offer_not_accepted_in_time_is_withdrawn_and_rerouted(bank: Dat
     assert "CONTACT_OFFER_LAPSED" in [e[0] for e in await contact_events(bank, "C0000007")]
 
 
+async def test_each_withdrawal_of_a_dispatcher_pass_is_stamped_when_its_transaction_runs(
+        bank: Database, settings: Settings) -> None:
+    # The live feed relies on a change committing soon after its stamp (docs/contact-routing.md):
+    # a pass that stamped every withdrawal with its own start made the later ones look late.
+    await bank.write("MATCH (r:ServicingResource {resourceId: 'R000012'}) SET r.status = 'AVAILABLE'")
+    offers = [(await request(bank, settings, EVA_MORTGAGE))["allocation"]["allocationId"] for _ in range(2)]
+    await bank.write("MATCH (a:Allocation) WHERE a.allocationId IN $ids SET a.offerExpiresAt = datetime() - duration('PT1S')",
+                     ids=offers)
+    began = datetime.datetime.now(datetime.UTC)
+    changed = await withdraw_lapsed_offers(bank)
+    stamped = "query ($id: ID!) { allocation(allocationId: $id) { status updatedAt } }"
+    lapsed = [(await run(bank, settings, stamped, id=i))["allocation"] for i in changed if i in offers]
+    assert [a["status"] for a in lapsed] == ["TIMED_OUT", "TIMED_OUT"]
+    stamps = [datetime.datetime.fromisoformat(a["updatedAt"]) for a in lapsed]
+    assert began < stamps[0] < stamps[1], stamps
+
+
 async def test_the_background_dispatcher_withdraws_a_lapsed_offer_by_itself(bank: Database, settings: Settings) -> None:
     first = (await request(bank, settings, EVA_MORTGAGE))["allocation"]
     await bank.write("MATCH (a:Allocation {allocationId: $id}) SET a.offerExpiresAt = datetime() - duration('PT1S')",

@@ -331,7 +331,12 @@ async def test_a_relationship_manager_works_the_leads_of_its_book_only(db: Datab
     assert captured["owner"]["resourceId"] == "R000091"
     raised = await update(db, settings, rita, leadId=captured["leadId"], priorityAction="RAISE")
     assert raised["priority"] == captured["priority"] + 1
-    bobs = (await initiate(db, settings, customerId="C0000002", productId="P-SAVINGS"))["lead"]["leadId"]
+    bobs = (await initiate(db, settings, customerId="C0000002", productId="P-SAVINGS"))["lead"]
+    # Assignment gave Bob's lead to Rita (his household's RM): she works the open leads she owns.
+    assert bobs["owner"]["resourceId"] == "R000091"
+    assert (await update(db, settings, rita, leadId=bobs["leadId"], priorityAction="RAISE"))["priority"] == bobs["priority"] + 1
+    await db.write("MATCH (:Lead {leadId: $leadId})-[owned:OWNED_BY]->() DELETE owned", leadId=bobs["leadId"])
+    bobs = bobs["leadId"]
     before = await snapshot(db)
     error = await fails(db, settings, INITIATE, rita, input={"customerId": "C0000002", "productId": "P-SAVINGS"})
     assert (error["code"], error["field"]) == ("FORBIDDEN", "input.customerId")

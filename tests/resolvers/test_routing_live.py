@@ -163,8 +163,9 @@ async def test_a_change_committed_late_with_an_older_timestamp_is_delivered_once
         live.subscribe("d", ACTIVITY, poolId="POOL-A")
         await graph.write(QUEUE, allocationId="AL-first", poolIds=["POOL-A"], age=0)
         assert live.next("d")["servicingPoolActivity"]["allocation"]["allocationId"] == "AL-first"
-        # Stamped 2 s before the change already delivered, as by a transaction that committed late.
-        await graph.write(QUEUE, allocationId="AL-late", poolIds=["POOL-A"], age=2)
+        # Stamped 20 s before the change already delivered, as by a transaction that committed that
+        # late: beyond the 5 s the feed once re-read, within the transaction timeout it now covers.
+        await graph.write(QUEUE, allocationId="AL-late", poolIds=["POOL-A"], age=20)
         assert live.next("d")["servicingPoolActivity"]["allocation"]["allocationId"] == "AL-late"
         await graph.write(QUEUE, allocationId="AL-last", poolIds=["POOL-A"], age=0)
         # Nothing in between: neither earlier change came twice.
