@@ -16,6 +16,9 @@ THE CONTRACT (docs/security.md, on the book), which this test is the oracle of:
 - Every other field of a customer-bearing object whose owner is outside the book answers null with
   exactly one error at that field's path, extensions.code FORBIDDEN; the rest of the response is
   intact.
+- One exception: an allocation offered to the RM's own resource (an Allocation or AllocationChange
+  whose resource is Tom's) stays visible to it after it ends, although its customer then leaves the
+  book: the desktop must see its own offer end.
 - A root field whose arguments name something outside the book is refused as a whole (FORBIDDEN at
   the root field): nothing beyond it resolves. Objects in the book resolve normally, no FORBIDDEN.
 - The same holds in mutation results and subscription payloads.
@@ -123,6 +126,18 @@ def owner(type_: GraphQLObjectType, value: dict[str, Any]) -> str | None:
     return cast(str, customer["customerId"]) if isinstance(customer, dict) else None
 
 
+# The types of an allocation, which stays visible to the resource it was offered to.
+OWN_WORK = frozenset({"Allocation", "AllocationChange"})
+
+
+def visible(type_: GraphQLObjectType, value: dict[str, Any], whose: str, book: frozenset[str]) -> bool:
+    """Whether Tom may see all of a customer-bearing object owned by `whose` (the admin's answer)."""
+    if whose in book:
+        return True
+    resource = value.get("resourceId") or (value.get("resource") or {}).get("resourceId")
+    return type_.name in OWN_WORK and resource == TOM.resource_id
+
+
 def _leads_to_bearing() -> frozenset[str]:
     """The object types from which some field path reaches a customer-bearing type."""
     types = [t for name, t in GRAPHQL.type_map.items() if isinstance(t, GraphQLObjectType) and not name.startswith("__")]
@@ -217,7 +232,7 @@ def _selection(type_: GraphQLObjectType, trie: Trie, depth: int, lean: int) -> s
             parts.append(f"{name}{arguments}")
         elif bearing and child is not None and depth < LIMITS.max_query_depth and not (lean >= 1 and trie) \
                 and not (lean >= 2 and _is_list(definition.type)):
-            inner = "__typename customerId" if "customerId" in child.fields else "__typename"
+            inner = " ".join(["__typename", *(key for key in ("customerId", "resourceId") if key in child.fields)])
             parts.append(f"{name}{arguments} {{ {inner} }}")
     return " ".join(parts)
 
@@ -441,7 +456,7 @@ class Answer:
                 name = child.name.value
                 self.field(child, type_, admin.get(name), rm.get(name), (*path, name), (*fields, name))
             return
-        if whose in self.book:
+        if visible(type_, admin, whose, self.book):
             for child in children:
                 name = child.name.value
                 if FORBIDDEN in self.errors.get((*path, name), []):
@@ -509,7 +524,7 @@ def census(document: str, admin: ExecutionResult, book: frozenset[str], tally: T
         whose = owner(type_, value) if customer_bearing(type_) else None
         if whose is not None:
             tally.reached[fields] += 1
-            if whose not in book:
+            if not visible(type_, value, whose, book):
                 tally.outside[fields] += 1
                 outside[fields] += 1
         for child in node.selection_set.selections:
