@@ -268,6 +268,8 @@ async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes:
     capacity): until one contact went to it or no queued contact it could take is left, at most
     `QUEUE_SCAN` examined; without (the dispatcher): at most `limit`.
     """
+    if not await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, examined=[], limit=1):
+        return  # nothing to serve: no lock taken, nothing written (the dispatcher's idle pass)
     # One server per queue at a time (lock_queues): without it, concurrent servers read the same
     # head, each waits for the lock of a contact another is serving and keeps it to its own end,
     # and chains of such waits outlast a request's transaction timeout.
