@@ -57,8 +57,8 @@ CANDIDATES = 5
 # Queued contacts read from the queue at a time, and the most a dispatcher pass examines.
 QUEUE_LOOKAHEAD = 10
 # The most queued contacts a release of capacity examines (passing over those nobody free can
-# take), so one release has a bounded cost.
-QUEUE_SCAN = 100
+# take, each a routing decision, under the queue's lock), so one release has a bounded cost.
+QUEUE_SCAN = 30
 # Routing attempts for the contact at the head of the queue whose ranked candidates were taken by
 # concurrent transactions; past them the transaction stops serving rather than skip it.
 SERVE_ATTEMPTS = 8
