@@ -142,7 +142,7 @@ async def drain(db: Database, settings: Settings) -> list[float]:
             if offers:
                 await asyncio.gather(*(answer(a) for a in offers))
             else:
-                await asyncio.sleep(0.02)
+                await asyncio.sleep(0.1)  # polling: each poll is a read competing with the serving
 
     # One completion alone first: a fresh database plans each statement on first use, seconds on two
     # cores, and twelve cold completions at once would wait on the planner and on each other.
