@@ -1,21 +1,28 @@
-// Queued contacts someone could take now, highest priority first, then longest waiting: those
-// waiting in a pool with an AVAILABLE member that has free capacity on the contact's channel, or
-// whose customer's RM has. With $resourceId, only those that resource could take (it just freed
-// capacity). A candidate list, not a decision: each is routed in turn with the full rules.
+// Queued contacts someone could take now, in queue order: highest priority first, then longest
+// waiting (requestedAt, then allocationId): those waiting in a pool with an AVAILABLE member that
+// has free capacity on the contact's channel, speaks the contact's language and never declined
+// it, or whose customer's RM is such a resource. With $resourceId, only those that resource could
+// take (it just freed capacity). $examined: those the caller has looked at already. A candidate
+// list, not a decision (skills are left to routing): each is routed in turn with the full rules.
 // :param resourceId => null;
+// :param examined => [];
 // :param limit => 10;
 MATCH (a:Allocation {status: 'QUEUED'})
-WHERE EXISTS {
+WHERE NOT a.allocationId IN $examined AND (EXISTS {
   MATCH (a)-[:QUEUED_IN]->(:ServicingPool)<-[:MEMBER_OF]-(r:ServicingResource {status: 'AVAILABLE'})
   WHERE ($resourceId IS NULL OR r.resourceId = $resourceId)
+    AND (a.language IS NULL OR a.language IN coalesce(r.languages, []))
+    AND NOT r.resourceId IN coalesce(a.excludedResourceIds, [])
     AND coalesce(r['capacity' + substring(a.channel, 0, 1) + toLower(substring(a.channel, 1))], 0)
         > count { (r)<-[:OCCUPIES {channel: a.channel}]-(:Allocation) }
 } OR EXISTS {
   MATCH (a)-[:FOR_CUSTOMER]->(:Customer)<-[:MANAGES]-(r:ServicingResource {status: 'AVAILABLE'})
   WHERE ($resourceId IS NULL OR r.resourceId = $resourceId)
+    AND (a.language IS NULL OR a.language IN coalesce(r.languages, []))
+    AND NOT r.resourceId IN coalesce(a.excludedResourceIds, [])
     AND coalesce(r['capacity' + substring(a.channel, 0, 1) + toLower(substring(a.channel, 1))], 0)
         > count { (r)<-[:OCCUPIES {channel: a.channel}]-(:Allocation) }
-}
+})
 RETURN a.allocationId AS allocationId
 ORDER BY a.priority DESC, a.requestedAt, a.allocationId
 LIMIT $limit

@@ -46,6 +46,7 @@ RECORD_ALLOCATION = load("contact_routing/record_allocation")
 LOCK_ALLOCATION = load("contact_routing/lock_allocation")
 SET_ALLOCATION_STATUS = load("contact_routing/set_allocation_status")
 SERVABLE_QUEUED_CONTACTS = load("contact_routing/servable_queued_contacts")
+LOCK_QUEUES = load("contact_routing/lock_queues")
 LAPSED_OFFERS = load("contact_routing/lapsed_offers")
 
 log = logging.getLogger("gateway.dispatch")
@@ -53,8 +54,14 @@ log = logging.getLogger("gateway.dispatch")
 # How many candidates routing ranks for an allocation: the contact goes to the first that still
 # has capacity under its lock; all of them explain the decision to the caller.
 CANDIDATES = 5
-# Queued contacts examined when capacity frees: bounded, so one release costs a fixed amount.
+# Queued contacts read from the queue at a time, and the most a dispatcher pass examines.
 QUEUE_LOOKAHEAD = 10
+# The most queued contacts a release of capacity examines (passing over those nobody free can
+# take, each a routing decision, under the queue's lock), so one release has a bounded cost.
+QUEUE_SCAN = 30
+# Routing attempts for the contact at the head of the queue whose ranked candidates were taken by
+# concurrent transactions; past them the transaction stops serving rather than skip it.
+SERVE_ATTEMPTS = 8
 # Offers withdrawn per dispatcher pass, each in its own transaction.
 LAPSED_PER_PASS = 50
 DISPATCHER = "dispatcher"
@@ -171,6 +178,9 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
     held = {row["resourceId"]: row for row in await tx.run(
         LOCK_CANDIDATES, resourceIds=sorted(c["resourceId"] for c in candidates), channel=contact.channel)
     } if candidates else {}
+    # The outcome is stamped now, under the locks, not when the transaction started: one that waited
+    # for a lock stamps after the holder committed, so offeredAt follows the order offers were made.
+    base["now"] = max(now, datetime.datetime.now(datetime.UTC))
     for chosen in candidates:
         now_held = held.get(chosen["resourceId"])
         if now_held is not None and now_held["status"] == "AVAILABLE" and now_held["freeCapacity"] > 0:
@@ -245,27 +255,63 @@ async def end_offer(tx: Transaction, allocation: dict[str, Any], status: Allocat
 
 async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes: Changes, *,
                       resource_id: str | None = None, limit: int = QUEUE_LOOKAHEAD) -> None:
-    """Offers queued contacts, highest priority then longest waiting first, to whoever can take them.
+    """Offers queued contacts in queue order, highest priority then longest waiting (requestedAt,
+    then allocationId), to whoever can take them: first come, first served.
 
-    With `resource_id` (it just freed capacity), stops once one contact went to it. Each queued
-    contact examined is locked and routed with the full rules; one whose best candidate filled
-    up meanwhile stays queued for the next pass.
+    The queues served are locked first (the freed resource's pools; every pool for the
+    dispatcher), so the queue is read after the previous server committed. The contact at the
+    head is served before a later one is looked at: locked and routed with the full rules (a
+    better-suited resource with free capacity may get it); when its ranked candidates filled up
+    meanwhile, routed again, never skipped for a later contact. It is passed over only when no
+    resource with free capacity can take it; when it cannot be placed after `SERVE_ATTEMPTS`, this
+    transaction stops serving (the dispatcher resumes). With `resource_id` (it just freed
+    capacity): until one contact went to it or no queued contact it could take is left, at most
+    `QUEUE_SCAN` examined; without (the dispatcher): at most `limit`.
     """
-    for row in await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, limit=limit):
-        allocation = await lock_allocation(tx, row["allocationId"])
-        if allocation is None or allocation["status"] != AllocationStatus.QUEUED.name:
-            continue  # served or cancelled by a concurrent transaction
-        try:
-            outcome = await route(tx, Contact.from_node(allocation), allocation["allocationId"], now, by,
-                                  queue_if_taken=False, existing=True)
-        except NotFound as error:
-            log.warning("queued contact %s not served: %s", allocation["contactId"], error.message)
-            continue
-        if outcome is None or outcome.status is AllocationStatus.QUEUED:
-            continue
-        changes.add(outcome.allocation_id)
-        if resource_id is not None and outcome.resource_id == resource_id:
-            break
+    if not await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, examined=[], limit=1):
+        return  # nothing to serve: no lock taken, nothing written (the dispatcher's idle pass)
+    # One server per queue at a time (lock_queues): without it, concurrent servers read the same
+    # head, each waits for the lock of a contact another is serving and keeps it to its own end,
+    # and chains of such waits outlast a request's transaction timeout.
+    await tx.run(LOCK_QUEUES, resourceId=resource_id)
+    examined: list[str] = []
+    budget = QUEUE_SCAN if resource_id is not None else limit
+    while len(examined) < budget:
+        rows = await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, examined=examined,
+                            limit=min(limit, budget - len(examined)))
+        if not rows:
+            return
+        for row in rows:
+            examined.append(row["allocationId"])
+            allocation = await lock_allocation(tx, row["allocationId"])
+            if allocation is None or allocation["status"] != AllocationStatus.QUEUED.name:
+                continue  # served or cancelled by a concurrent transaction
+            try:
+                outcome = await _serve_head(tx, allocation, now, by)
+            except NotFound as error:
+                log.warning("queued contact %s not served: %s", allocation["contactId"], error.message)
+                continue
+            if outcome is None:
+                log.info("queued contact %s kept its place: its candidates filled up %d times; the queue is served "
+                         "again later", allocation["contactId"], SERVE_ATTEMPTS)
+                return
+            if outcome.status is AllocationStatus.QUEUED:
+                continue  # nobody with free capacity can take it: a later contact may be served
+            changes.add(outcome.allocation_id)
+            if resource_id is not None and outcome.resource_id == resource_id:
+                return
+
+
+async def _serve_head(tx: Transaction, allocation: dict[str, Any], now: datetime.datetime, by: str) -> Outcome | None:
+    """Routes a locked queued contact until it is offered or nobody can take it (QUEUED, nothing
+    written); None when its candidates filled up every time. Each attempt sees the resources the
+    last one found full still locked by this transaction, so it ranks others."""
+    for _ in range(SERVE_ATTEMPTS):
+        outcome = await route(tx, Contact.from_node(allocation), allocation["allocationId"], now, by,
+                              queue_if_taken=False, existing=True)
+        if outcome is not None:
+            return outcome
+    return None
 
 
 def own_time(now: datetime.datetime | None) -> datetime.datetime:
