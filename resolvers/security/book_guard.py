@@ -78,7 +78,8 @@ def _assignee(allocation: Any) -> str | None:
 # Objects that are the holder's own work whatever becomes of the customer: an allocation offered to
 # the resource stays its own after it ends (the desktop must see its offer time out or complete),
 # although the customer leaves the book when the allocation is no longer PENDING or ACCEPTED.
-ASSIGNEE: dict[str, Callable[[Any], str | None]] = {"Allocation": _assignee, "AllocationChange": _assignee}
+ASSIGNEE: dict[str, Callable[[Any], str | None]] = {
+    "Allocation": _assignee, "AllocationChange": _assignee, "PoolAssignment": _assignee}
 
 
 def _customer_id(value: Any) -> str | None:

@@ -16,8 +16,8 @@ THE CONTRACT (docs/security.md, on the book), which this test is the oracle of:
 - Every other field of a customer-bearing object whose owner is outside the book answers null with
   exactly one error at that field's path, extensions.code FORBIDDEN; the rest of the response is
   intact.
-- One exception: an allocation offered to the RM's own resource (an Allocation or AllocationChange
-  whose resource is Tom's) stays visible to it after it ends, although its customer then leaves the
+- One exception: an allocation offered to the RM's own resource (an Allocation, AllocationChange or
+  PoolAssignment whose resource is Tom's) stays visible to it after it ends, although its customer then leaves the
   book: the desktop must see its own offer end.
 - A root field whose arguments name something outside the book is refused as a whole (FORBIDDEN at
   the root field): nothing beyond it resolves. Objects in the book resolve normally, no FORBIDDEN.
@@ -127,7 +127,7 @@ def owner(type_: GraphQLObjectType, value: dict[str, Any]) -> str | None:
 
 
 # The types of an allocation, which stays visible to the resource it was offered to.
-OWN_WORK = frozenset({"Allocation", "AllocationChange"})
+OWN_WORK = frozenset({"Allocation", "AllocationChange", "PoolAssignment"})
 
 
 def visible(type_: GraphQLObjectType, value: dict[str, Any], whose: str, book: frozenset[str]) -> bool:
