@@ -12,10 +12,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import logging
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any, LiteralString, TypeVar
+from typing import Any, LiteralString, TypeVar, cast
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, unit_of_work
 from neo4j.api import AsyncBookmarkManager
@@ -36,6 +38,10 @@ Record = dict[str, Any]
 T = TypeVar("T")
 
 PING = queries.load("health/ping")
+# Statements remembered (the latest parameters of each) to plan again after an outage.
+RECENT_STATEMENTS = 32
+
+log = logging.getLogger("gateway.availability")
 CONNECTION_ERRORS = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, OSError)
 # What Neo4j answers when it terminates a transaction that ran past its timeout.
 TIMED_OUT_CODES = frozenset({
@@ -85,6 +91,14 @@ class _Link:
     def __init__(self, driver: AsyncDriver, new_driver: Callable[[], AsyncDriver] | None) -> None:
         self.driver = driver
         self.new_driver = new_driver
+        # statement -> (access mode, latest parameters), most recently run last
+        self.recent: OrderedDict[str, tuple[str, dict[str, Any]]] = OrderedDict()
+
+    def remember(self, query: str, access: str, params: dict[str, Any]) -> None:
+        self.recent[query] = (access, params)
+        self.recent.move_to_end(query)
+        if len(self.recent) > RECENT_STATEMENTS:
+            self.recent.popitem(last=False)
 
 
 class Database:
@@ -124,6 +138,24 @@ class Database:
         """A view that runs while Neo4j is marked down: the monitor's, to warm a recovered Neo4j."""
         return Database(self._link, self.name, self.uri, self.bookmarks, self.transactions, timeout=self.timeout,
                         request_timeout=self.request_timeout, availability=self.availability, guarded=False)
+
+    async def replan_recent(self) -> int:
+        """Plan again, on a Neo4j that restarted with an empty plan cache, the statements run most
+        recently: each in a transaction that is rolled back, newest first, so the first requests
+        after an outage find their plans made once rather than made by each of them at once."""
+        planned = 0
+        for query, (access, params) in reversed(list(self._link.recent.items())):
+            try:
+                async with self.driver.session(database=self.name, default_access_mode=access) as session:
+                    tx = await session.begin_transaction(timeout=self.request_timeout)
+                    try:
+                        await (await tx.run(cast(LiteralString, query), params)).consume()
+                    finally:
+                        await tx.rollback()
+                planned += 1
+            except Neo4jError as error:  # e.g. a statement that cannot run in a transaction of its own
+                log.info("not planned again after the outage (%s): %s", error.code, query.splitlines()[0])
+        return planned
 
     async def reconnect(self) -> None:
         """Replace the driver with a fresh one: after an outage its pooled connections are all dead,
@@ -182,7 +214,7 @@ class Database:
         """
         async def transaction() -> T:
             async with self.transactions, self._session("WRITE") as session:
-                return await session.execute_write(self._within_timeout(lambda tx: work(Transaction(tx, self))))
+                return await session.execute_write(self._within_timeout(lambda tx: work(Transaction(tx, self, "WRITE"))))
         return await self._guarded(transaction())
 
     async def read_transact(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
@@ -190,11 +222,12 @@ class Database:
         plan is in) sees one consistent state and can be routed to a cluster follower."""
         async def transaction() -> T:
             async with self._session("READ") as session:
-                return await session.execute_read(self._within_timeout(lambda tx: work(Transaction(tx, self))))
+                return await session.execute_read(self._within_timeout(lambda tx: work(Transaction(tx, self, "READ"))))
         return await self._guarded(transaction())
 
     async def _run(self, access: str, query: LiteralString, params: dict[str, Any]) -> list[Record]:
         self.round_trips += 1
+        self._link.remember(query, access, params)
 
         async def statement() -> list[Record]:
             async with self._session(access) as session:
@@ -262,12 +295,14 @@ class Database:
 class Transaction:
     """The statements of one `Database.transact` unit of work; each `run` is a round trip."""
 
-    def __init__(self, tx: AsyncManagedTransaction, db: Database) -> None:
+    def __init__(self, tx: AsyncManagedTransaction, db: Database, access: str = "WRITE") -> None:
         self.tx = tx
         self.db = db
+        self.access = access
 
     async def run(self, query: LiteralString, **params: Any) -> list[Record]:
         self.db.round_trips += 1
+        self.db._link.remember(query, self.access, params)
         return await _fetch_all(self.tx, query, params)
 
 

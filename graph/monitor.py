@@ -6,8 +6,9 @@ PROBE_TIMEOUT). A request that lost its connection wakes it at once. A refused p
 timed-out ones in a row, mark the database down (graph/availability.py): requests then get UNAVAILABLE without waiting on the
 driver. Once the address answers again the monitor recovers before marking it up: a fresh
 driver (every pooled connection died with the server), a ping of the named database, then
-`warm` (what start-up warms, e.g. the routing statement's plan), so the first requests after
-an outage find Neo4j as ready as at start. A warm-up still running after WARM_WAIT seconds (a
+the statements run most recently planned again (`Database.replan_recent`) and `warm` (what
+start-up warms, e.g. the routing statement's plan), so the first requests after an outage find
+their plans made once, not made by each of them at once on a cold Neo4j. A warm-up still running after WARM_WAIT seconds (a
 cold JVM on a busy machine) goes on in the background while requests come through.
 """
 
@@ -24,8 +25,10 @@ from graph.database import PING, Database
 
 PROBE_INTERVAL = 0.2
 PROBE_TIMEOUT = 1.0
+# A freshly started JVM on a busy machine may take seconds over its first connection and query.
+PING_TIMEOUT = 5.0
 # Longest the first requests after an outage wait for the warm-up; it finishes in the background.
-WARM_WAIT = 2.0
+WARM_WAIT = 10.0
 DEFAULT_BOLT_PORT = 7687
 
 log = logging.getLogger("gateway.availability")
@@ -99,11 +102,11 @@ class Monitor:
         await self.database.reconnect()
         warming = self.database.unguarded()
         try:
-            # Auto-commit, so not retried: a Neo4j still starting fails at once, to be probed again.
-            async with warming.driver.session(database=warming.name) as session:
-                await (await session.run(PING)).consume()
-        except Exception as error:
-            log.info("Neo4j at %s:%d answers but is not ready yet (%s)", self.host, self.port, error)
+            # Auto-commit, so not retried, and bounded: a Neo4j still starting may accept a connection
+            # and answer it only once it is up; the next probe asks again on a fresh driver.
+            await asyncio.wait_for(self._ping(warming), PING_TIMEOUT)
+        except Exception as error:  # TimeoutError included
+            log.info("Neo4j at %s:%d answers but is not ready yet (%r)", self.host, self.port, error)
             return False
         self._warming = asyncio.create_task(self._warm(warming, began), name="neo4j-warm-up")
         await asyncio.wait((self._warming,), timeout=WARM_WAIT)
@@ -112,10 +115,17 @@ class Monitor:
                         time.monotonic() - began)
         return True
 
+    @staticmethod
+    async def _ping(warming: Database) -> None:
+        async with warming.driver.session(database=warming.name) as session:
+            await (await session.run(PING)).consume()
+
     async def _warm(self, warming: Database, began: float) -> None:
         try:
+            planned = await warming.replan_recent()
             await self.warm(warming)
         except Exception:  # a cold plan is slower, not wrong: requests plan it themselves
             log.exception("warming up the recovered Neo4j failed")
             return
-        log.warning("Neo4j answers again; a fresh driver and the warm-up took %.1fs", time.monotonic() - began)
+        log.warning("Neo4j answers again; a fresh driver and the warm-up (%d recent statements planned again) "
+                    "took %.1fs", planned, time.monotonic() - began)

@@ -21,6 +21,9 @@ from graph.local_neo4j import LocalNeo4j, LocalNeo4jError
 POLL_INTERVAL = 0.1
 FIRST_BACKOFF = 1.0
 MAX_BACKOFF = 30.0
+# A restart is given up (the JVM stopped, another attempt made) only this late: recovering the store
+# on a busy machine can take minutes, and Bolt serves before the Browser's web server is up.
+RESTART_TIMEOUT = 600.0
 
 log = logging.getLogger("gateway.supervisor")
 
@@ -81,7 +84,7 @@ class Supervisor:
     async def _start_once(self) -> None:
         """One start of the JVM, waited for without blocking the gateway's event loop."""
         self.neo4j.launch()
-        deadline = time.monotonic() + self.neo4j.start_timeout
+        deadline = time.monotonic() + max(self.neo4j.start_timeout, RESTART_TIMEOUT)
         while not self.neo4j.poll_ready():
             if time.monotonic() >= deadline:
                 raise await asyncio.to_thread(self.neo4j.startup_timed_out)  # stopping a JVM takes seconds
