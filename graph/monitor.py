@@ -25,10 +25,12 @@ from graph.database import PING, Database
 
 PROBE_INTERVAL = 0.2
 PROBE_TIMEOUT = 1.0
-# A freshly started JVM on a busy machine may take seconds over its first connection and query.
-PING_TIMEOUT = 5.0
-# Longest the first requests after an outage wait for the warm-up; it finishes in the background.
-WARM_WAIT = 10.0
+# A freshly started JVM on a busy machine may take many seconds over its first connection and
+# query; asking again sooner would only start over.
+PING_TIMEOUT = 30.0
+# Longest the first requests after an outage wait for the warm-up (the newest statements are
+# planned first); the rest of it finishes in the background.
+WARM_WAIT = 1.5
 DEFAULT_BOLT_PORT = 7687
 
 log = logging.getLogger("gateway.availability")
@@ -66,11 +68,13 @@ class Monitor:
         self.host, self.port = bolt_address(database.uri)
         self._task: asyncio.Task[None] | None = None
         self._warming: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="neo4j-monitor")
 
     async def stop(self) -> None:
+        self._stopping = True
         for task in (self._task, self._warming):
             if task is not None:
                 task.cancel()
@@ -125,7 +129,8 @@ class Monitor:
             planned = await warming.replan_recent()
             await self.warm(warming)
         except Exception:  # a cold plan is slower, not wrong: requests plan it themselves
-            log.exception("warming up the recovered Neo4j failed")
+            if not self._stopping:
+                log.exception("warming up the recovered Neo4j failed")
             return
         log.warning("Neo4j answers again; a fresh driver and the warm-up (%d recent statements planned again) "
                     "took %.1fs", planned, time.monotonic() - began)
