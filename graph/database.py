@@ -39,7 +39,7 @@ T = TypeVar("T")
 
 PING = queries.load("health/ping")
 # Statements remembered (the latest parameters of each) to plan again after an outage.
-RECENT_STATEMENTS = 32
+RECENT_STATEMENTS = 16
 
 log = logging.getLogger("gateway.availability")
 CONNECTION_ERRORS = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, OSError)
