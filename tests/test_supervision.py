@@ -29,9 +29,7 @@ from graph.database import connect
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.settings import Settings
 from resolvers.auth import ALL_ROLES, issue_token
-from tests.support import CANCELLED_CONNECT_SOCKETS, load_event_types, load_small_bank, served
-
-pytestmark = pytest.mark.filterwarnings(CANCELLED_CONNECT_SOCKETS)
+from tests.support import load_event_types, load_small_bank, served
 
 WRITERS = 20
 CAPTURE = """
@@ -143,6 +141,7 @@ async def test_a_killed_local_neo4j_fails_fast_is_restarted_and_recovers_fast(
                     killed = time.monotonic()
                     os.kill(killed_pid, signal.SIGKILL)
                     ready = await bolt_ready_after(neo4j.uri, killed, timeout=300)
+                    ready_epoch = time.time() - (time.monotonic() - ready)  # log records carry epoch times
                     deadline = ready + 15
                     while time.monotonic() < deadline and not any(
                             o.succeeded and o.sent > ready for o in outcomes):
@@ -190,18 +189,23 @@ async def test_a_killed_local_neo4j_fails_fast_is_restarted_and_recovers_fast(
         assert len(records) == len(set(records))
         assert all(row["logged"] == 1 and sorted(row["concerns"]) == ["P-CURRENT", "R000900"] for row in captured)
         assert {o.record for o in outcomes if o.succeeded} <= set(records) <= {o.record for o in outcomes}
-        # Recover fast: the gateway lets requests through (/readyz 200) within 5 s of Neo4j answering
-        # again; the first capture then succeeds without restarting anything, its statements planned
-        # again on the cold JVM (measured and printed; bounded loosely, as machine load dominates it).
-        let_through = min(t for t, status in readyz if t > ready and status == 200) - ready
+        # Recover fast: the gateway lets requests through again within 5 s of Neo4j answering (a fresh
+        # driver, a ping, the warm-up's first 1.5 s); the first capture then succeeds without restarting
+        # anything, its statements planned on the cold JVM (printed; bounded loosely: machine load and
+        # the JVM's warm-up dominate it).
+        let_through = min(r.created for r in caplog.records if r.getMessage().startswith(
+            "Neo4j is available again")) - ready_epoch
         first_success = min(o.received for o in outcomes if o.succeeded and o.sent > killed) - ready
         assert let_through <= 5.0, let_through
         assert first_success <= 30.0, first_success
         print(f"\nkilled Neo4j under {WRITERS} writers: first UNAVAILABLE {first_unavailable:.3f}s after the kill "
               f"(UNAVAILABLE answered in {waits[len(waits) // 2]:.3f}s median, {waits[-1]:.3f}s slowest); "
-              f"Bolt ready {ready - killed:.1f}s after the kill; /readyz 200 {let_through:.2f}s after ready; first success "
+              f"Bolt ready {ready - killed:.1f}s after the kill; requests let through {let_through:.2f}s after ready; first success "
               f"{first_success:.2f}s after ready; {len(outcomes)} requests, {len(unavailable)} UNAVAILABLE, "
               f"{len(records)} captures checked whole")
     finally:
         neo4j.stop()
-        gc.collect()  # the sockets the driver left behind, while the filter above applies
+        # The log records' tracebacks hold the sockets the driver left behind (tests/support.py,
+        # CANCELLED_CONNECT_SOCKETS): let them go now, while the test's warning filters apply.
+        caplog.records.clear()
+        gc.collect()

@@ -7,21 +7,16 @@ tests/test_supervision.py kills the gateway's own local Neo4j under load.
 
 from __future__ import annotations
 
-import gc
 import time
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from starlette.testclient import TestClient
 
 from app import create_app
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.settings import Settings
 from resolvers.auth import ALL_ROLES, issue_token
-from tests.support import CANCELLED_CONNECT_SOCKETS
-
-pytestmark = pytest.mark.filterwarnings(CANCELLED_CONNECT_SOCKETS)
 
 QUERY = {"query": "{ customers(first: 1) { edges { node { customerId } } } }"}
 
@@ -54,4 +49,3 @@ def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, settings: Sett
             assert client.post("/graphql", json=QUERY, headers=headers).json() == {"data": {"customers": {"edges": []}}}
     finally:
         neo4j.stop()
-        gc.collect()  # the sockets the driver left behind, while the filter applies
