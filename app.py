@@ -3,6 +3,9 @@
 Run directly, it also provisions and supervises the local Neo4j when NEO4J_URI is not set,
 applies the schema, and in development mode loads the demo bank into an empty graph and
 prints a token for GraphiQL.
+
+While it serves, graph/monitor.py watches Neo4j (requests fail fast with UNAVAILABLE while it
+is down) and, given the local Neo4j, graph/supervisor.py restarts it when it dies.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from graph.constraints import apply_schema, missing_schema
 from graph.database import PING, Database, connect
 from graph.errors import Conflict, Unavailable
 from graph.local_neo4j import LocalNeo4j, LocalNeo4jError
+from graph.monitor import Monitor
 from graph.seed import seed_bank
 from graph.settings import Settings, SettingsError
+from graph.supervisor import Supervisor
 from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed, window_for
@@ -50,7 +55,9 @@ class State(TypedDict):
     routing_feed: RoutingFeed
 
 
-def create_app(settings: Settings) -> Starlette:
+def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None) -> Starlette:
+    """The gateway on `settings.neo4j_uri`; given `local_neo4j` (the process serving that URI, started
+    by the caller), it also restarts that process whenever it dies."""
     settings.check()
 
     @contextlib.asynccontextmanager
@@ -61,6 +68,12 @@ def create_app(settings: Settings) -> Starlette:
             await apply_schema(database)
             log.info("connected to Neo4j at %s (database %s)", settings.neo4j_uri, settings.neo4j_database)
             await plan_routing(database)
+            # After an outage, warm what start-up warmed before requests come through again.
+            monitor = Monitor(database, warm=plan_routing)
+            monitor.start()
+            supervisor = Supervisor(local_neo4j, database.availability) if local_neo4j else None
+            if supervisor:
+                supervisor.start()
             feed = RoutingFeed(database, settings.routing_feed_interval,
                                window=window_for(settings.neo4j_transaction_timeout))
             # Timed like a request: the feed's window relies on no routing write living longer.
@@ -72,6 +85,9 @@ def create_app(settings: Settings) -> Starlette:
             finally:
                 await dispatcher.stop()
                 await feed.close()
+                if supervisor:
+                    await supervisor.stop()
+                await monitor.stop()
         finally:
             await database.close()
 
@@ -105,6 +121,8 @@ async def healthz(request: Request) -> JSONResponse:
 async def readyz(request: Request) -> JSONResponse:
     """Neo4j answers and every constraint and index of cypher/schema/ is online."""
     database: Database = request.state.database
+    if database.availability.reason is not None:  # known down: say so without asking Neo4j
+        return JSONResponse({"status": "unavailable", "reason": database.availability.reason}, status_code=503)
     try:
         await database.read(PING)
         missing = await missing_schema(database)
@@ -127,6 +145,7 @@ def main() -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     with contextlib.ExitStack() as stack:
+        local: LocalNeo4j | None = None
         if settings.neo4j_uri is None:
             try:
                 local = stack.enter_context(LocalNeo4j(settings.local_data_dir, settings.local_bolt_port,
@@ -143,7 +162,7 @@ def main() -> int:
             print("Development mode: GraphiQL at "
                   f"http://{settings.host}:{settings.port}/graphql; requests without a token act as every role.")
             print(f'Token for GraphiQL headers: {{"Authorization": "Bearer {token}"}}')
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None,
+        uvicorn.run(create_app(settings, local), host=settings.host, port=settings.port, log_config=None,
                     http=GatewayHttpProtocol)
     return 0
 

@@ -3,15 +3,21 @@
 One `Database` per process owns the async driver (it lives on the app's state). Each
 request gets a `for_request()` view sharing the driver and counting its round trips, so
 tests and the response's extensions can show that a request costs a fixed number of them.
+Every view shares one `Availability` (graph/availability.py): while Neo4j is known down, calls
+fail with UNAVAILABLE at once, and the ones in flight are abandoned when it goes down.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
+import logging
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any, LiteralString, TypeVar
+from typing import Any, LiteralString, TypeVar, cast
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, unit_of_work
 from neo4j.api import AsyncBookmarkManager
@@ -23,6 +29,7 @@ from neo4j.exceptions import (
 )
 
 from graph import queries
+from graph.availability import UNAVAILABLE_MESSAGE, Availability
 from graph.errors import TimedOut, Unavailable, ValidationFailed
 from graph.settings import Settings
 from graph.tls import driver_security, untrusted_certificate
@@ -31,7 +38,10 @@ Record = dict[str, Any]
 T = TypeVar("T")
 
 PING = queries.load("health/ping")
-UNAVAILABLE_MESSAGE = "the graph database is unavailable; retry shortly"
+# Statements remembered (the latest parameters of each) to plan again after an outage.
+RECENT_STATEMENTS = 16
+
+log = logging.getLogger("gateway.availability")
 CONNECTION_ERRORS = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, OSError)
 # What Neo4j answers when it terminates a transaction that ran past its timeout.
 TIMED_OUT_CODES = frozenset({
@@ -45,9 +55,16 @@ TIMED_OUT_CODES = frozenset({
 def connect(settings: Settings) -> Database:
     if settings.neo4j_uri is None:
         raise ValueError("settings carry no neo4j_uri; start a local Neo4j or set NEO4J_URI")
+    new_driver = functools.partial(_driver, settings)
+    return Database(new_driver(), settings.neo4j_database, settings.neo4j_uri,
+                    request_timeout=settings.neo4j_transaction_timeout, new_driver=new_driver)
+
+
+def _driver(settings: Settings) -> AsyncDriver:
+    assert settings.neo4j_uri is not None
     auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
     uri, security = driver_security(settings.neo4j_uri, settings.neo4j_trusted_ca_file)
-    driver = AsyncGraphDatabase.driver(
+    return AsyncGraphDatabase.driver(
         uri,
         auth=auth,
         **security,
@@ -60,8 +77,6 @@ def connect(settings: Settings) -> Database:
         notifications_min_severity="WARNING",
         notifications_disabled_classifications=["UNRECOGNIZED"],
     )
-    return Database(driver, settings.neo4j_database, settings.neo4j_uri,
-                    request_timeout=settings.neo4j_transaction_timeout)
 
 
 # Multi-statement write transactions in flight at once per process. A transaction waiting for a
@@ -70,12 +85,32 @@ def connect(settings: Settings) -> Database:
 MAX_CONCURRENT_TRANSACTIONS = 16
 
 
+class _Link:
+    """The driver every view of one Database uses; `Database.reconnect` swaps in a fresh one."""
+
+    def __init__(self, driver: AsyncDriver, new_driver: Callable[[], AsyncDriver] | None) -> None:
+        self.driver = driver
+        self.new_driver = new_driver
+        # statement -> (access mode, latest parameters), most recently run last
+        self.recent: OrderedDict[str, tuple[str, dict[str, Any]]] = OrderedDict()
+
+    def remember(self, query: str, access: str, params: dict[str, Any]) -> None:
+        self.recent[query] = (access, params)
+        self.recent.move_to_end(query)
+        if len(self.recent) > RECENT_STATEMENTS:
+            self.recent.popitem(last=False)
+
+
 class Database:
-    def __init__(self, driver: AsyncDriver, name: str, uri: str = "",
+    def __init__(self, driver: AsyncDriver | _Link, name: str, uri: str = "",
                  bookmarks: AsyncBookmarkManager | None = None,
                  transactions: asyncio.Semaphore | None = None, timeout: float | None = None,
-                 request_timeout: float | None = None) -> None:
-        self.driver = driver
+                 request_timeout: float | None = None, availability: Availability | None = None,
+                 new_driver: Callable[[], AsyncDriver] | None = None, guarded: bool = True) -> None:
+        self._link = driver if isinstance(driver, _Link) else _Link(driver, new_driver)
+        self.availability = availability or Availability()
+        # Unguarded views (the monitor's, warming a recovered Neo4j) run while it is marked down.
+        self.guarded = guarded
         self.name = name
         self.uri = uri
         # One bookmark manager for the process: a read that follows a write (a mutation's
@@ -91,9 +126,46 @@ class Database:
         self.timeout = timeout
         self.request_timeout = request_timeout
 
+    @property
+    def driver(self) -> AsyncDriver:
+        return self._link.driver
+
     def for_request(self) -> Database:
-        return Database(self.driver, self.name, self.uri, self.bookmarks, self.transactions,
-                        timeout=self.request_timeout, request_timeout=self.request_timeout)
+        return Database(self._link, self.name, self.uri, self.bookmarks, self.transactions,
+                        timeout=self.request_timeout, request_timeout=self.request_timeout,
+                        availability=self.availability)
+
+    def unguarded(self) -> Database:
+        """A view that runs while Neo4j is marked down: the monitor's, to warm a recovered Neo4j."""
+        return Database(self._link, self.name, self.uri, self.bookmarks, self.transactions, timeout=self.timeout,
+                        request_timeout=self.request_timeout, availability=self.availability, guarded=False)
+
+    async def replan_recent(self) -> int:
+        """Plan again, on a Neo4j that restarted with an empty plan cache, the statements run most
+        recently: each in a transaction that is rolled back, newest first, so the first requests
+        after an outage find their plans made once rather than made by each of them at once."""
+        planned = 0
+        for query, (access, params) in reversed(list(self._link.recent.items())):
+            try:
+                async with self.driver.session(database=self.name, default_access_mode=access) as session:
+                    tx = await session.begin_transaction(timeout=self.request_timeout)
+                    try:
+                        await (await tx.run(cast(LiteralString, query), params)).consume()
+                    finally:
+                        await tx.rollback()
+                planned += 1
+            except Neo4jError as error:  # e.g. a statement that cannot run in a transaction of its own
+                log.info("not planned again after the outage (%s): %s", error.code, query.splitlines()[0])
+        return planned
+
+    async def reconnect(self) -> None:
+        """Replace the driver with a fresh one: after an outage its pooled connections are all dead,
+        and the first request on each would fail and wait out a retry delay."""
+        if self._link.new_driver is None:
+            return
+        old, self._link.driver = self._link.driver, self._link.new_driver()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(old.close(), timeout=2.0)  # its sockets are dead: nothing to wait for
 
     async def wait_until_reachable(self, timeout: float) -> None:
         """Verify connectivity, retrying until `timeout` so start-up survives a slow Neo4j."""
@@ -124,6 +196,9 @@ class Database:
     async def write_autocommit(self, query: LiteralString, **params: Any) -> None:
         """Run a statement that manages its own transactions (CALL { } IN TRANSACTIONS)."""
         self.round_trips += 1
+        await self._guarded(self._write_autocommit(query, params))
+
+    async def _write_autocommit(self, query: LiteralString, params: dict[str, Any]) -> None:
         try:
             async with self.driver.session(database=self.name, bookmark_manager=self.bookmarks) as session:
                 result = await session.run(query, params)
@@ -138,24 +213,62 @@ class Database:
         start on a transient error (a deadlock, a leader switch), so it must not keep
         state between attempts outside the transaction.
         """
-        async with self.transactions, self._session("WRITE") as session:
-            return await session.execute_write(self._within_timeout(lambda tx: work(Transaction(tx, self))))
+        async def transaction() -> T:
+            async with self.transactions, self._session("WRITE") as session:
+                return await session.execute_write(self._within_timeout(lambda tx: work(Transaction(tx, self, "WRITE"))))
+        return await self._guarded(transaction())
 
     async def read_transact(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work` in one read transaction: a read that needs a check first (e.g. whose book a
         plan is in) sees one consistent state and can be routed to a cluster follower."""
-        async with self._session("READ") as session:
-            return await session.execute_read(self._within_timeout(lambda tx: work(Transaction(tx, self))))
+        async def transaction() -> T:
+            async with self._session("READ") as session:
+                return await session.execute_read(self._within_timeout(lambda tx: work(Transaction(tx, self, "READ"))))
+        return await self._guarded(transaction())
 
     async def _run(self, access: str, query: LiteralString, params: dict[str, Any]) -> list[Record]:
         self.round_trips += 1
-        async with self._session(access) as session:
-            work = session.execute_read if access == "READ" else session.execute_write
-            return await work(self._within_timeout(_fetch_all), query, params)
+        self._link.remember(query, access, params)
+
+        async def statement() -> list[Record]:
+            async with self._session(access) as session:
+                work = session.execute_read if access == "READ" else session.execute_write
+                return await work(self._within_timeout(_fetch_all), query, params)
+        return await self._guarded(statement())
+
+    async def _guarded(self, call: Awaitable[T]) -> T:
+        """`call`, unless Neo4j is or goes down first: then UNAVAILABLE at once, not after the
+        driver's retries. An abandoned call's transaction never commits, so it rolls back."""
+        if not self.guarded:
+            return await call
+        try:
+            self.availability.check()
+        except Unavailable:
+            if asyncio.iscoroutine(call):
+                call.close()  # never started
+            raise
+        task = asyncio.ensure_future(call)
+        try:
+            await asyncio.wait((task, self.availability.lost()), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            if not task.done():
+                # Cancelled, the driver drops the connection, so the transaction cannot commit
+                # later; its clean-up runs on without holding up the answer.
+                task.cancel()
+                task.add_done_callback(_retrieve)
+        if not task.done():
+            raise Unavailable(UNAVAILABLE_MESSAGE)
+        return task.result()
 
     def _within_timeout(self, work: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
         """`work` as a unit of work Neo4j terminates after `self.timeout` seconds."""
-        wrapped: Callable[..., Awaitable[T]] = unit_of_work(timeout=self.timeout)(work)
+        async def watched(*args: Any, **kwargs: Any) -> T:
+            try:
+                return await work(*args, **kwargs)
+            except CONNECTION_ERRORS:
+                self.availability.suspect()  # the driver will retry; the monitor looks at once
+                raise
+        wrapped: Callable[..., Awaitable[T]] = unit_of_work(timeout=self.timeout)(watched)
         return wrapped
 
     @asynccontextmanager
@@ -166,6 +279,7 @@ class Database:
                                            bookmark_manager=self.bookmarks) as session:
                 yield session
         except CONNECTION_ERRORS as error:
+            self.availability.suspect()
             raise Unavailable(UNAVAILABLE_MESSAGE) from error
         except Neo4jError as error:
             if error.code == "Neo.TransientError.General.DatabaseUnavailable":
@@ -182,12 +296,14 @@ class Database:
 class Transaction:
     """The statements of one `Database.transact` unit of work; each `run` is a round trip."""
 
-    def __init__(self, tx: AsyncManagedTransaction, db: Database) -> None:
+    def __init__(self, tx: AsyncManagedTransaction, db: Database, access: str = "WRITE") -> None:
         self.tx = tx
         self.db = db
+        self.access = access
 
     async def run(self, query: LiteralString, **params: Any) -> list[Record]:
         self.db.round_trips += 1
+        self.db._link.remember(query, self.access, params)
         return await _fetch_all(self.tx, query, params)
 
 
@@ -199,6 +315,12 @@ async def _fetch_all(tx: AsyncManagedTransaction, query: LiteralString, params: 
         raise ValidationFailed("a text holds a lone UTF-16 surrogate (e.g. \\ud800), which is not valid "
                                "Unicode: send well-formed text") from None
     return [record.data() async for record in result]
+
+
+def _retrieve(task: asyncio.Future[Any]) -> None:
+    """Collect an abandoned call's outcome, so asyncio does not report it as never retrieved."""
+    if not task.cancelled():
+        task.exception()
 
 
 def _first_line(error: Exception) -> str:

@@ -8,6 +8,9 @@ Every start passes the whole configuration afresh (nothing is kept in a config f
 data directory from an older version starts with today's settings, Bolt TLS included. Bolt
 accepts plain and TLS connections; the certificate is made once under
 <data_dir>/certificates/bolt (graph/certificates.py) and its CA is `ca_file`.
+
+`start()` waits for Bolt; `launch()` and `poll_ready()` are its two halves, for a caller that
+waits without blocking (graph/supervisor.py restarts a child that died).
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ class LocalNeo4j:
         self.pagecache = pagecache
         self.start_timeout = start_timeout
         self.process: subprocess.Popen[bytes] | None = None
+        self._stop_at_exit = False
 
     @property
     def uri(self) -> str:
@@ -112,7 +116,20 @@ class LocalNeo4j:
     def log_path(self) -> Path:
         return self.data_dir / "launcher.log"
 
+    @property
+    def previous_log_path(self) -> Path:
+        return self.data_dir / "launcher.previous.log"
+
     def start(self) -> LocalNeo4j:
+        self.launch()
+        self._wait_for_bolt()
+        return self
+
+    def launch(self) -> None:
+        """Start the JVM and return at once; `poll_ready()` says when Bolt answers."""
+        self._reap()
+        if self.process is not None:
+            raise LocalNeo4jError(f"the local Neo4j (pid {self.process.pid}) is still running")
         java = require_tool("java", "install a JDK 17+ (e.g. apt install openjdk-17-jdk-headless)")
         lib_dir = provision_jars()
         for port in (self.bolt_port, self.http_port):
@@ -123,6 +140,8 @@ class LocalNeo4j:
                 )
         self.data_dir.mkdir(parents=True, exist_ok=True)
         certificates = ensure_bolt_certificates(self.certificates.base_directory)
+        if self.log_path.is_file() and self.log_path.stat().st_size:
+            self.log_path.replace(self.previous_log_path)  # a crashed run's last words, kept for a look
         command = [
             java, f"-Xmx{self.heap}", "-XX:+UseG1GC", "-cp", f"{lib_dir}/*", str(LAUNCHER),
             str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
@@ -133,23 +152,43 @@ class LocalNeo4j:
                 command, stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl-C reaches us; we stop the JVM in order
             )
-        atexit.register(self.stop)
-        self._wait_for_bolt()
-        return self
+        if not self._stop_at_exit:
+            atexit.register(self.stop)
+            self._stop_at_exit = True
+
+    def exit_code(self) -> int | None:
+        """The JVM's exit status once it has ended (negative: the signal that killed it), else None."""
+        return None if self.process is None else self.process.poll()
+
+    def poll_ready(self) -> bool:
+        """Whether the launched JVM serves Bolt; raises (and cleans up) if it exited while starting."""
+        assert self.process is not None, "launch() first"
+        if self.process.poll() is not None:
+            code = self.process.returncode
+            self.stop()
+            raise LocalNeo4jError(f"Neo4j exited with code {code} while starting:\n{self.log_tail()}")
+        return "READY" in self._log_text() and port_in_use(self.bolt_port)
+
+    def startup_timed_out(self) -> LocalNeo4jError:
+        """Stop a JVM that took longer than `start_timeout` to open Bolt; the error to raise."""
+        self.stop()
+        return LocalNeo4jError(f"Neo4j did not open Bolt on port {self.bolt_port} within {self.start_timeout:.0f}s:\n"
+                               f"{self.log_tail()}")
 
     def _wait_for_bolt(self) -> None:
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.poll() is not None:
-                code = self.process.returncode
-                self.stop()
-                raise LocalNeo4jError(f"Neo4j exited with code {code} while starting:\n{self.log_tail()}")
-            if "READY" in self._log_text() and port_in_use(self.bolt_port):
+            if self.poll_ready():
                 return
             time.sleep(0.25)
-        self.stop()
-        raise LocalNeo4jError(f"Neo4j did not open Bolt on port {self.bolt_port} within {self.start_timeout:.0f}s:\n{self.log_tail()}")
+        raise self.startup_timed_out()
+
+    def _reap(self) -> None:
+        """Forget a JVM that has exited (killed, crashed), closing the pipe we held to it."""
+        if self.process is not None and self.process.poll() is not None:
+            process, self.process = self.process, None
+            if process.stdin is not None:
+                process.stdin.close()
 
     def stop(self, timeout: float = 60.0) -> None:
         process, self.process = self.process, None

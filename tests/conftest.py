@@ -9,6 +9,7 @@ If none can start, the session fails with the reason; no test is ever skipped fo
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import tempfile
@@ -22,6 +23,20 @@ from graph.database import Database, connect
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import wipe_graph
 from graph.settings import Settings
+from tests.support import CANCELLED_CONNECT_SOCKETS
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # For every test: the warning surfaces whenever the garbage collector gets to the socket.
+    config.addinivalue_line("filterwarnings", CANCELLED_CONNECT_SOCKETS)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_garbage_in_the_last_test() -> Iterator[None]:
+    """Collects what is left before the run ends, while the filter above applies (it does not
+    once the session is over)."""
+    yield
+    gc.collect()
 
 
 @dataclass(frozen=True)
