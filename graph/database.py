@@ -47,6 +47,9 @@ CONNECTION_ERRORS = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTi
 TIMED_OUT_CODES = frozenset({
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    # A transaction the timeout ended while it waited for a lock (Neo4j 5 reports it as a client error).
+    "Neo.ClientError.Transaction.LockClientStopped",
+    "Neo.TransientError.Transaction.LockClientStopped",
 })
 
 
