@@ -21,6 +21,7 @@ import time
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
+from graph.background import cancel_and_wait
 from graph.database import PING, Database
 
 PROBE_INTERVAL = 0.2
@@ -75,11 +76,7 @@ class Monitor:
 
     async def stop(self) -> None:
         self._stopping = True
-        for task in (self._task, self._warming):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+        await cancel_and_wait(self._task, self._warming)
 
     async def _run(self) -> None:
         availability = self.database.availability

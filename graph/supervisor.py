@@ -11,11 +11,11 @@ answers, graph/monitor.py warms the gateway up and lets requests through again.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 
 from graph.availability import Availability
+from graph.background import cancel_and_wait
 from graph.local_neo4j import LocalNeo4j, LocalNeo4jError
 
 POLL_INTERVAL = 0.1
@@ -43,10 +43,7 @@ class Supervisor:
         self._task = asyncio.create_task(self._run(), name="neo4j-supervisor")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
 
     async def _run(self) -> None:
         while True:

@@ -40,6 +40,12 @@ async def load_small_bank(db: Database, *extras: str) -> None:
         await db.write(cast(LiteralString, (DATA / f"{name}.cypher").read_text()))
 
 
+async def load_kyc_desk(db: Database, *, customers: int, resources: int, capacity: int, bilingual: int = 0) -> None:
+    """tests/data/kyc_desk.cypher: POOL-KYC with `resources` reviewers of `capacity` PHONE units each."""
+    await db.write(cast(LiteralString, (DATA / "kyc_desk.cypher").read_text()), customers=customers,
+                   resources=resources, capacity=capacity, bilingual=bilingual)
+
+
 async def execute(
     db: Database, settings: Settings, query: str, variables: dict[str, Any] | None = None,
     roles: frozenset[Role] | Principal = ALL_ROLES,

@@ -18,7 +18,6 @@ background `Dispatcher` (lapsed offers, the queue) runs the same code as the mut
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime
 import json
 import logging
@@ -26,6 +25,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from graph.background import cancel_and_wait
 from graph.database import Database, Record, Transaction
 from graph.errors import NotFound
 from graph.queries import load
@@ -386,10 +386,7 @@ class Dispatcher:
         self._task = asyncio.create_task(self._run(), name="routing-dispatcher")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
 
     async def _run(self) -> None:
         while True:

@@ -37,7 +37,6 @@ and at shutdown (`close`).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime
 import logging
 import time
@@ -47,6 +46,7 @@ from typing import Any
 
 from neo4j.exceptions import Neo4jError
 
+from graph.background import cancel_and_wait
 from graph.database import Database, Record
 from graph.errors import GatewayError, Unavailable
 from graph.queries import load
@@ -235,10 +235,7 @@ class RoutingFeed:
         for subscriber in self._subscribers:
             subscriber.end(_CLOSED)
         self._subscribers.clear()
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
 
     async def _run(self) -> None:
         failures = 0

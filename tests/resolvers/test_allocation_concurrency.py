@@ -13,28 +13,11 @@ from typing import Any
 
 from graph.database import Database, connect
 from graph.settings import Settings
-from tests.support import FRONTEND, execute, run
+from tests.support import FRONTEND, execute, load_kyc_desk, run
 
 CONTACTS = 200
 RESOURCES = 10
 CAPACITY_EACH = 2
-KYC_DESK = """
-UNWIND range(1, 20) AS n
-CREATE (:Customer {customerId: 'C9' + right('00000' + toString(n), 6), name: 'Customer ' + n, language: 'en',
-                   status: 'ACTIVE', segment: 'RETAIL'})
-WITH count(*) AS customers
-CREATE (pool:ServicingPool {poolId: 'POOL-KYC', name: 'KYC desk', purpose: 'KYC', strategy: 'LEAST_LOAD',
-                            offerTimeoutSeconds: 600, serviceLevelSeconds: 20})
-CREATE (skill:Skill {code: 'KYC_REVIEW', name: 'KYC review'})
-WITH pool, skill
-UNWIND range(1, $resources) AS n
-CREATE (r:ServicingResource {resourceId: 'R9' + right('00000' + toString(n), 5), name: 'Reviewer ' + n, kind: 'AGENT',
-                             status: 'AVAILABLE', statusSince: datetime('2026-01-01T08:00:00Z'), languages: ['en'],
-                             capacityPhone: $capacity, capacityChat: 0, capacityVideo: 0, capacityBranch: 0,
-                             capacityEmail: 0})
-CREATE (r)-[:MEMBER_OF]->(pool)
-CREATE (r)-[:HAS_SKILL {proficiency: 3}]->(skill)
-"""
 HELD = """
 MATCH (r:ServicingResource)
 RETURN r.resourceId AS resourceId, r.capacityPhone AS capacity,
@@ -70,7 +53,7 @@ async def test_200_concurrent_contacts_on_capacity_20_route_20_and_queue_the_res
 
 
 async def burst_and_serve(db: Database, settings: Settings) -> None:
-    await db.write(KYC_DESK, resources=RESOURCES, capacity=CAPACITY_EACH)
+    await load_kyc_desk(db, customers=20, resources=RESOURCES, capacity=CAPACITY_EACH)
 
     async def request(n: int) -> Any:
         variables = {"request": {"customerId": f"C9{n % 20 + 1:06d}", "channel": "PHONE", "purpose": "KYC",

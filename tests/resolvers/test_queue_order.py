@@ -22,7 +22,7 @@ from typing import Any
 from graph.database import Database, connect
 from graph.settings import Settings
 from resolvers.contact_routing.dispatch import Contact, Dispatcher, new_allocation_id, plan_routing
-from tests.support import FRONTEND, execute, run
+from tests.support import FRONTEND, execute, load_kyc_desk, run
 
 RESOURCES = 6
 CAPACITY_EACH = 2
@@ -31,24 +31,6 @@ CONTACTS = RESOURCES * CAPACITY_EACH + QUEUED
 PRIORITIES = 3
 BILINGUAL = 2  # reviewers who speak French too
 DRAIN_DEADLINE = 300.0  # a lost contact fails the test rather than hang it
-DESK = """
-UNWIND range(1, 30) AS n
-CREATE (:Customer {customerId: 'C8' + right('00000' + toString(n), 6), name: 'Customer ' + n, language: 'en',
-                   status: 'ACTIVE', segment: 'RETAIL'})
-WITH count(*) AS customers
-CREATE (pool:ServicingPool {poolId: 'POOL-KYC', name: 'KYC desk', purpose: 'KYC', strategy: 'LEAST_LOAD',
-                            offerTimeoutSeconds: 600, serviceLevelSeconds: 20})
-CREATE (skill:Skill {code: 'KYC_REVIEW', name: 'KYC review'})
-WITH pool, skill
-UNWIND range(1, $resources) AS n
-CREATE (r:ServicingResource {resourceId: 'R8' + right('00000' + toString(n), 5), name: 'Reviewer ' + n, kind: 'AGENT',
-                             status: 'AVAILABLE', statusSince: datetime('2026-01-01T08:00:00Z'),
-                             languages: CASE WHEN n <= $bilingual THEN ['en', 'fr'] ELSE ['en'] END,
-                             capacityPhone: $capacity, capacityChat: 0, capacityVideo: 0, capacityBranch: 0,
-                             capacityEmail: 0})
-CREATE (r)-[:MEMBER_OF]->(pool)
-CREATE (r)-[:HAS_SKILL {proficiency: 3}]->(skill)
-"""
 REQUEST = """mutation ($request: RoutingRequestInput!) {
   requestAllocation(request: $request) { allocation { allocationId status } }
 }"""
@@ -103,18 +85,18 @@ async def test_528_queued_contacts_drained_by_concurrent_completions_are_offered
 
 async def burst(db: Database, settings: Settings) -> list[str]:
     """Fills every reviewer through requestAllocation, then queues QUEUED contacts behind them; their ids."""
-    await db.write(DESK, resources=RESOURCES, capacity=CAPACITY_EACH, bilingual=BILINGUAL)
+    await load_kyc_desk(db, customers=30, resources=RESOURCES, capacity=CAPACITY_EACH, bilingual=BILINGUAL)
     await plan_routing(db)  # seconds on two cores, past a request's transaction timeout on a busy machine
     for n in range(RESOURCES * CAPACITY_EACH):
         result, _ = await execute(db, settings, REQUEST, {"request": {
-            "customerId": f"C8{n % 30 + 1:06d}", "channel": "PHONE", "purpose": "KYC",
+            "customerId": f"C9{n % 30 + 1:06d}", "channel": "PHONE", "purpose": "KYC",
             "requiredSkills": [{"code": "KYC_REVIEW", "minProficiency": 2}]}}, FRONTEND)
         assert result.data is not None and result.data["requestAllocation"]["allocation"]["status"] == "PENDING"
     # The queue as record_allocation.cypher leaves a contact nobody could take, written in one
     # statement rather than routed one by one (that burst is test_allocation_concurrency's), in an
     # order unlike arrival, two contacts arriving in each millisecond (ties go to allocationId).
     arrived = datetime.datetime.now(datetime.UTC)
-    contacts = [Contact(contact_id=new_allocation_id(), customer_id=f"C8{n % 30 + 1:06d}", channel="PHONE",
+    contacts = [Contact(contact_id=new_allocation_id(), customer_id=f"C9{n % 30 + 1:06d}", channel="PHONE",
                         language="fr" if n % 6 == 0 else "en", product_id=None, purpose="KYC", required=(("KYC_REVIEW", 2),), optional=(),
                         requested_priority=n % PRIORITIES, requested_by="tester",
                         requested_at=arrived + datetime.timedelta(milliseconds=n // 2)) for n in range(QUEUED)]
@@ -146,11 +128,11 @@ async def drain(db: Database, settings: Settings) -> list[float]:
 
     # One completion alone first: a fresh database plans each statement on first use, seconds on two
     # cores, and twelve cold completions at once would wait on the planner and on each other.
-    await answer((await db.read(OFFERS, resourceId="R800001"))[0]["allocationId"])
+    await answer((await db.read(OFFERS, resourceId="R900001"))[0]["allocationId"])
     dispatcher = Dispatcher(db, interval=0.5)
     dispatcher.start()
     try:
-        await asyncio.wait_for(asyncio.gather(*(desk(f"R8{n:05d}") for n in range(1, RESOURCES + 1))),
+        await asyncio.wait_for(asyncio.gather(*(desk(f"R9{n:05d}") for n in range(1, RESOURCES + 1))),
                                DRAIN_DEADLINE)
     finally:
         await dispatcher.stop()

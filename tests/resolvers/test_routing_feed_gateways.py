@@ -18,7 +18,6 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import LiteralString
 
 import httpx2
 import pytest
@@ -28,28 +27,12 @@ from graph.database import Database
 from graph.local_neo4j import free_port
 from graph.settings import Settings
 from resolvers.auth import Role, issue_token
+from tests.support import load_kyc_desk
 
 PROJECT = Path(__file__).resolve().parents[2]
 RUNS = 3
 BURST = 300
 CONCURRENCY = 16
-# A pool of 30 (10 reviewers, 3 calls each): the first contacts are offered, the rest queue in it.
-KYC_DESK: LiteralString = """
-UNWIND range(1, 20) AS n
-CREATE (:Customer {customerId: 'C9' + right('00000' + toString(n), 6), name: 'Customer ' + n, language: 'en',
-                   status: 'ACTIVE', segment: 'RETAIL'})
-WITH count(*) AS customers
-CREATE (pool:ServicingPool {poolId: 'POOL-KYC', name: 'KYC desk', purpose: 'KYC', strategy: 'LEAST_LOAD',
-                            offerTimeoutSeconds: 600, serviceLevelSeconds: 20})
-CREATE (skill:Skill {code: 'KYC_REVIEW', name: 'KYC review'})
-WITH pool, skill
-UNWIND range(1, 10) AS n
-CREATE (r:ServicingResource {resourceId: 'R9' + right('00000' + toString(n), 5), name: 'Reviewer ' + n, kind: 'AGENT',
-                             status: 'AVAILABLE', statusSince: datetime('2026-01-01T08:00:00Z'), languages: ['en'],
-                             capacityPhone: 3, capacityChat: 0, capacityVideo: 0, capacityBranch: 0, capacityEmail: 0})
-CREATE (r)-[:MEMBER_OF]->(pool)
-CREATE (r)-[:HAS_SKILL {proficiency: 3}]->(skill)
-"""
 REQUEST = """mutation ($request: RoutingRequestInput!) {
   requestAllocation(request: $request) { allocation { allocationId status updatedAt } }
 }"""
@@ -160,9 +143,10 @@ async def burst(client: httpx2.AsyncClient, addresses: list[str], settings: Sett
     return made
 
 
+# A pool of 30 (10 reviewers, 3 calls each): the first contacts are offered, the rest queue in it.
 @pytest.fixture
 async def kyc_desk(clean_graph: Database) -> Database:
-    await clean_graph.write(KYC_DESK)
+    await load_kyc_desk(clean_graph, customers=20, resources=10, capacity=3)
     return clean_graph
 
 
