@@ -118,7 +118,7 @@ INVALID_POOLS = [  # (what the input changes, code, field)
     ({"serviceLevelSeconds": 3601}, "VALIDATION", "input.serviceLevelSeconds"),
     ({"skills": ["SALES", "SALES"]}, "VALIDATION", "input.skills"),
     ({"skills": ["SALES", "TELEPATHY"]}, "NOT_FOUND", "input.skills"),
-    ({"strategy": "FASTEST"}, "VALIDATION", None),
+    ({"strategy": "FASTEST"}, "VALIDATION", "input.strategy"),
 ]
 
 
@@ -249,7 +249,7 @@ INVALID_RESOURCES = [  # (what the input changes, code, field)
     ({"pools": ["POOL-SALES", "POOL-SALES"]}, "VALIDATION", "input.pools"),
     ({"skills": [{"code": "TELEPATHY", "proficiency": 2}]}, "NOT_FOUND", "input.skills"),
     ({"pools": ["POOL-SALES", "POOL-NOWHERE"]}, "NOT_FOUND", "input.pools"),
-    ({"kind": "WIZARD"}, "VALIDATION", None),
+    ({"kind": "WIZARD"}, "VALIDATION", "input.kind"),
 ]
 
 

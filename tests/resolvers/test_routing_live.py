@@ -157,9 +157,25 @@ async def test_a_pool_dashboard_receives_its_queue_and_member_statuses_only(clie
         assert (served["allocation"]["status"], served["resourceId"]) == ("PENDING", "R000001")
 
 
+async def test_a_relationship_manager_sees_only_the_reference_of_a_contact_outside_its_book(
+        client: TestClient, settings: Settings, graph: Database) -> None:
+    # "desk" manages nobody: the pool's queue is outside its book (docs/security.md, the book on every path).
+    with connect(client, settings, Role.RELATIONSHIP_MANAGER) as live:
+        live.subscribe("d", ACTIVITY, poolId="POOL-A")
+        await graph.write(QUEUE, allocationId="AL-first", poolIds=["POOL-A"], age=0)
+        message = live.receive()
+        assert message["type"] == "next" and message["id"] == "d", message
+        activity = message["payload"]["data"]["servicingPoolActivity"]
+        assert activity["kind"] == "ALLOCATION" and set(activity["allocation"].values()) == {None}
+        errors = message["payload"]["errors"]
+        assert {e["extensions"]["code"] for e in errors} == {"FORBIDDEN"}
+        assert {".".join(map(str, e["path"])) for e in errors} == {
+            f"servicingPoolActivity.allocation.{field}" for field in activity["allocation"]}
+
+
 async def test_a_change_committed_late_with_an_older_timestamp_is_delivered_once(
         client: TestClient, settings: Settings, graph: Database) -> None:
-    with connect(client, settings, Role.RELATIONSHIP_MANAGER) as live:
+    with connect(client, settings, Role.ANALYST) as live:
         live.subscribe("d", ACTIVITY, poolId="POOL-A")
         await graph.write(QUEUE, allocationId="AL-first", poolIds=["POOL-A"], age=0)
         assert live.next("d")["servicingPoolActivity"]["allocation"]["allocationId"] == "AL-first"
