@@ -16,7 +16,7 @@ For a principal bound by a book (a relationship manager), every field of such an
 is outside the book answers FORBIDDEN at its path, with null there and the rest of the response
 intact; only the reference of a type that stands for a customer (REFERENCE_FIELDS) still answers,
 because the network is what relationship managers explore. Those fields are made nullable in the
-schema (`withhold`), so a refused field does not null its parents. The check is one DataLoader per
+schema (`_withhold`), so a refused field does not null its parents. The check is one DataLoader per
 operation: one book_access.cypher round trip per wave of owners, none for owners already known (the
 root checks found already, see book.reach), none for principals no book bounds.
 """
@@ -41,16 +41,9 @@ from resolvers.context import Context
 from resolvers.security.book import book_holder, book_loader, in_book_already, outside_the_book
 
 ROOTS = frozenset({"Query", "Mutation", "Subscription"})
-OWNER_FIELDS = ("customerId", "customer")
 
 Owner = Callable[[Any], str | None]
 
-
-def _withheld_note(visible: frozenset[str]) -> str:
-    """What the type's description tells front ends of the rule."""
-    answered = f"only {', '.join(sorted(visible))} answer and every other field is" if visible else "every field is"
-    return (f"Belongs to one customer: outside a relationship manager's book {answered} null with a FORBIDDEN "
-            "error at its path.")
 
 # Types that stand for a customer: outside the book they still show who it is.
 CUSTOMER_REFERENCES = frozenset({"Customer", "LeadCustomer", "PlanCustomer", "PlanCustomerReference",
@@ -124,6 +117,13 @@ def guard(schema: GraphQLSchema) -> GraphQLSchema:
     return schema
 
 
+def _withheld_note(visible: frozenset[str]) -> str:
+    """What the type's description tells front ends of the rule."""
+    answered = f"only {', '.join(sorted(visible))} answer and every other field is" if visible else "every field is"
+    return (f"Belongs to one customer: outside a relationship manager's book {answered} null with a FORBIDDEN "
+            "error at its path.")
+
+
 def _withhold(field: GraphQLField, owner: Owner, assignee: Callable[[Any], str | None] | None) -> None:
     if isinstance(field.type, GraphQLNonNull):
         field.type = field.type.of_type  # a refused field is null; its parents stay intact
@@ -137,7 +137,7 @@ def _guarded(resolve: Callable[..., Any], owner: Owner, assignee: Callable[[Any]
         customer_id = owner(root) if holder is not None else None
         if holder is None or customer_id is None:
             return resolve(root, info, **args)
-        if assignee is not None and assignee(root) == holder:
+        if in_book_already(holder, customer_id) or (assignee is not None and assignee(root) == holder):
             return resolve(root, info, **args)
         return _after_check(resolve, root, info, args, context, holder, customer_id)
 
@@ -146,7 +146,7 @@ def _guarded(resolve: Callable[..., Any], owner: Owner, assignee: Callable[[Any]
 
 async def _after_check(resolve: Callable[..., Any], root: Any, info: GraphQLResolveInfo[Any], args: dict[str, Any],
                        context: Context, holder: str, customer_id: str) -> Any:
-    if not in_book_already(holder, customer_id) and not await book_loader(context, holder).load(customer_id):
+    if not await book_loader(context, holder).load(customer_id):
         raise outside_the_book(customer_id, holder, _path(info))
     value = resolve(root, info, **args)
     return await value if isawaitable(value) else value
