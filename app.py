@@ -38,7 +38,7 @@ from graph.supervisor import Supervisor
 from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed, window_for
-from resolvers.http_limits import HttpLimitsMiddleware, error_response
+from resolvers.http_limits import HTTP_REFUSAL_CODES, HttpLimitsMiddleware, error_response
 from resolvers.http_protocol import GatewayHttpProtocol
 from resolvers.request_id import RequestIdMiddleware, configure_logging
 from resolvers.schema import build_schema
@@ -107,7 +107,7 @@ def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None) -> Sta
 async def http_refusal(request: Request, error: Exception) -> JSONResponse:
     """Starlette's own refusals (an unknown path, a wrong method on /healthz) in the GraphQL shape."""
     assert isinstance(error, HTTPException)
-    code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(error.status_code, "BAD_REQUEST")
+    code = HTTP_REFUSAL_CODES.get(error.status_code, "BAD_REQUEST")
     message = {404: f"nothing at {request.url.path}; the API is POST or GET /graphql",
                405: f"{request.url.path} does not answer {request.method}"}.get(error.status_code, error.detail)
     return error_response(error.status_code, code, message, dict(error.headers or {}))

@@ -71,17 +71,23 @@ def argument_named(document: DocumentNode, error: GraphQLError) -> str | None:
     if wanted is None:
         return None
     inner = (matched.group(2) or "") if matched else ""
-    stack: list[Node] = [document]
-    while stack:
-        node = stack.pop()
+    for node in nodes_of(document):
         if isinstance(node, ArgumentNode):
             found = _within(node.value, node.name.value, wanted)
             if found is not None:
                 return found + inner
+    return None
+
+
+def nodes_of(document: DocumentNode) -> Iterator[Node]:
+    """Every node of a parsed document, without recursion (a hostile document may nest deeply)."""
+    stack: list[Node] = [document]
+    while stack:
+        node = stack.pop()
+        yield node
         for key in node.keys:
             child = getattr(node, key, None)
             stack.extend(c for c in (child if isinstance(child, tuple | list) else [child]) if isinstance(c, Node))
-    return None
 
 
 def _within(value: ValueNode, path: str, wanted: str | InputValueError) -> str | None:

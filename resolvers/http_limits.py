@@ -25,6 +25,8 @@ from resolvers.auth import authenticate
 GRAPHQL_PATH = "/graphql"
 # Buckets kept before full (idle) ones are dropped: a full bucket is the same as none.
 MAX_BUCKETS = 10_000
+# The error code of an HTTP refusal by its status, wherever it is made (the view, Starlette's router).
+HTTP_REFUSAL_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 
 
 def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:

@@ -15,17 +15,15 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from graphql import (
-    DocumentNode,
+    ExecutionResult as GraphQLExecutionResult,
+)
+from graphql import (
     FragmentDefinitionNode,
     GraphQLError,
-    Node,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationContext,
     ValidationRule,
-)
-from graphql import (
-    ExecutionResult as GraphQLExecutionResult,
 )
 from graphql.utilities import get_operation_ast
 from strawberry.extensions import (
@@ -39,6 +37,7 @@ from strawberry.extensions.add_validation_rules import AddValidationRules
 
 from graph.errors import ValidationFailed
 from graph.settings import Settings
+from resolvers.errors import nodes_of
 from resolvers.query_cost import operation_cost
 
 ExtensionFactory = Callable[[], SchemaExtension]
@@ -107,7 +106,7 @@ class DocumentShape(SchemaExtension):
         yield
         document = self.execution_context.graphql_document
         if document is not None:
-            for node in _nodes(document):
+            for node in nodes_of(document):
                 if isinstance(node, SelectionSetNode) and not node.selections:
                     raise GraphQLError("a selection set ({ }) must select at least one field", nodes=[node])
 
@@ -120,19 +119,6 @@ def nesting(query: str) -> int:
         depth += 1 if bracket.group() in "{[(" else -1
         deepest = max(deepest, depth)
     return deepest
-
-
-def _nodes(document: DocumentNode) -> Iterator[Node]:
-    stack: list[Node] = [document]
-    while stack:
-        node = stack.pop()
-        yield node
-        for key in node.keys:
-            child = getattr(node, key, None)
-            if isinstance(child, Node):
-                stack.append(child)
-            elif isinstance(child, tuple | list):
-                stack.extend(item for item in child if isinstance(item, Node))
 
 
 class OperationNameRequired(SchemaExtension):

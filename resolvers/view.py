@@ -41,6 +41,7 @@ from graph.errors import Unauthenticated
 from graph.settings import Settings
 from resolvers.auth import authenticate
 from resolvers.context import Context
+from resolvers.http_limits import HTTP_REFUSAL_CODES
 from resolvers.persisted_queries import PersistedQueries, PersistedQueryError
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -120,7 +121,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
             status = 200 if error.code == "PERSISTED_QUERY_NOT_FOUND" and media_type == JSON else error.status
             return error_response(status, error.message, error.code, media_type)
         except HTTPException as error:
-            code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(error.status_code, "VALIDATION")
+            code = HTTP_REFUSAL_CODES.get(error.status_code, "VALIDATION")
             response = error_response(error.status_code, error.reason, code, media_type)
             if error.status_code == 405:
                 response.headers["allow"] = "POST"  # a mutation over GET
