@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships clean
+.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
@@ -65,6 +65,9 @@ bench-lead-analytics: install
 
 bench-relationships: install
 	$(PY) bench/relationship_bench.py --customers $(or $(CUSTOMERS),100000)
+
+bench-recovery: install
+	$(PY) bench/recovery_bench.py --runs $(or $(RUNS),3)
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

@@ -244,12 +244,13 @@ class Database:
         driver's retries. An abandoned call's transaction never commits, so it rolls back."""
         if not self.guarded:
             return await call
-        try:
-            self.availability.check()
-        except Unavailable:
-            if asyncio.iscoroutine(call):
-                call.close()  # never started
-            raise
+        if not self.availability.up:
+            try:
+                await self.availability.admit()  # refused while down; held while warming up
+            except Unavailable:
+                if asyncio.iscoroutine(call):
+                    call.close()  # never started
+                raise
         task = asyncio.ensure_future(call)
         try:
             await asyncio.wait((task, self.availability.lost()), return_when=asyncio.FIRST_COMPLETED)

@@ -3,13 +3,14 @@
 Every PROBE_INTERVAL the monitor opens a TCP connection to the Bolt address of NEO4J_URI
 (loopback answers or refuses in microseconds; a vanished remote host lets it time out after
 PROBE_TIMEOUT). A request that lost its connection wakes it at once. A refused probe, or two
-timed-out ones in a row, mark the database down (graph/availability.py): requests then get UNAVAILABLE without waiting on the
-driver. Once the address answers again the monitor recovers before marking it up: a fresh
-driver (every pooled connection died with the server), a ping of the named database, then
-the statements run most recently planned again (`Database.replan_recent`) and `warm` (what
-start-up warms, e.g. the routing statement's plan), so the first requests after an outage find
-their plans made once, not made by each of them at once on a cold Neo4j. A warm-up still running after WARM_WAIT seconds (a
-cold JVM on a busy machine) goes on in the background while requests come through.
+timed-out ones in a row, mark the database down (graph/availability.py): requests then get
+UNAVAILABLE without waiting on the driver. Once the address answers again the monitor recovers
+before marking it up: a fresh driver (every pooled connection died with the server), a ping of
+the named database, then the statements run most recently are planned again
+(`Database.replan_recent`), so the first requests after an outage find their plans made once,
+not made by each of them at once on a cold JVM. Meanwhile the database is warming: requests wait
+for the replanning instead of bouncing, WARM_WAIT seconds at most. Then `warm` (what start-up
+warms, e.g. the routing statement's plan) runs in the background while requests come through.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ PROBE_TIMEOUT = 1.0
 # A freshly started JVM on a busy machine may take many seconds over its first connection and
 # query; asking again sooner would only start over.
 PING_TIMEOUT = 30.0
-# Longest the first requests after an outage wait for the warm-up (the newest statements are
-# planned first); the rest of it finishes in the background.
-WARM_WAIT = 1.5
+# Longest the first requests after an outage wait for the recent statements to be planned again
+# (on two cores a cold JVM plans a capture's three statements in about 3 s); the rest goes on in
+# the background while requests come through.
+WARM_WAIT = 4.0
 DEFAULT_BOLT_PORT = 7687
 
 log = logging.getLogger("gateway.availability")
@@ -88,8 +90,8 @@ class Monitor:
                 # A refusal is certain; one timeout may be a busy host or event loop, two are not.
                 if availability.up and (reachable is False or silent >= 2):
                     availability.mark_down(f"Neo4j at {self.host}:{self.port} does not accept connections")
-                elif not availability.up and reachable and await self._recover():
-                    availability.mark_up()
+                elif not availability.up and reachable and await self._recover() and availability.warming:
+                    availability.mark_up()  # unless it went down again while warming
             except asyncio.CancelledError:
                 raise
             except Exception:  # the monitor must outlive any one failed look
@@ -109,11 +111,17 @@ class Monitor:
         except Exception as error:  # TimeoutError included
             log.info("Neo4j at %s:%d answers but is not ready yet (%r)", self.host, self.port, error)
             return False
-        self._warming = asyncio.create_task(self._warm(warming, began), name="neo4j-warm-up")
-        await asyncio.wait((self._warming,), timeout=WARM_WAIT)
-        if not self._warming.done():
-            log.warning("Neo4j answers again; warming up for %.1fs so far, letting requests through meanwhile",
-                        time.monotonic() - began)
+        self.database.availability.mark_warming(WARM_WAIT + 1.0)  # requests' wait outlasts ours
+        replanning = asyncio.create_task(warming.replan_recent(), name="neo4j-replan")
+        try:
+            await asyncio.wait((replanning,), timeout=WARM_WAIT)
+        except asyncio.CancelledError:
+            await cancel_and_wait(replanning)  # the gateway is stopping
+            raise
+        if not replanning.done():
+            log.warning("Neo4j answers again; planning recent statements for %.1fs so far, letting requests "
+                        "through meanwhile", time.monotonic() - began)
+        self._warming = asyncio.create_task(self._warm(warming, replanning, began), name="neo4j-warm-up")
         return True
 
     @staticmethod
@@ -121,13 +129,12 @@ class Monitor:
         async with warming.driver.session(database=warming.name) as session:
             await (await session.run(PING)).consume()
 
-    async def _warm(self, warming: Database, began: float) -> None:
+    async def _warm(self, warming: Database, replanning: asyncio.Task[int], began: float) -> None:
         try:
-            planned = await warming.replan_recent()
+            planned = await replanning
+            log.warning("Neo4j answers again; a fresh driver and %d recent statements planned again took %.1fs",
+                        planned, time.monotonic() - began)
             await self.warm(warming)
         except Exception:  # a cold plan is slower, not wrong: requests plan it themselves
             if not self._stopping:
                 log.exception("warming up the recovered Neo4j failed")
-            return
-        log.warning("Neo4j answers again; a fresh driver and the warm-up (%d recent statements planned again) "
-                    "took %.1fs", planned, time.monotonic() - began)

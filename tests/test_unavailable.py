@@ -7,13 +7,17 @@ tests/test_supervision.py kills the gateway's own local Neo4j under load.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from app import create_app
+from graph.database import PING, connect
+from graph.errors import Unavailable
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.settings import Settings
 from resolvers.auth import ALL_ROLES, issue_token
@@ -49,3 +53,40 @@ def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, settings: Sett
             assert client.post("/graphql", json=QUERY, headers=headers).json() == {"data": {"customers": {"edges": []}}}
     finally:
         neo4j.stop()
+
+
+async def test_requests_wait_for_the_warm_up_instead_of_bouncing(settings: Settings) -> None:
+    """Between Neo4j answering again and the gateway letting requests through, requests are held
+    (not refused) until the warm-up ends; refused at once if Neo4j goes down again meanwhile, or
+    once the warm-up's time is up."""
+    own = connect(settings)
+    try:
+        availability = own.availability
+        availability.mark_down("a test took it down")
+        with pytest.raises(Unavailable):
+            await own.for_request().read(PING)
+
+        availability.mark_warming(10.0)
+        held = asyncio.create_task(own.for_request().read(PING))
+        await asyncio.sleep(0.3)
+        assert not held.done()
+        availability.mark_up()
+        assert await held == [{"ok": 1}]
+
+        availability.mark_down("a test took it down")
+        availability.mark_warming(10.0)
+        held = asyncio.create_task(own.for_request().read(PING))
+        await asyncio.sleep(0.1)
+        availability.mark_down("it went down again while warming")
+        started = time.monotonic()
+        with pytest.raises(Unavailable):
+            await held
+        assert time.monotonic() - started < 0.1
+
+        availability.mark_warming(0.3)
+        started = time.monotonic()
+        with pytest.raises(Unavailable):
+            await own.for_request().read(PING)
+        assert 0.25 < time.monotonic() - started < 1.0
+    finally:
+        await own.close()
