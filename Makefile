@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery clean
+.PHONY: install install-test run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
@@ -22,12 +22,15 @@ $(AUDIT_MODULES): tests/http_audit/package-lock.json
 	cd tests/http_audit && npm ci --no-audit --no-fund
 	touch $(AUDIT_MODULES)
 
-install: $(STAMP) $(AUDIT_MODULES)
+# What running needs (make run); the test tools come with install-test (make test).
+install: $(STAMP)
+
+install-test: install $(AUDIT_MODULES)
 
 run: install
 	GATEWAY_DEV_MODE=1 $(PY) app.py
 
-test: lint
+test: lint install-test
 	$(PY) -m pytest
 
 lint: install
