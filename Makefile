@@ -4,16 +4,22 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install install-test run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery clean
+.PHONY: install install-test chromium run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+
+# The test and lint tools (pytest, ruff, mypy, selenium ...): the dev extras.
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(TEST_STAMP)
 
 # The graphql-http audit (tests/security/test_graphql_over_http.py) runs in Node 20+: the exact
 # versions of tests/http_audit/package-lock.json, reinstalled when the lock file changes.
@@ -25,7 +31,19 @@ $(AUDIT_MODULES): tests/http_audit/package-lock.json
 # What running needs (make run); the test tools come with install-test (make test).
 install: $(STAMP)
 
-install-test: install $(AUDIT_MODULES)
+install-test: install $(TEST_STAMP) $(AUDIT_MODULES) chromium
+
+# The real-browser tests (tests/browser/) drive Debian's Chromium through its driver.
+chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium for the browser tests (apt-get install chromium chromium-driver, about a minute)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "error: the browser tests need Chromium and its driver: run 'sudo apt-get install -y chromium chromium-driver'" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
 
 run: install
 	GATEWAY_DEV_MODE=1 $(PY) app.py
@@ -33,7 +51,7 @@ run: install
 test: lint install-test
 	$(PY) -m pytest
 
-lint: install
+lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check app.py graph resolvers tests bench
 	$(VENV)/bin/mypy app.py graph resolvers
 
