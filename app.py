@@ -38,6 +38,7 @@ from graph.supervisor import Supervisor
 from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed, window_for
+from resolvers.graphiql import GraphiQLAssets, warn_if_missing
 from resolvers.http_limits import HTTP_REFUSAL_CODES, HttpLimitsMiddleware, error_response
 from resolvers.http_protocol import GatewayHttpProtocol
 from resolvers.request_id import RequestIdMiddleware, configure_logging
@@ -55,10 +56,17 @@ class State(TypedDict):
     routing_feed: RoutingFeed
 
 
-def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None) -> Starlette:
+def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None,
+               graphiql: GraphiQLAssets | None = None) -> Starlette:
     """The gateway on `settings.neo4j_uri`; given `local_neo4j` (the process serving that URI, started
-    by the caller), it also restarts that process whenever it dies."""
+    by the caller), it also restarts that process whenever it dies. In development mode it serves
+    GraphiQL from `graphiql` (by default web/graphiql)."""
     settings.check()
+    if settings.dev_mode:
+        graphiql = graphiql or GraphiQLAssets.at()
+        warn_if_missing(graphiql)
+    else:
+        graphiql = None
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
@@ -91,12 +99,13 @@ def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None) -> Sta
         finally:
             await database.close()
 
-    graphql = GatewayGraphQL(build_schema(settings), settings)
+    graphql = GatewayGraphQL(build_schema(settings), settings, graphiql)
     routes = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/graphql", graphql, methods=None),  # every method: the view answers the wrong ones in JSON
         WebSocketRoute("/graphql", graphql),
+        *([graphiql.route()] if graphiql else []),
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_refusal},
                     middleware=[Middleware(RequestIdMiddleware), Middleware(HttpLimitsMiddleware, settings=settings)])

@@ -1,4 +1,5 @@
-"""The GraphQL endpoint: POST, GET for queries, WebSocket (graphql-transport-ws), GraphiQL in dev mode.
+"""The GraphQL endpoint: POST, GET for queries, WebSocket (graphql-transport-ws), GraphiQL in dev mode
+(resolvers/graphiql.py).
 
 Authentication happens here, before any resolver or Cypher runs: an HTTP request
 without a valid bearer token is refused with 401 and an UNAUTHENTICATED error; a
@@ -41,6 +42,7 @@ from graph.errors import Unauthenticated
 from graph.settings import Settings
 from resolvers.auth import authenticate
 from resolvers.context import Context
+from resolvers.graphiql import GraphiQLAssets, page
 from resolvers.http_limits import HTTP_REFUSAL_CODES
 from resolvers.persisted_queries import PersistedQueries, PersistedQueryError
 
@@ -77,14 +79,16 @@ class PersistedQueriesOverWebSocket(BaseGraphQLTransportWSHandler[Context, None]
 class GatewayGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = PersistedQueriesOverWebSocket
 
-    def __init__(self, schema: Any, settings: Settings) -> None:
+    def __init__(self, schema: Any, settings: Settings, graphiql: GraphiQLAssets | None = None) -> None:
+        """`graphiql`: the assets of the GraphiQL page a browser gets (development mode only)."""
         super().__init__(
             schema,
-            graphql_ide="graphiql" if settings.dev_mode else None,
+            graphql_ide="graphiql" if graphiql is not None else None,
             allow_queries_via_get=True,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.settings = settings
+        self.graphiql = graphiql
         self.persisted_queries = PersistedQueries.from_settings(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -130,6 +134,11 @@ class GatewayGraphQL(GraphQL[Context, None]):
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         # A GET carrying only an APQ hash (no `query`) is an operation, not a browser asking for GraphiQL.
         return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # The gateway's own page, its assets local (resolvers/graphiql.py), not strawberry's CDN page.
+        assert self.graphiql is not None  # graphql_ide is set only with it
+        return page(self.graphiql, self.settings)
 
     def decode_json(self, data: str | bytes) -> object:
         """The body (or a GET's `variables` or `extensions`) as JSON; a body that is not UTF-8, not
