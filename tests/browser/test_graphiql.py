@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import httpx2
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -25,21 +26,23 @@ from tests.browser.support import screenshot
 from tests.support import load_small_bank, served
 
 QUERY = "{ customers(first: 1) { edges { node { customerId name } } } }"
-SUBSCRIPTION = 'subscription Fraud { servicingPoolActivity(poolId: "POOL-FRAUD") { kind resourceId } }'
+SUBSCRIPTION = 'subscription Premier { servicingPoolActivity(poolId: "POOL-PREMIER") { kind resourceId resourceStatus } }'
+# Rita (R000001, BUSY in tests/data/contact_routing.cypher) steps away: the premier pool's activity.
+AWAY = 'mutation { captureServicingResourceStatus(resourceId: "R000001", status: AWAY) { resourceId } }'
 # The page loads a 3.5 MB GraphiQL build; a busy 2-core machine may take a while to parse it.
 PATIENCE = 90
 
 
 @pytest.fixture
 async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles", "portfolio")  # the portfolio has POOL-FRAUD
+    await load_small_bank(clean_graph, "routing_profiles", "portfolio", "contact_routing")
     return clean_graph
 
 
 def test_graphiql_runs_a_query_offline_with_the_development_token(
     chromium: webdriver.Chrome, settings: Settings, bank: Database,
 ) -> None:
-    development = replace(settings, dev_mode=True)
+    development = replace(settings, dev_mode=True, routing_feed_interval=0.1)
     events: list[dict[str, Any]] = []  # the browser's network log, as read so far
     with served(create_app(development)) as url:
         chromium.get_log("performance")  # what earlier pages of the shared browser did is not this test's
@@ -58,10 +61,19 @@ def test_graphiql_runs_a_query_offline_with_the_development_token(
         assert result == {"data": {"customers": {"edges": [{"node": {"customerId": "C0000001", "name": "Alice Martin"}}]}}}
         screenshot(chromium, "graphiql-query")
 
-        # A subscription goes over graphql-transport-ws on /graphql, the pane's headers as connection_init.
+        # A subscription goes over graphql-transport-ws on /graphql, the pane's headers as connection_init;
+        # a change another client makes shows in the result pane.
         _edit(chromium, wait, SUBSCRIPTION)
         chromium.find_element(By.CSS_SELECTOR, ".graphiql-execute-button").click()
-        wait.until(lambda driver: _read_network_log(driver, events) and _frames(events, "Network.webSocketFrameReceived"))
+        wait.until(lambda driver: _read_network_log(driver, events) and _frames(events, "Network.webSocketFrameSent"))
+        changed = httpx2.post(f"{url}/graphql", json={"query": AWAY}, headers=headers, timeout=30)
+        assert changed.json() == {"data": {"captureServicingResourceStatus": {"resourceId": "R000001"}}}
+        wait.until(lambda driver: '"AWAY"' in driver.execute_script(_EDITOR_TEXT, ".result-window"),
+                   "the subscription's message never reached the result pane")
+        assert _result(chromium) == {"data": {"servicingPoolActivity": {
+            "kind": "RESOURCE_STATUS", "resourceId": "R000001", "resourceStatus": "AWAY"}}}
+        screenshot(chromium, "graphiql-subscription")
+        _read_network_log(chromium, events)
 
     requests = [entry["params"]["request"] for entry in events if entry["method"] == "Network.requestWillBeSent"]
     sockets = [entry["params"]["url"] for entry in events if entry["method"] == "Network.webSocketCreated"]
@@ -79,6 +91,7 @@ def test_graphiql_runs_a_query_offline_with_the_development_token(
     received = [json.loads(frame) for frame in _frames(events, "Network.webSocketFrameReceived")]
     assert sent[0] == {"type": "connection_init", "payload": headers}
     assert received[0] == {"type": "connection_ack"}
+    assert [frame["type"] for frame in received] == ["connection_ack", "next"]
     # No script, style or connection was refused (a Content-Security-Policy violation is logged as SEVERE).
     assert [entry for entry in chromium.get_log("browser") if entry["level"] == "SEVERE"] == []
 
@@ -98,6 +111,11 @@ def _run(driver: webdriver.Chrome, wait: WebDriverWait[webdriver.Chrome], query:
     _edit(driver, wait, query)
     driver.find_element(By.CSS_SELECTOR, ".graphiql-execute-button").click()
     wait.until(lambda d: d.execute_script(_EDITOR_TEXT, ".result-window").strip().startswith("{"))
+    return _result(driver)
+
+
+def _result(driver: webdriver.Chrome) -> Any:
+    """What the result pane shows, as JSON."""
     return json.loads(driver.execute_script(_EDITOR_TEXT, ".result-window"))
 
 
