@@ -30,7 +30,7 @@ from starlette.routing import Route, WebSocketRoute
 from graph.constraints import apply_schema, missing_schema
 from graph.database import PING, Database, connect
 from graph.errors import Conflict, Unavailable
-from graph.local_neo4j import LocalNeo4j, LocalNeo4jError, provision_jars
+from graph.local_neo4j import LocalNeo4j, LocalNeo4jError, running_local_neo4j
 from graph.monitor import Monitor
 from graph.progress import Phase, phase
 from graph.seed import seed_bank
@@ -153,11 +153,7 @@ def main() -> int:
         local: LocalNeo4j | None = None
         if settings.neo4j_uri is None:
             try:
-                provision_jars()
-                with phase(f"Starting the local Neo4j 5.26 (data in {settings.local_data_dir})"):
-                    local = stack.enter_context(LocalNeo4j(settings.local_data_dir, settings.local_bolt_port,
-                                                           settings.local_http_port, settings.local_heap,
-                                                           settings.local_pagecache))
+                local = stack.enter_context(running_local_neo4j(settings))
             except LocalNeo4jError as error:
                 print(f"error: {error}", file=sys.stderr)
                 return 1

@@ -23,12 +23,15 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tqdm import tqdm
 
 from graph.certificates import BoltCertificates, ensure_bolt_certificates
-from graph.settings import PROJECT_ROOT
+from graph.progress import phase
+from graph.settings import PROJECT_ROOT, Settings
 
 NEO4J_DIR = PROJECT_ROOT / "graph" / "neo4j"
 LIB_DIR = PROJECT_ROOT / ".cache" / "neo4j" / "lib"
@@ -70,7 +73,7 @@ def provision_jars(lib_dir: Path = LIB_DIR) -> Path:
         shutil.rmtree(lib_dir)  # a stale or half-copied set must not mix with the new one
     command = [mvn, "-B", "-f", str(POM), f"-Dlib.dir={lib_dir}", "dependency:copy-dependencies"]
     output: list[str] = []
-    with tqdm(desc="Fetching the Neo4j jars from Maven Central (once, about 140 MB)", unit="B", unit_scale=True,
+    with tqdm(desc="Fetching the Neo4j jars from Maven Central (once, about 165 MB)", unit="B", unit_scale=True,
               file=sys.stderr, mininterval=1.0) as bar:
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as maven:
             assert maven.stdout is not None
@@ -239,3 +242,18 @@ class LocalNeo4j:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+@contextmanager
+def running_local_neo4j(settings: Settings) -> Iterator[LocalNeo4j]:
+    """The local Neo4j of `settings` (ports, data directory, memory) while the block runs, saying what
+    it does meanwhile: the jars' download the first time, then the JVM's start (10-60 s)."""
+    provision_jars()
+    local = LocalNeo4j(settings.local_data_dir, settings.local_bolt_port, settings.local_http_port,
+                       settings.local_heap, settings.local_pagecache)
+    with phase(f"Starting the local Neo4j 5.26 (data in {settings.local_data_dir})"):
+        local.start()
+    try:
+        yield local
+    finally:
+        local.stop()

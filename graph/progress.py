@@ -1,7 +1,8 @@
 """What a long start-up step shows while it runs, so that a first `make run` never sits silent.
 
 A `Phase("Starting the local Neo4j")` prints the step when it starts, then, every TICK seconds
-while it runs, how long it has taken so far (in place on a terminal, a line at a time in a log),
+while it runs, how long it has taken so far (in place on a terminal; in a log, a line every
+LOG_TICK seconds),
 and how long it took when it ends. `phase(...)` is the same as a `with` block. Steps that count
 something (bytes fetched, customers loaded) use tqdm instead.
 """
@@ -15,15 +16,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-TICK = 2.0
+TICK = 2.0  # on a terminal, in place
+LOG_TICK = 10.0  # in a log, a line each time
 
 
 class Phase:
-    def __init__(self, what: str, stream: TextIO | None = None, tick: float = TICK) -> None:
+    def __init__(self, what: str, stream: TextIO | None = None, tick: float | None = None) -> None:
         self.what = what
         self.out = stream or sys.stderr
         self.live = self.out.isatty()
-        self.tick = tick
+        self.tick = tick or (TICK if self.live else LOG_TICK)
         self.began = 0.0
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
@@ -53,7 +55,7 @@ class Phase:
 
 
 @contextmanager
-def phase(what: str, stream: TextIO | None = None, tick: float = TICK) -> Iterator[None]:
+def phase(what: str, stream: TextIO | None = None, tick: float | None = None) -> Iterator[None]:
     shown = Phase(what, stream, tick)
     shown.start()
     try:
