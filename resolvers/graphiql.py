@@ -22,7 +22,7 @@ from starlette.routing import Route
 
 from graph.errors import Unauthenticated
 from graph.settings import PROJECT_ROOT, Settings
-from resolvers.auth import LOCAL_DEVELOPER, authenticate, issue_token
+from resolvers.auth import authenticate, development_token
 from resolvers.http_limits import error_response
 
 log = logging.getLogger("gateway")
@@ -94,7 +94,7 @@ def page(assets: GraphiQLAssets, settings: Settings) -> HTMLResponse:
     if missing:
         return HTMLResponse(_NOT_INSTALLED.format(install=INSTALL.replace("`", ""), missing=", ".join(missing)),
                             status_code=503, headers=PAGE_HEADERS)
-    token = development_token(settings)
+    token = prefilled_token(settings)
     config = {"headers": json.dumps({"Authorization": f"Bearer {token}"}, indent=2) if token else None}
     return HTMLResponse(_PAGE.format(
         config=json.dumps(config).replace("<", "\\u003c"),  # never ends the <script> element early
@@ -102,12 +102,12 @@ def page(assets: GraphiQLAssets, settings: Settings) -> HTMLResponse:
     ), headers=PAGE_HEADERS)
 
 
-def development_token(settings: Settings) -> str | None:
-    """A token for the local developer (every role), as `make run` prints one, when the settings
-    can sign one that the gateway accepts (an HS256 secret it verifies with); else None."""
+def prefilled_token(settings: Settings) -> str | None:
+    """The development token (as `make run` prints it) for the headers pane, when the settings can
+    sign one that the gateway accepts (an HS256 secret it verifies with); else None."""
     if not settings.jwt_secret:
         return None
-    token = issue_token(settings, LOCAL_DEVELOPER.subject, LOCAL_DEVELOPER.roles)
+    token = development_token(settings)
     try:
         authenticate(settings, f"Bearer {token}")
     except Unauthenticated:
