@@ -27,15 +27,16 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
+from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.http.parse_content_type import parse_content_type
-from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
 from graph.errors import Unauthenticated
@@ -181,14 +182,25 @@ class GatewayGraphQL(GraphQL[Context, None]):
         self, request: Request, request_adapter: AsyncHTTPRequestAdapter, sub_response: Response,
         context: Context, root_value: None, request_data: GraphQLRequestData,
     ) -> ExecutionResult:
+        # Subscriptions run over the WebSocket only: over HTTP strawberry would run one like a query and
+        # fail on its stream (an INTERNAL error) instead of telling the client where to go.
+        allowed = OperationType.from_http(request_adapter.method) - {OperationType.SUBSCRIPTION}
         try:
-            return await super().execute_single(request, request_adapter, sub_response, context, root_value,
-                                                request_data)
-        except HTTPException as error:
-            # A mutation over GET: the method is what is wrong (the spec's 405), not the document.
-            if isinstance(error.__cause__, InvalidOperationTypeError) and request_adapter.method == "GET":
+            return await self.schema.execute(
+                request_data.query, root_value=root_value, variable_values=request_data.variables,
+                context_value=context, operation_name=request_data.operation_name,
+                allowed_operation_types=allowed, operation_extensions=request_data.extensions)
+        except CannotGetOperationTypeError as error:
+            raise HTTPException(400, error.as_http_error_reason()) from error
+        except InvalidOperationTypeError as error:
+            if error.operation_type == OperationType.SUBSCRIPTION:
+                raise HTTPException(400, "subscriptions run over a WebSocket on /graphql (graphql-transport-ws "
+                                         "protocol), not over HTTP") from error
+            if request_adapter.method == "GET":  # a mutation: the method is what is wrong (the spec's 405)
                 raise HTTPException(405, "mutations need POST") from error
-            raise
+            raise HTTPException(400, error.as_http_error_reason(request_adapter.method)) from error
+        except MissingQueryError as error:
+            raise HTTPException(400, "No GraphQL query found in the request") from error
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)
