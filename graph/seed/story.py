@@ -9,11 +9,12 @@ dates count back from the load day) and do not depend on the seed or the scale:
   also handles complaints. Her routing profile: credit rating 8 (7 until about 200 days ago),
   value tier PLATINUM, profitability HIGH, an open complaint about fees (an alert, 20 days old)
   and a SALES_PROSPECT status for her open lead LD-C0000001-1 (a pension plan, QUALIFYING,
-  after she changed employer). Nothing blocks sales. She holds a current account, savings, a
-  platinum card and investment funds, not a mortgage (the README captures a mortgage lead).
+  after she changed employer). Nothing blocks sales. She holds a current account, a platinum
+  card and investment funds; not savings nor a mortgage, which Bob and Chloe hold (product
+  matching suggests them; the README captures a mortgage lead, the lead guide a savings one).
   Her plan RP-C0000001 is ACTIVE and due for review in 5 days, with an open payment incident,
   a task and a meeting booked. Her events run from six months ago to last week.
-- **Bob Martin** (C0000002), her partner, PREMIER, managed by the same RM, holds their
+- **Bob Martin** (C0000002), her partner, PREMIER, managed by the same RM, holds savings, their
   fixed-rate mortgage and home insurance, has no plan yet (the guide creates one), and his
   activity fell from five events in the 90 days before last to one in the last 90 days: the
   RM's activity review flags him.
@@ -78,10 +79,10 @@ RELATIONS = (
     (DIETER, ACME, "GUARANTOR", date(2019, 3, 3)),
 )
 HOLDINGS_OF = {  # customerId -> (productId, since, status)
-    ALICE: (("P-CURRENT-ACCOUNT", date(2015, 3, 1), "ACTIVE"), ("P-SAVINGS-ACCOUNT", date(2016, 2, 1), "ACTIVE"),
-            ("P-CREDIT-CARD-PLATINUM", date(2018, 6, 1), "ACTIVE"), ("P-INVESTMENT-FUNDS", date(2020, 9, 1), "ACTIVE")),
-    BOB: (("P-CURRENT-ACCOUNT", date(2016, 5, 10), "ACTIVE"), ("P-MORTGAGE-FIXED", date(2019, 6, 1), "ACTIVE"),
-          ("P-HOME-INSURANCE", date(2019, 6, 1), "ACTIVE")),
+    ALICE: (("P-CURRENT-ACCOUNT", date(2015, 3, 1), "ACTIVE"), ("P-CREDIT-CARD-PLATINUM", date(2018, 6, 1), "ACTIVE"),
+            ("P-INVESTMENT-FUNDS", date(2020, 9, 1), "ACTIVE")),
+    BOB: (("P-CURRENT-ACCOUNT", date(2016, 5, 10), "ACTIVE"), ("P-SAVINGS-ACCOUNT", date(2017, 2, 1), "ACTIVE"),
+          ("P-MORTGAGE-FIXED", date(2019, 6, 1), "ACTIVE"), ("P-HOME-INSURANCE", date(2019, 6, 1), "ACTIVE")),
     CHLOE: (("P-CURRENT-ACCOUNT", date(2021, 9, 1), "ACTIVE"), ("P-SAVINGS-ACCOUNT", date(2022, 1, 10), "ACTIVE")),
     ACME: (("P-BUSINESS-ACCOUNT", date(2010, 1, 15), "ACTIVE"), ("P-CASH-MANAGEMENT", date(2014, 4, 1), "ACTIVE"),
            ("P-BUSINESS-LOAN", date(2019, 3, 3), "ACTIVE")),
@@ -173,12 +174,12 @@ def neighbourhood(draft: Draft, workforce: Workforce, reference: datetime) -> di
     character = next(c for c in CAST if c.customer_id == customer_id)
     rm = relationship_managers(workforce)[character.team] if character.team else None
     draft.rm = rm
-    holdings = [{"customerId": customer_id, "productId": product, "since": since, "status": status}
-                for product, since, status in HOLDINGS_OF[customer_id]]
-    draft.held = [row["productId"] for row in holdings]
-    managed = [] if rm is None else [{"resourceId": rm, "customerId": customer_id, "since": date(2019, 1, 10)}]
+    holdings: list[Row] = [{"customerId": customer_id, "productId": product, "since": since, "status": status}
+                           for product, since, status in HOLDINGS_OF[customer_id]]
+    draft.held = [product for product, _, _ in HOLDINGS_OF[customer_id]]
+    managed: list[Row] = [] if rm is None else [{"resourceId": rm, "customerId": customer_id, "since": date(2019, 1, 10)}]
     profile = _profile(draft, reference)
-    leads = _leads(draft, reference, profile) if customer_id == ALICE else []
+    leads = _leads(draft, reference) if customer_id == ALICE else []
     for lead in leads:
         profile.add("SALES_PROSPECT", lead["productId"], lead["createdAt"], None, captured_by=lead["ownerId"])
     plans = _plans(draft, reference) if customer_id in (ALICE, ACME) else []
@@ -204,7 +205,7 @@ def _profile(draft: Draft, reference: datetime) -> Profile:
     return profile
 
 
-def _leads(draft: Draft, reference: datetime, profile: Profile) -> list[Row]:
+def _leads(draft: Draft, reference: datetime) -> list[Row]:
     """Alice's open lead: a pension plan after her change of employer, with her RM."""
     score, basis, classification = lead_score(4, "EVENT", "PLATINUM", True)
     return [{
