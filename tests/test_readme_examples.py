@@ -81,6 +81,15 @@ def alices_rm(customers: int) -> str:
     return story.relationship_managers(workforce)[story.PREMIER_TEAM]
 
 
+# The guides' analytics with their default windows (the last 90 days, ending now): the story's
+# activity shows without any date (docs/lead-and-opportunity.md, docs/customer-event-history.md).
+GUIDE_ANALYTICS = """{
+  leadFunnel { total { captured } }
+  leadConversionByResource { resources { resourceId openLeads } }
+  customerEventTrend(customerId: "C0000002", days: 90) { recent earlier direction }
+}"""
+
+
 @pytest.fixture
 async def demo_bank(clean_graph: Database) -> Database:
     """The demo bank's seed at a smaller scale, dated from today (seed_bank's default)."""
@@ -93,7 +102,8 @@ def test_the_readme_names_alices_relationship_manager_in_the_bank_make_run_loads
     assert f'"{README_RM}"' in README.read_text(encoding="utf-8")
 
 
-def test_the_readme_examples_run_in_order_and_each_shows_something(settings: Settings, demo_bank: Database) -> None:
+def test_the_readme_examples_run_in_order_and_each_shows_something_as_do_the_default_analytics(
+        settings: Settings, demo_bank: Database) -> None:
     examples = readme_examples()
     assert len(examples) >= 10, "the README's examples went missing"
     returned = {"AL": "AL-...", "LD": "LD-...", "RM": alices_rm(CUSTOMERS)}
@@ -106,7 +116,15 @@ def test_the_readme_examples_run_in_order_and_each_shows_something(settings: Set
             for field in root_fields(document):
                 promise, shows = SHOWS[field]
                 assert shows(answer["data"]), f"example {number} should show {promise}:\n{example}\n{answer}"
+            if "routingCandidates" in answer["data"]:  # the README says her own RM is chosen
+                assert answer["data"]["routingCandidates"]["chosen"]["resource"]["resourceId"] == returned["RM"], answer
             if "requestAllocation" in answer["data"]:
                 returned["AL"] = answer["data"]["requestAllocation"]["allocation"]["allocationId"]
             if "initiateLead" in answer["data"]:
                 returned["LD"] = answer["data"]["initiateLead"]["lead"]["leadId"]
+        analytics = client.post("/graphql", json={"query": GUIDE_ANALYTICS}).json()
+    assert "errors" not in analytics, analytics
+    assert analytics["data"]["leadFunnel"]["total"]["captured"] >= 2  # Alice's open lead and the README's
+    owners = {row["resourceId"]: row["openLeads"] for row in analytics["data"]["leadConversionByResource"]["resources"]}
+    assert owners.get(returned["RM"], 0) >= 2  # the RM owns both of Alice's open leads
+    assert analytics["data"]["customerEventTrend"] == {"recent": 1, "earlier": 5, "direction": "FALLING"}  # Bob
