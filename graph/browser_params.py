@@ -9,7 +9,8 @@ tests/test_documented_cypher.py holds them to Browser's rules. The rules, from n
 1. Splitting. Input with more than one non-blank piece between `;` is a script: lines starting
    with `//` and blank lines are dropped, then it is cut into statements on `;` outside quotes,
    backticks and comments (the Cypher grammar of @neo4j-cypher/extract-statements), each trimmed.
-   Any other input is one command, kept whole: a final `;` stays in it, and two `:param` lines
+   Any other input is one command, kept whole: a final `;` stays in it (fine on one line, where
+   Neo4j accepts `RETURN 1;`; refused after a map on several lines), and two `:param` lines
    without `;` are one command (which then fails, rule 3).
 2. Dispatch. A command matching `:params?\\s` (case-insensitive) sets parameters. Its text after
    the first whitespace, trimmed, is `{...}` (`:params {x: 1}`: replaces every parameter, read as
@@ -125,6 +126,9 @@ def parse_command(command: str, line: int) -> ParamCommand:
     if EXPLICIT.fullmatch(rest):
         # Browser accepts this and runs the braces' content as a query: a map literal fails there.
         return ParamCommand(name, rest.strip()[1:-1], "explicit", line)
+    if "\n" in rest and rest.rstrip().endswith(";"):
+        raise BrowserParamError(f"`:param {name}` ends with `;` after several lines: alone in the input, Browser keeps "
+                                "the `;` in the command and refuses it; drop it, or separate several commands with `;`", line)
     if "\n" in rest:
         raise BrowserParamError(f"`:param {name}` goes on over several lines: Browser reads one line, or a map "
                                 "written `=> ({` at the end of the first line and `})` at the end of the last", line)

@@ -161,7 +161,7 @@ async def _query_type(tx: Runner, statement: LiteralString, params: dict[str, An
 
 async def _fetch(tx: Runner, statement: LiteralString, params: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
     result = await tx.run(statement, params)
-    columns = list(await result.keys())
+    columns = list(result.keys())
     rows = [{key: plain(record[key]) for key in columns} async for record in result]
     return columns, rows
 
