@@ -32,10 +32,44 @@ PAGES = sorted((ROOT / "docs").glob("*.md"))
 CYPHER_FENCE = re.compile(r"^```cypher\n(.*?)^```", re.S | re.M)
 CUSTOMERS = 200
 
-# Statements that rightly give no rows on the demo bank, each with the reason (reviewed).
+NO_AUDIT = "the demo bank holds no audit records: the gateway writes them as mutations run"
+NO_ALLOCATIONS = "the demo bank holds no allocations: requestAllocation creates them"
+NO_KEYS = "idempotency keys are written by the API's mutations: the demo bank has none"
+NO_DEVELOPMENTS = "the demo bank holds no lead developments: initiateLeadDevelopment creates them"
+WRITES_ONLY = "writes and returns nothing"
+# Statements that rightly give no rows on a freshly seeded demo bank, each with the reason (reviewed).
 NO_ROWS: dict[str, str] = {
     **{f"schema/{p.stem}": "a constraint or index, created IF NOT EXISTS: no rows"
        for p in (CYPHER_DIR / "schema").glob("*.cypher")},
+    "audit/audit_records": NO_AUDIT,
+    "audit/audit_records_of_request": NO_AUDIT,
+    "audit/audit_records_of_subject": NO_AUDIT,
+    "audit/record_audit": WRITES_ONLY,
+    "contact_routing/allocation_by_idempotency_key": NO_ALLOCATIONS,
+    "contact_routing/assignments_of_pool": NO_ALLOCATIONS,
+    "contact_routing/capture_allocation_wrap_up": NO_ALLOCATIONS,
+    "contact_routing/get_allocations": NO_ALLOCATIONS,
+    "contact_routing/lapsed_offers": NO_ALLOCATIONS,
+    "contact_routing/lock_allocation": NO_ALLOCATIONS,
+    "contact_routing/servable_queued_contacts": NO_ALLOCATIONS,
+    "contact_routing/set_allocation_status": NO_ALLOCATIONS,
+    "customer_event_history/versions_of_events": "an event has earlier versions only once updateEvent changed it",
+    "customer_relationship_management/matching_lead_by_idempotency_key": NO_KEYS,
+    "customer_relationship_management/step_by_idempotency_key": NO_KEYS,
+    "lead_and_opportunity_management/assign_by_idempotency_key": NO_KEYS,
+    "lead_and_opportunity_management/development_by_idempotency_key": NO_KEYS,
+    "lead_and_opportunity_management/development_by_ids": NO_DEVELOPMENTS,
+    "lead_and_opportunity_management/development_change": NO_DEVELOPMENTS,
+    "lead_and_opportunity_management/development_lock": NO_DEVELOPMENTS,
+    "lead_and_opportunity_management/development_message_context": NO_DEVELOPMENTS,
+    "health/await_indexes": "a procedure that waits for the indexes and returns nothing",
+    "seed/create_campaigns": WRITES_ONLY,
+    "seed/create_message_templates": WRITES_ONLY,
+}
+# Queries of docs/ that rightly give no rows on a freshly seeded bank: (page, a line of the query) -> why.
+PAGE_NO_ROWS: dict[tuple[str, str], str] = {
+    ("graph-model.md", "WHERE has.proficiency >= need.minProficiency AND $language IN r.languages AND r.status = 'AVAILABLE'"):
+        "who is AVAILABLE changes as resources log in and out: a seeded bank may have nobody there",
 }
 # Statements that run in transactions of their own (CALL { } IN TRANSACTIONS) cannot run in one
 # that is rolled back: they are planned (EXPLAIN) with their parameters instead.
@@ -118,7 +152,9 @@ async def test_the_page_runs_its_parameter_lines_and_queries(demo_bank: Database
         commands += commands_of(source, block, where)
     queries = [(source.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in CYPHER_FENCE.finditer(source)]
     counts = await run_in_rollback(demo_bank, where, commands, queries)
-    empty = [line for (line, _), rows in zip(queries, counts, strict=True) if rows == 0]
+    allowed = [fragment for (name, fragment) in PAGE_NO_ROWS if name == page.name]
+    empty = [line for (line, query), rows in zip(queries, counts, strict=True)
+             if rows == 0 and not any(fragment in query for fragment in allowed)]
     assert not empty, f"{where}: the queries at lines {empty} give no rows with the page's parameters"
 
 

@@ -4,7 +4,7 @@
 // same transaction. The lead is MERGEd on its idempotency key when it has one (the
 // lead_idempotency_key constraint makes a concurrent twin fail rather than duplicate).
 // :param lead => ({
-//   customerId: 'C0000001', productId: 'P-SAVINGS', campaignId: null, upsellsProductId: null,
+//   customerId: 'C0000001', productId: 'P-SAVINGS-ACCOUNT', campaignId: null, upsellsProductId: null,
 //   originatedFromEventId: null, originatedFromAllocationId: null, ownerId: null,
 //   properties: {leadId: 'LD-example', status: 'CAPTURED', priority: 3, createdAt: datetime()}
 // })
