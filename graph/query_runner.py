@@ -77,10 +77,16 @@ def resolve(wanted: str) -> Path:
             return CYPHER_DIR / f"{found[0]}.cypher"
         if len(found) > 1:
             raise QueryError(f"{wanted!r} names several files: {', '.join(found)}; give one of them")
-    close = difflib.get_close_matches(name, names, n=5, cutoff=0.5) or difflib.get_close_matches(
-        name, [n.rsplit("/", 1)[-1] for n in names], n=5, cutoff=0.5)
+    close = [n for score, n in sorted(((-_likeness(name, n), n) for n in names))[:5] if -score >= 0.75]
     hint = f"; did you mean {', '.join(close)}?" if close else "; `python -m graph query --list` lists them"
     raise QueryError(f"no file of cypher/ is named {wanted!r}{hint}")
+
+
+def _likeness(wanted: str, name: str) -> float:
+    """How close `wanted` is to any run of consecutive words of `name`'s stem (typos forgiven)."""
+    words, size = name.rsplit("/", 1)[-1].split("_"), len(wanted.rsplit("/", 1)[-1].split("_"))
+    runs = ["_".join(words[i:i + size]) for i in range(max(1, len(words) - size + 1))] + ["_".join(words)]
+    return max(difflib.SequenceMatcher(None, wanted.rsplit("/", 1)[-1], run).ratio() for run in runs)
 
 
 def documented_params(path: Path) -> list[ParamCommand]:
