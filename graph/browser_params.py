@@ -69,8 +69,7 @@ class ParamBlock:
 def split_commands(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """Browser's commands in pasted `text`, each with the line it starts on (rule 1)."""
     if len([piece for piece in text.split(";") if piece.strip()]) <= 1:
-        start = first_line + _leading_lines(text)
-        return [(start, text.strip())] if text.strip() else []
+        return [(first_line + _leading_lines(text), text.strip())] if text.strip() else []
     kept = [(number, line) for number, line in enumerate(text.split("\n"), first_line)
             if line.strip() and not line.strip().startswith("//")]
     commands: list[tuple[int, str]] = []

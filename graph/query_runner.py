@@ -16,11 +16,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, LiteralString, Protocol, cast
+from typing import Any, LiteralString, Protocol
 
 from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError
-from neo4j.graph import Node, Path as GraphPath, Relationship
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
@@ -77,7 +78,7 @@ def resolve(wanted: str) -> Path:
             return CYPHER_DIR / f"{found[0]}.cypher"
         if len(found) > 1:
             raise QueryError(f"{wanted!r} names several files: {', '.join(found)}; give one of them")
-    close = [n for score, n in sorted(((-_likeness(name, n), n) for n in names))[:5] if -score >= 0.75]
+    close = [n for score, n in sorted((-_likeness(name, n), n) for n in names)[:5] if -score >= 0.75]
     hint = f"; did you mean {', '.join(close)}?" if close else "; `python -m graph query --list` lists them"
     raise QueryError(f"no file of cypher/ is named {wanted!r}{hint}")
 
@@ -113,7 +114,8 @@ def override(assignment: str) -> ParamCommand:
 
 def statement_of(path: Path) -> LiteralString:
     # The text comes from a file of the repository (or one the analyst named), never from a request.
-    return cast(LiteralString, path.read_text(encoding="utf-8"))
+    text: LiteralString = path.read_text(encoding="utf-8")
+    return text
 
 
 async def evaluate(tx: Runner, commands: Sequence[ParamCommand]) -> dict[str, Any]:
@@ -122,7 +124,8 @@ async def evaluate(tx: Runner, commands: Sequence[ParamCommand]) -> dict[str, An
     values: dict[str, Any] = {}
     for command in commands:
         try:
-            result = await tx.run(cast(LiteralString, command.query))
+            query: LiteralString = command.query  # a parameter line of a file, as Browser runs it
+            result = await tx.run(query)
             records = [record async for record in result]
         except Neo4jError as error:
             raise ParamValueError(command, error) from None
@@ -160,7 +163,7 @@ async def run_file(driver: AsyncDriver, database: str, path: Path, overrides: Se
 
 async def _query_type(tx: Runner, statement: LiteralString, params: dict[str, Any]) -> str:
     # EXPLAIN plans without running: Neo4j says whether the statement reads ("r") or writes.
-    result = await tx.run(cast(LiteralString, "EXPLAIN " + statement), params)
+    result = await tx.run("EXPLAIN " + statement, params)
     summary = await result.consume()
     return str(summary.query_type)
 
