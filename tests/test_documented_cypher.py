@@ -162,11 +162,30 @@ async def test_the_page_runs_its_parameter_lines_and_queries(demo_bank: Database
     assert not empty, f"{where}: the queries at lines {empty} give no rows with the page's parameters"
 
 
-def test_a_map_without_parentheses_is_refused_as_browser_refuses_it() -> None:
-    """The rules the test holds the files to are Browser's, not looser ones."""
-    with pytest.raises(BrowserParamError, match="several lines"):
-        parse_block(":param a => 1\n:param b => 2")
-    [explicit] = parse_block(":param m => {customerId: 'C0000001'}")
-    assert (explicit.variant, explicit.query) == ("explicit", "customerId: 'C0000001'")
-    [implicit] = parse_block(":param m => ({customerId: 'C0000001'})")
-    assert implicit.query == "RETURN ({customerId: 'C0000001'})"
+# What Browser 5 does with each input (checked against its own code: the lambda parser 1.0.5 and
+# the statement splitter it bundles): the commands it accepts as (name, query), or the refusal.
+BROWSER_CASES = [
+    (":param m => {customerId: 'C0000001'}", [("m", "customerId: 'C0000001'")]),  # runs the braces as a query
+    (":param m => ({customerId: 'C0000001'})", [("m", "RETURN ({customerId: 'C0000001'})")]),
+    (":param a => 1;\n:param b => 'x;y';", [("a", "RETURN 1"), ("b", "RETURN 'x;y'")]),
+    (":param at => datetime();", [("at", "RETURN datetime();")]),  # alone, the ';' stays in
+    (":param m => ({\n  a: 1,\n  b: [2]\n})", [("m", "RETURN ({\n  a: 1,\n  b: [2]\n})")]),
+    (":param a => 1;\n:param m => ({\n  a: 1\n});", [("a", "RETURN 1"), ("m", "RETURN ({\n  a: 1\n})")]),
+    (":param a => 1\n:param b => 2", "several lines"),
+    (":param m => ({a: 1,\n  b: 2})", "several lines"),
+    (":param m => ({\n  a: 1\n});", "ends with `;`"),
+    (":param x =>", "no value"),
+    (":param _x => 1", "a parameter name"),
+    # Browser reads these two as JSON-like text Neo4j never evaluates; the project refuses them.
+    (":param x: 1", "name => <Cypher expression>"),
+    (":params {x: 1}", ":params"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BROWSER_CASES, ids=[c[0] for c in BROWSER_CASES])
+def test_the_rules_are_browsers(text: str, expected: list[tuple[str, str]] | str) -> None:
+    if isinstance(expected, str):
+        with pytest.raises(BrowserParamError, match=re.escape(expected)):
+            parse_block(text)
+    else:
+        assert [(command.name, command.query) for command in parse_block(text)] == expected
