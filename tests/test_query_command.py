@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.__main__ import main
 from graph.database import Database
 from graph.seed import seed_bank, wipe_graph
 from graph.settings import Settings
@@ -79,22 +81,40 @@ def test_json_with_the_documented_parameters_then_one_overridden(query: Query) -
     assert {row["indicatorType"]["kind"] for row in json.loads(everything.out)} > kinds
 
 
-def test_a_statement_that_writes_needs_write_and_leaves_the_graph_alone_without(query: Query) -> None:
-    refused = query("party_routing_profile/update_indicator_type", "--param", "properties=({priorityBoost: 9})")
+# The refusals run in this process (graph.__main__.main), sparing a Python start-up each.
+@pytest.fixture
+def in_process(settings: Settings, demo_bank: Database, monkeypatch: pytest.MonkeyPatch,
+               capsys: pytest.CaptureFixture[str]) -> Query:
+    assert settings.neo4j_uri is not None
+    for name, value in (("NEO4J_URI", settings.neo4j_uri), ("NEO4J_USER", settings.neo4j_user),
+                        ("NEO4J_PASSWORD", settings.neo4j_password), ("NEO4J_DATABASE", settings.neo4j_database)):
+        monkeypatch.setenv(name, value)
+
+    def run(*args: str) -> Run:
+        code = main(["query", *args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+    return run
+
+
+async def test_a_statement_that_writes_needs_write_and_leaves_the_graph_alone_without(
+        in_process: Query, demo_bank: Database) -> None:
+    refused = await asyncio.to_thread(in_process, "party_routing_profile/update_indicator_type",
+                                      "--param", "properties=({priorityBoost: 9})")
     assert refused.code == 2
     assert "writes to the graph" in refused.err and "--write" in refused.err
-    after = query("get_indicator_type", "--format", "json")  # IN_ARREARS, the same type
-    assert json.loads(after.out)[0]["indicatorType"]["priorityBoost"] != 9
+    [row] = await demo_bank.read("MATCH (t:IndicatorType {code: 'IN_ARREARS'}) RETURN t.priorityBoost AS boost")
+    assert row["boost"] != 9
 
 
-def test_errors_say_what_to_do(query: Query, tmp_path: Path) -> None:
-    unknown = query("customer_netwrk")
+async def test_errors_say_what_to_do(in_process: Query, tmp_path: Path) -> None:
+    unknown = await asyncio.to_thread(in_process, "customer_netwrk")
     assert unknown.code == 2 and "did you mean" in unknown.err and "network_customer_network" in unknown.err
     statement = tmp_path / "answer.cypher"
     statement.write_text("RETURN $x AS x\n", encoding="utf-8")
-    missing = query(str(statement))
+    missing = await asyncio.to_thread(in_process, str(statement))
     assert missing.code == 2 and "needs $x" in missing.err and "--param x=" in missing.err
-    answered = query(str(statement), "--param", "x=41 + 1", "--format", "json")
+    answered = await asyncio.to_thread(in_process, str(statement), "--param", "x=41 + 1", "--format", "json")
     assert json.loads(answered.out) == [{"x": 42}]
-    browser_map = query(str(statement), "--param", "x={a: 1}")
+    browser_map = await asyncio.to_thread(in_process, str(statement), "--param", "x={a: 1}")
     assert browser_map.code == 2 and "a map needs `=> ({...})`" in browser_map.err
