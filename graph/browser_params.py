@@ -3,8 +3,9 @@
 Every file of cypher/ documents its parameters as `:param` commands an analyst pastes into
 Browser; `python -m graph query` (graph/query_runner.py) uses the same lines as defaults and
 tests/test_documented_cypher.py holds them to Browser's rules. The rules, from neo4j-browser
-(src/shared/modules/commands/commandsDuck.ts, helpers/params.ts, helpers/lambdas.ts) and
-@neo4j/browser-lambda-parser 1.0.5 (src/grammar.ne), which Browser 5 bundles:
+5.24.0, the Browser graph/neo4j/pom.xml serves (src/shared/modules/commands/commandsDuck.ts,
+helpers/params.ts, helpers/lambdas.ts; unchanged up to 2025.06), and the parser it bundles,
+@neo4j/browser-lambda-parser 1.0.5 (src/grammar.ne):
 
 1. Splitting. Input with more than one non-blank piece between `;` is a script: lines starting
    with `//` and blank lines are dropped, then it is cut into statements on `;` outside quotes,
