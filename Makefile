@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install install-test chromium run test lint schema coverage seed neo4j bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery clean
+.PHONY: install install-test chromium run test lint schema coverage seed neo4j query bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
@@ -75,6 +75,11 @@ seed: install
 
 neo4j: install
 	$(PY) -m graph neo4j
+
+# A file of cypher/ with its documented :param lines, e.g. make query Q=list_indicator_types P="kind='ALERT'" F=csv
+# (P: one name=<Cypher expression>; F: table, csv or json; WRITE=1 lets a statement that writes commit).
+query: install
+	$(PY) -m graph query $(Q) $(if $(P),--param "$(P)") $(if $(F),--format $(F)) $(if $(WRITE),--write)
 
 bench-load: install
 	$(PY) bench/load_bench.py --customers $(or $(CUSTOMERS),100000)

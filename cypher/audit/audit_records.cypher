@@ -9,16 +9,16 @@
 // $identifierName null matches $identifierValue under any argument name; identifierPairs holds
 // 'name=value' strings and names never contain '='.
 // In Neo4j Browser:
-// :param from => datetime() - duration({days: 30})
-// :param to => datetime()
-// :param afterSeconds => datetime().epochSeconds + 1
-// :param afterNanos => 0
-// :param afterId => ''
-// :param field => null
-// :param outcome => null
-// :param identifierName => null
-// :param identifierValue => null
-// :param limit => 51
+// :param from => datetime() - duration({days: 30});
+// :param to => datetime();
+// :param afterSeconds => datetime().epochSeconds + 1;
+// :param afterNanos => 0;
+// :param afterId => '';
+// :param field => null;
+// :param outcome => null;
+// :param identifierName => null;
+// :param identifierValue => null;
+// :param limit => 51;
 MATCH (a:AuditRecord)
 WHERE a.at >= $from AND a.at < $to
   AND a.at <= datetime({epochSeconds: $afterSeconds, nanosecond: $afterNanos})

@@ -5,18 +5,18 @@
 // record per root mutation field, so the few rows found are sorted, not read in index order.
 // Window, cursor and identifier as in audit_records.cypher.
 // In Neo4j Browser:
-// :param requestId => 'req-0001-example'
-// :param subject => null
-// :param from => datetime() - duration({days: 30})
-// :param to => datetime()
-// :param afterSeconds => datetime().epochSeconds + 1
-// :param afterNanos => 0
-// :param afterId => ''
-// :param field => null
-// :param outcome => null
-// :param identifierName => null
-// :param identifierValue => null
-// :param limit => 51
+// :param requestId => 'req-0001-example';
+// :param subject => null;
+// :param from => datetime() - duration({days: 30});
+// :param to => datetime();
+// :param afterSeconds => datetime().epochSeconds + 1;
+// :param afterNanos => 0;
+// :param afterId => '';
+// :param field => null;
+// :param outcome => null;
+// :param identifierName => null;
+// :param identifierValue => null;
+// :param limit => 51;
 MATCH (a:AuditRecord)
 USING INDEX a:AuditRecord(requestId)
 WHERE a.requestId = $requestId AND a.at >= $from AND a.at < $to

@@ -5,17 +5,17 @@
 // `at` range) read in descending order, so other principals' records are never read.
 // Window, cursor and identifier as in audit_records.cypher.
 // In Neo4j Browser:
-// :param subject => 'R000301'
-// :param from => datetime() - duration({days: 30})
-// :param to => datetime()
-// :param afterSeconds => datetime().epochSeconds + 1
-// :param afterNanos => 0
-// :param afterId => ''
-// :param field => null
-// :param outcome => null
-// :param identifierName => null
-// :param identifierValue => null
-// :param limit => 51
+// :param subject => 'R000005';
+// :param from => datetime() - duration({days: 30});
+// :param to => datetime();
+// :param afterSeconds => datetime().epochSeconds + 1;
+// :param afterNanos => 0;
+// :param afterId => '';
+// :param field => null;
+// :param outcome => null;
+// :param identifierName => null;
+// :param identifierValue => null;
+// :param limit => 51;
 MATCH (a:AuditRecord)
 USING INDEX a:AuditRecord(subject, at)
 WHERE a.subject = $subject AND a.at >= $from AND a.at < $to

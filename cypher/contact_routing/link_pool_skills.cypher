@@ -1,5 +1,8 @@
 // Replaces the whole set of skills a servicing pool expects of its members with $skillCodes
 // (an empty list expects none).
+// In Neo4j Browser:
+// :param poolId => 'POOL-PREMIER';
+// :param skillCodes => ['ADVICE'];
 MATCH (p:ServicingPool {poolId: $poolId})
 OPTIONAL MATCH (p)-[old:REQUIRES_SKILL]->(:Skill)
 DELETE old

@@ -5,7 +5,7 @@
 // node, moved from QUEUED to PENDING.
 // Runs after lock_candidates in the same transaction.
 // :param allocationId => 'AL-example';
-// :param contact => {contactId: 'AL-example', customerId: 'C0000001', channel: 'PHONE', language: 'en', requestedAt: datetime(), requestedPriority: 0, requestedBy: 'browser', excludedResourceIds: []};
+// :param contact => ({contactId: 'AL-example', customerId: 'C0000001', channel: 'PHONE', language: 'en', requestedAt: datetime(), requestedPriority: 0, requestedBy: 'browser', excludedResourceIds: []});
 // :param customerId => 'C0000001';
 // :param priority => 0;
 // :param now => datetime();

@@ -20,9 +20,11 @@
 // Cost: the decision (explain false) evaluates only resources that pass the cheap constraints,
 // so the same candidates come back without ranking every rejected one; rejected is then [].
 // In Neo4j Browser:
-// :param request => {customerId: 'C0000001', at: datetime(), channel: 'PHONE', language: null,
+// :param request => ({
+//   customerId: 'C0000001', at: datetime(), channel: 'PHONE', language: null,
 //   productId: 'P-MORTGAGE-FIXED', requestSkills: [{code: 'SALES', minProficiency: 2}], optionalSkills: [],
-//   purpose: null, priority: 0, excludedResourceIds: [], limit: 5, explain: true};
+//   purpose: null, priority: 0, excludedResourceIds: [], limit: 5, explain: true
+// })
 MATCH (c:Customer {customerId: $request.customerId})
 OPTIONAL MATCH (product:Product {productId: $request.productId})
 WITH c, product, coalesce($request.language, c.language) AS language,

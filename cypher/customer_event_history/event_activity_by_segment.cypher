@@ -7,9 +7,9 @@
 // event_customer_timeline index (customerId, occurredAt range); the SEEK hints stop the
 // planner from scanning the whole index when statistics are small.
 // In Neo4j Browser:
-// :param fromDate => date('2026-01-01')
-// :param toDate => date('2026-03-31')
-// :param categories => ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE']
+// :param fromDate => date('2026-01-01');
+// :param toDate => date('2026-03-31');
+// :param categories => ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE'];
 WITH datetime({date: $fromDate, timezone: 'UTC'}) AS windowStart,
      datetime({date: $toDate, timezone: 'UTC'}) + duration('P1D') AS windowEnd
 MATCH (c:Customer)

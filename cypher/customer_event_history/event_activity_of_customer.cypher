@@ -8,11 +8,11 @@
 // hint stops the planner from scanning the whole index when statistics are small. An event
 // stored with another offset falls in the bucket of its UTC date. No row: no such customer.
 // In Neo4j Browser:
-// :param customerId => 'C0000001'
-// :param period => 'WEEK'
-// :param fromDate => date('2026-01-01')
-// :param toDate => date('2026-03-31')
-// :param categories => ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE']
+// :param customerId => 'C0000001';
+// :param period => 'WEEK';
+// :param fromDate => date('2026-01-01');
+// :param toDate => date('2026-03-31');
+// :param categories => ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE'];
 MATCH (c:Customer {customerId: $customerId})
 WITH toLower($period) AS unit,
      CASE $period WHEN 'DAY' THEN duration('P1D') WHEN 'WEEK' THEN duration('P7D') ELSE duration('P1M') END AS step

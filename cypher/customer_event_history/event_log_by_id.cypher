@@ -1,6 +1,6 @@
 // A customer's event log (BIAN Retrieve) with its events counted per category and the
 // instant of the newest one.
-// :param eventLogId => 'EL-C0000001'
+// :param eventLogId => 'EL-C0000001';
 MATCH (log:CustomerEventLog {eventLogId: $eventLogId})
 CALL (log) {
   OPTIONAL MATCH (log)-[:RECORDED]->(e:Event)

@@ -7,10 +7,10 @@
 // windows); the SEEK hint stops the planner from scanning the whole index when statistics
 // are small. No row: no such customer.
 // In Neo4j Browser:
-// :param customerId => 'C0000001'
-// :param at => datetime()
-// :param days => 90
-// :param categories => ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE']
+// :param customerId => 'C0000001';
+// :param at => datetime();
+// :param days => 90;
+// :param categories => ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE'];
 MATCH (c:Customer {customerId: $customerId})
 WITH $at - duration({days: $days}) AS recentFrom, $at - duration({days: 2 * $days}) AS earlierFrom
 CALL (recentFrom, earlierFrom) {

@@ -11,15 +11,15 @@
 // down the timeline until the page fills (see docs/graph-model.md, Event).
 // Without a window or cursor, pass the sentinels below (null would match nothing).
 // In Neo4j Browser:
-// :param customerIds => ['C0000042']
-// :param from => datetime('0001-01-01T00:00:00Z')
-// :param to => datetime('9999-12-31T23:59:59.999999Z')
-// :param afterAt => '9999-12-31T23:59:59.999999999Z'
-// :param afterId => ''
-// :param categories => null
-// :param types => null
-// :param seesFraud => true
-// :param limit => 21
+// :param customerIds => ['C0000042'];
+// :param from => datetime('0001-01-01T00:00:00Z');
+// :param to => datetime('9999-12-31T23:59:59.999999Z');
+// :param afterAt => '9999-12-31T23:59:59.999999999Z';
+// :param afterId => '';
+// :param categories => null;
+// :param types => null;
+// :param seesFraud => true;
+// :param limit => 21;
 UNWIND $customerIds AS customerId
 CALL (customerId) {
   MATCH (e:Event)

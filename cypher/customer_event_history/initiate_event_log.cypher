@@ -1,5 +1,10 @@
 // Opens a customer's event log (BIAN Initiate); `created` is false when the customer already
 // has one, which Initiate reports as a conflict.
+// In Neo4j Browser:
+// :param customerId => 'C0000001';
+// :param now => datetime();
+// :param createdBy => 'analyst';
+// :param note => null;
 MATCH (c:Customer {customerId: $customerId})
 MERGE (log:CustomerEventLog {eventLogId: 'EL-' + c.customerId})
   ON CREATE SET log.customerId = c.customerId, log.status = 'ACTIVE', log.createdAt = $now,

@@ -6,7 +6,7 @@
 // plans of the book of $goals.resourceId (customers it manages or covers as BACKUP_FOR their RM)
 // when given; every plan when null. By key.
 // In Neo4j Browser:
-// :param goals => {groupBy: 'GOAL_TYPE', resourceId: null, excludedPlanStatuses: ['REJECTED']}
+// :param goals => ({groupBy: 'GOAL_TYPE', resourceId: null, excludedPlanStatuses: ['REJECTED']});
 MATCH (c:Customer)-[:HAS_PLAN]->(p:RelationshipPlan)-[:HAS_GOAL]->(g:Goal)
 WHERE NOT p.status IN $goals.excludedPlanStatuses
   AND ($goals.resourceId IS NULL

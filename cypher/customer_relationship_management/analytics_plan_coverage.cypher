@@ -6,7 +6,7 @@
 // customers it manages or covers as BACKUP_FOR their RM) when given; every managed customer when
 // null. By key.
 // In Neo4j Browser:
-// :param coverage => {groupBy: 'RELATIONSHIP_MANAGER', resourceId: null, today: date(), active: 'ACTIVE', openPlanStatuses: ['DRAFT', 'VERIFIED', 'ACTIVE', 'SUSPENDED']}
+// :param coverage => ({groupBy: 'RELATIONSHIP_MANAGER', resourceId: null, today: date(), active: 'ACTIVE', openPlanStatuses: ['DRAFT', 'VERIFIED', 'ACTIVE', 'SUSPENDED']});
 MATCH (rm:ServicingResource)-[:MANAGES]->(c:Customer)
 WHERE $coverage.resourceId IS NULL OR rm.resourceId = $coverage.resourceId
    OR EXISTS { (:ServicingResource {resourceId: $coverage.resourceId})-[:BACKUP_FOR]->(rm) }

@@ -17,8 +17,10 @@
 // holdings (counted once for every product), the customer's few household and related neighbours
 // checked per product, and the catalog (every Product is a candidate; it is small). No row: unknown customer.
 // In Neo4j Browser:
-// :param q => {customerId: 'C0000001', at: datetime(), limit: 10, productId: null, includeOpenLeads: false, peerSample: 1000,
-//              openStatuses: ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED']};
+// :param q => ({
+//   customerId: 'C0000001', at: datetime(), limit: 10, productId: null, includeOpenLeads: false, peerSample: 1000,
+//   openStatuses: ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED']
+// })
 MATCH (c:Customer {customerId: $q.customerId})
 WITH c,
      COLLECT {

@@ -11,7 +11,7 @@
 // One map parameter: kinds is null or a list (one cached plan for both). No row: unknown customer.
 // Agrees with network_around_customer.cypher (the same routes, returned as paths for Browser).
 // In Neo4j Browser:
-// :param network => {customerId: 'C0000001', depth: 2, kinds: null, households: true, limit: 500};
+// :param network => ({customerId: 'C0000001', depth: 2, kinds: null, households: true, limit: 500});
 MATCH (center:Customer {customerId: $network.customerId})
 OPTIONAL CALL (center) {
   WITH center WHERE $network.depth = 1

@@ -4,7 +4,7 @@
 // customer is unknown; nodes is null when no path is that short.
 // Agrees with network_shortest_path.cypher (the same path, returned as a path for Browser).
 // In Neo4j Browser:
-// :param route => {fromCustomerId: 'C0000005', toCustomerId: 'C0000003', maxHops: 6};
+// :param route => ({fromCustomerId: 'C0000005', toCustomerId: 'C0000003', maxHops: 6});
 OPTIONAL MATCH (a:Customer {customerId: $route.fromCustomerId})
 OPTIONAL MATCH (b:Customer {customerId: $route.toCustomerId})
 OPTIONAL MATCH p = SHORTEST 1 (a)-[:RELATED_TO|MEMBER_OF]-{1,6}(b)

@@ -5,7 +5,7 @@
 // unknown or not named) and the customer's open plans (at most one, the rule this lock keeps).
 // No row: unknown customer.
 // In Neo4j Browser:
-// :param create => {customerId: 'C0000002', ownerId: null, openStatuses: ['DRAFT', 'VERIFIED', 'ACTIVE', 'SUSPENDED']}
+// :param create => ({customerId: 'C0000002', ownerId: null, openStatuses: ['DRAFT', 'VERIFIED', 'ACTIVE', 'SUSPENDED']});
 MATCH (c:Customer {customerId: $create.customerId})
 SET c.creatingPlan = true
 REMOVE c.creatingPlan

@@ -3,6 +3,6 @@
 // No row: the key is new. A key another kind of request used has another fingerprint: the caller
 // answers CONFLICT.
 // In Neo4j Browser:
-// :param idempotencyKey => 'rm-desk-7-close-plan'
+// :param idempotencyKey => 'rm-desk-7-close-plan';
 MATCH (e:Event {idempotencyKey: $idempotencyKey})
 RETURN e.idempotencyFingerprint AS fingerprint, e.planReference AS planId, e.subjectReference AS subjectId

@@ -1,4 +1,6 @@
 // The product holdings of each given customer.
+// In Neo4j Browser:
+// :param customerIds => ['C0000001', 'C0000168'];
 UNWIND $customerIds AS customerId
 MATCH (c:Customer {customerId: customerId})
 RETURN customerId,

@@ -4,13 +4,13 @@
 // is the one book_access.cypher defines (MANAGES, BACKUP_FOR, a PENDING/ACCEPTED allocation offered to it,
 // an open lead it owns);
 // tests/test_cypher_rules.py keeps the two alike.
-// :param after => ''
-// :param segment => null
-// :param status => null
-// :param kind => null
-// :param namePrefix => null
-// :param limit => 21
-// :param bookOf => 'R000301'
+// :param after => '';
+// :param segment => null;
+// :param status => null;
+// :param kind => null;
+// :param namePrefix => null;
+// :param limit => 21;
+// :param bookOf => 'R000005';
 MATCH (c:Customer)
 WHERE c.customerId > $after
   AND ($segment IS NULL OR c.segment = $segment)

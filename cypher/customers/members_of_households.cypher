@@ -1,4 +1,6 @@
 // The members of each given household with their roles.
+// In Neo4j Browser:
+// :param householdIds => ['H0000047'];
 UNWIND $householdIds AS householdId
 MATCH (h:Household {householdId: householdId})
 RETURN householdId,

@@ -1,5 +1,7 @@
 // Each given customer's related parties in both directions.
 // (a)-[:RELATED_TO {kind: K}]->(b) reads "a is the K of b"; partyIsSubject tells which end the party is.
+// In Neo4j Browser:
+// :param customerIds => ['C0000001', 'C0000168'];
 UNWIND $customerIds AS customerId
 MATCH (c:Customer {customerId: customerId})
 RETURN customerId,

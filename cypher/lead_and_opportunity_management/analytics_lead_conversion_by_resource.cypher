@@ -17,7 +17,7 @@
 // In Neo4j Browser:
 // :param from => datetime('2026-01-01T00:00:00Z');
 // :param to => datetime('2026-04-01T00:00:00Z');
-// :param conversion => {resourceId: null, limit: 20};
+// :param conversion => ({resourceId: null, limit: 20});
 OPTIONAL MATCH (chosen:ServicingResource {resourceId: $conversion.resourceId})
 WITH chosen, $conversion.resourceId IS NULL OR chosen IS NOT NULL AS resourceFound
 WITH resourceFound, COLLECT {

@@ -17,7 +17,7 @@
 // In Neo4j Browser:
 // :param from => datetime('2026-01-01T00:00:00Z');
 // :param to => datetime('2026-04-01T00:00:00Z');
-// :param funnel => {campaignType: null, productId: null};
+// :param funnel => ({campaignType: null, productId: null});
 OPTIONAL MATCH (chosen:Product {productId: $funnel.productId})
 WITH chosen, $funnel.productId IS NULL OR chosen IS NOT NULL AS productFound
 WITH productFound, COLLECT {

@@ -10,10 +10,11 @@
 // are a small share of all leads, which the planner cannot tell from the index).
 // In Neo4j Browser:
 // :param at => datetime();
-// :param portfolio => {
+// :param portfolio => ({
 //   statuses: ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED', 'WON', 'LOST', 'REJECTED', 'EXPIRED'],
 //   classifications: ['HOT', 'WARM', 'COLD'], campaignTypes: ['CROSS_SELL', 'UP_SELL', 'RETENTION'],
-//   sources: ['SERVICING_INTERACTION', 'EVENT', 'CAMPAIGN', 'MANUAL']};
+//   sources: ['SERVICING_INTERACTION', 'EVENT', 'CAMPAIGN', 'MANUAL']
+// });
 CALL () {
   MATCH (l:Lead)
   USING INDEX l:Lead(createdAt)

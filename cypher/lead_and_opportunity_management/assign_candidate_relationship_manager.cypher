@@ -3,7 +3,7 @@
 // meets X when (S)-[:BROADER*0..]->(X)), at the RM's best proficiency. No row: the customer has
 // no RM. Several RMs (should not happen): the lowest resourceId.
 // In Neo4j Browser:
-// :param customerId => 'C0000001';
+// :param customerId => 'C0000168';
 // :param productId => 'P-MORTGAGE-FIXED';
 MATCH (c:Customer {customerId: $customerId})<-[:MANAGES]-(r:ServicingResource)
 WITH c, r ORDER BY r.resourceId LIMIT 1

@@ -3,7 +3,7 @@
 // servicing resource. Runs after development_lock, in the same transaction.
 // One map parameter: resourceId may be null and the properties vary (see
 // contact_routing/routing_candidates.cypher).
-// :param change => {developmentId: 'DV-example', properties: {status: 'DONE', updatedAt: datetime(), updatedBy: 'me'}, resourceId: null};
+// :param change => ({developmentId: 'DV-example', properties: {status: 'DONE', updatedAt: datetime(), updatedBy: 'me'}, resourceId: null});
 MATCH (d:LeadDevelopment {developmentId: $change.developmentId})
 SET d += $change.properties
 WITH d

@@ -3,7 +3,7 @@
 // and customer, and the named servicing resource when $request.resourceId is given (null when
 // unknown). No row when the task is unknown.
 // One map parameter: resourceId may be null (see contact_routing/routing_candidates.cypher).
-// :param request => {developmentId: 'DV-example', resourceId: null};
+// :param request => ({developmentId: 'DV-example', resourceId: null});
 MATCH (l:Lead)-[:HAS_DEVELOPMENT]->(d:LeadDevelopment {developmentId: $request.developmentId})
 SET l.developmentLock = true, d.locked = true
 REMOVE l.developmentLock, d.locked

@@ -2,7 +2,7 @@
 // and the data its placeholders name: the customer, the product of interest, the lead's owner and
 // the task's assignee, for the development task $developmentId. Runs after development_lock.
 // :param developmentId => 'DV-example';
-// :param templateId => 'TPL-MORTGAGE-FOLLOW-UP';
+// :param templateId => 'TPL-CALL-BACK';
 MATCH (c:Customer)-[:HAS_LEAD]->(l:Lead)-[:HAS_DEVELOPMENT]->(d:LeadDevelopment {developmentId: $developmentId})
 OPTIONAL MATCH (t:MessageTemplate {templateId: $templateId})
 RETURN t {.templateId, .name, .channel, .subject, .body} AS template,

@@ -4,9 +4,11 @@
 // allocation the lead originated from (with the customer it belongs to), the open lead the
 // customer already has for the product, and an earlier lead made with the same idempotency key.
 // One map parameter, $input (its members may be null; see contact_routing/routing_candidates).
-// :param input => {customerId: 'C0000001', productId: 'P-MORTGAGE-FIXED', campaignId: null, ownerId: null,
+// :param input => ({
+//   customerId: 'C0000001', productId: 'P-MORTGAGE-FIXED', campaignId: null, ownerId: null,
 //   productInstanceReference: null, originatedFromEventId: null, originatedFromAllocationId: null,
-//   idempotencyKey: null, openStatuses: ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED']}
+//   idempotencyKey: null, openStatuses: ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED']
+// })
 WITH datetime.realtime() AS now
 OPTIONAL MATCH (c:Customer {customerId: $input.customerId})
 OPTIONAL MATCH (p:Product {productId: $input.productId})

@@ -3,9 +3,11 @@
 // allocation it came from, OWNED_BY its owner. Runs after lead_capture_context's checks, in the
 // same transaction. The lead is MERGEd on its idempotency key when it has one (the
 // lead_idempotency_key constraint makes a concurrent twin fail rather than duplicate).
-// :param lead => {customerId: 'C0000001', productId: 'P-SAVINGS', campaignId: null, upsellsProductId: null,
+// :param lead => ({
+//   customerId: 'C0000001', productId: 'P-SAVINGS-ACCOUNT', campaignId: null, upsellsProductId: null,
 //   originatedFromEventId: null, originatedFromAllocationId: null, ownerId: null,
-//   properties: {leadId: 'LD-example', status: 'CAPTURED', priority: 3, createdAt: datetime()}}
+//   properties: {leadId: 'LD-example', status: 'CAPTURED', priority: 3, createdAt: datetime()}
+// })
 MATCH (c:Customer {customerId: $lead.customerId}), (p:Product {productId: $lead.productId})
 CREATE (c)-[:HAS_LEAD]->(l:Lead)-[:FOR_PRODUCT]->(p)
 SET l = $lead.properties

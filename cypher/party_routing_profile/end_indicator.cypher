@@ -1,5 +1,11 @@
 // Ends (or moves the end of) the latest value of an indicator type without a new value,
 // e.g. arrears cleared. Runs under the profile's lock, after the checks.
+// In Neo4j Browser:
+// :param partyStateId => 'PS-C0000168';
+// :param indicatorId => 'IN-C0000168-01';
+// :param validTo => datetime();
+// :param now => datetime();
+// :param closedBy => 'R000005';
 MATCH (ps:PartyState {partyStateId: $partyStateId})-[:HAS_INDICATOR]->(i:Indicator {indicatorId: $indicatorId})
       -[:OF_TYPE]->(t:IndicatorType)
 SET i.validTo = $validTo, i.closedAt = $now, i.closedBy = $closedBy,

@@ -2,6 +2,11 @@
 // write-locked for the rest of the transaction so changes to one profile run one at a time.
 // `created` tells Initiate (which must create) from Capture (which may reuse).
 // The lock is a property set and removed again: the graph is unchanged, the lock stays held.
+// In Neo4j Browser:
+// :param customerId => 'C0000001';
+// :param createdBy => 'analyst';
+// :param nextReviewDue => null;
+// :param note => null;
 MATCH (c:Customer {customerId: $customerId})
 MERGE (ps:PartyState {partyStateId: 'PS-' + c.customerId})
   ON CREATE SET ps.customerId = c.customerId, ps.createdAt = datetime.realtime(), ps.createdBy = $createdBy,

@@ -1,5 +1,7 @@
 // One IndicatorType with its routing policy, in the shape list_indicator_types returns;
 // no row when the code is unknown.
+// In Neo4j Browser:
+// :param code => 'IN_ARREARS';
 MATCH (t:IndicatorType {code: $code})
 RETURN t {.code, .kind, .name, .description, .blocksSales, .priorityBoost, .severity, .confidential,
           .allowedValues, .validityDays, .definedAt, .definedBy, .updatedAt, .updatedBy,

@@ -2,6 +2,12 @@
 // the database's clock, the type and its policy, the known types of the category, the type's
 // latest value on this profile, the indicator being updated, and any earlier result of the
 // same idempotency key.
+// In Neo4j Browser:
+// :param partyStateId => 'PS-C0000168';
+// :param type => 'IN_ARREARS';
+// :param kind => 'STATUS';
+// :param indicatorId => null;
+// :param idempotencyKey => null;
 MATCH (ps:PartyState {partyStateId: $partyStateId})
 OPTIONAL MATCH (t:IndicatorType {code: $type})
 CALL (ps) {

@@ -6,11 +6,11 @@
 // and within a week only types with activity appear, by code. $types narrows to some codes
 // (null = all); confidential types (e.g. POSSIBLE_FRAUD) count only when $seesConfidential.
 // In Neo4j Browser:
-// :param fromDate => date('2025-10-01')
-// :param toDate => date('2025-12-31')
-// :param types => null
-// :param now => datetime()
-// :param seesConfidential => false
+// :param fromDate => date('2025-10-01');
+// :param toDate => date('2025-12-31');
+// :param types => null;
+// :param now => datetime();
+// :param seesConfidential => false;
 WITH date.truncate('week', $fromDate) AS firstWeek, date.truncate('week', $toDate) AS lastWeek
 WITH firstWeek, duration.inDays(firstWeek, lastWeek).days / 7 + 1 AS weeks,
      datetime({date: firstWeek, timezone: 'UTC'}) AS windowStart,

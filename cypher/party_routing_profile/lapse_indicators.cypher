@@ -1,6 +1,10 @@
 // Closes the profile's open indicators whose type lapses (validityDays) and whose time is up:
 // each ends validityDays after it took effect. Part of a refresh (BIAN Execute); the profile's
 // version moves on only if something lapsed.
+// In Neo4j Browser:
+// :param partyStateId => 'PS-C0000168';
+// :param now => datetime();
+// :param closedBy => 'analyst';
 MATCH (ps:PartyState {partyStateId: $partyStateId})
 CALL (ps) {
   MATCH (ps)-[:HAS_INDICATOR]->(i:Indicator)-[:OF_TYPE]->(t:IndicatorType)

@@ -1,6 +1,8 @@
 // The indicator vocabulary with its routing policy: skills required (with minimum
 // proficiency), the servicing pool contacts are routed to, the values allowed and how
 // long an indicator stays valid unless renewed. Optionally one category.
+// In Neo4j Browser:
+// :param kind => 'ALERT';
 MATCH (t:IndicatorType)
 WHERE $kind IS NULL OR t.kind = $kind
 RETURN t {.code, .kind, .name, .description, .blocksSales, .priorityBoost, .severity, .confidential,

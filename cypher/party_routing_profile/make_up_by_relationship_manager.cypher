@@ -5,9 +5,9 @@
 // has are left out. $kind narrows to one category (STATUS, RATING or ALERT; null = all);
 // confidential types (e.g. POSSIBLE_FRAUD) count only when $seesConfidential is true.
 // In Neo4j Browser:
-// :param at => datetime()
-// :param kind => null
-// :param seesConfidential => false
+// :param at => datetime();
+// :param kind => null;
+// :param seesConfidential => false;
 MATCH (c:Customer)
 OPTIONAL MATCH (rm:ServicingResource {kind: 'RELATIONSHIP_MANAGER'})-[:MANAGES]->(c)
 WITH rm, collect(c) AS members

@@ -5,9 +5,9 @@
 // (STATUS, RATING or ALERT; null = all); confidential types (e.g. POSSIBLE_FRAUD) count only
 // when $seesConfidential is true.
 // In Neo4j Browser:
-// :param at => datetime()
-// :param kind => null
-// :param seesConfidential => false
+// :param at => datetime();
+// :param kind => null;
+// :param seesConfidential => false;
 MATCH (c:Customer)
 WITH c.segment AS groupKey, collect(c) AS members
 CALL (members) {

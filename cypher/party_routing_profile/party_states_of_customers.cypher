@@ -2,7 +2,7 @@
 // requests, every indicator it ever held, current and closed, and the policy flags of each
 // indicator's type.
 // category is the indicator's BIAN behaviour qualifier (its label besides Indicator), upper-cased like IndicatorType.kind.
-// :param customerIds => ['C0000001', 'C0000002']
+// :param customerIds => ['C0000001', 'C0000002'];
 UNWIND $customerIds AS customerId
 MATCH (:Customer {customerId: customerId})-[:HAS_PROFILE]->(ps:PartyState)
 RETURN customerId,

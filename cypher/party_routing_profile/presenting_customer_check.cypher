@@ -7,9 +7,9 @@
 // listed only when $seesConfidential is true; withheldIndicators counts the hidden ones, and
 // alert narratives are null unless $seesConfidential.
 // In Neo4j Browser:
-// :param customerId => 'C0000042'
-// :param at => datetime()
-// :param seesConfidential => true
+// :param customerId => 'C0000042';
+// :param at => datetime();
+// :param seesConfidential => true;
 OPTIONAL MATCH (c:Customer {customerId: $customerId})
 WITH c, COLLECT {
   MATCH (c)-[:HAS_PROFILE]->(:PartyState)-[:HAS_INDICATOR]->(i:Indicator)-[:OF_TYPE]->(t:IndicatorType)

@@ -2,6 +2,20 @@
 // still in force at $validFrom is closed then (so windows never overlap and the history has
 // no gap), the new value SUPERSEDES them, and the profile's version moves on.
 // Runs under the profile's lock, after the checks of indicator_change_context.
+// In Neo4j Browser:
+// :param partyStateId => 'PS-C0000168';
+// :param type => 'IN_ARREARS';
+// :param label => 'Status';
+// :param indicatorId => 'IN-example';
+// :param value => 'true';
+// :param narrative => 'Two instalments missed';
+// :param validFrom => datetime();
+// :param validTo => null;
+// :param now => datetime();
+// :param source => 'BROWSER';
+// :param capturedBy => 'analyst';
+// :param idempotencyKey => null;
+// :param idempotencyFingerprint => null;
 MATCH (ps:PartyState {partyStateId: $partyStateId}), (t:IndicatorType {code: $type})
 CALL (ps) {
   OPTIONAL MATCH (ps)-[:HAS_INDICATOR]->(open:Indicator {type: $type})

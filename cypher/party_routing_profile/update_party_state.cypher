@@ -1,6 +1,14 @@
 // Changes a routing profile's monitoring settings (BIAN Update): the next review date and
 // the note, each only when given ($set lists which), and, when an outcome is given,
 // completes the profile's open review requests with it.
+// In Neo4j Browser:
+// :param partyStateId => 'PS-C0000168';
+// :param set => ['nextReviewDue', 'note'];
+// :param nextReviewDue => date() + duration('P90D');
+// :param note => 'Reviewed with the customer';
+// :param reviewOutcome => null;
+// :param now => datetime();
+// :param updatedBy => 'R000005';
 MATCH (ps:PartyState {partyStateId: $partyStateId})
 SET ps.nextReviewDue = CASE WHEN 'nextReviewDue' IN $set THEN $nextReviewDue ELSE ps.nextReviewDue END,
     ps.note = CASE WHEN 'note' IN $set THEN $note ELSE ps.note END,

@@ -1,6 +1,7 @@
 // What the value tier is derived from: the customer's segment and the product family of each
 // active holding, with the tier currently in force and when the latest tier took effect. Part of a refresh (BIAN Execute).
-// :param customerId => 'C0000001'
+// :param customerId => 'C0000001';
+// :param now => datetime();
 MATCH (c:Customer {customerId: $customerId})
 RETURN c.segment AS segment,
        [(c)-[h:HOLDS]->(p:Product) WHERE h.status = 'ACTIVE' | p.family] AS heldFamilies,

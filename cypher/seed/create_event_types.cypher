@@ -1,5 +1,7 @@
 // Creates the Customer Event History vocabulary: EventType nodes of each category, and the
 // lead rules life events carry: (EventType)-[:SUGGESTS {reason}]->(Product).
+// In Neo4j Browser (graph/seed sends thousands of such rows; one shown):
+// :param rows => [{code: 'REVIEW_MEETING', category: 'RELATIONSHIP', name: 'Relationship review meeting', suggests: []}];
 UNWIND $rows AS row
 MERGE (t:EventType {code: row.code})
 SET t.category = row.category, t.name = row.name

@@ -1,4 +1,6 @@
 // Creates the routing policy: IndicatorType nodes, the skills they REQUIRE_SKILL and the pool they ROUTE_TO.
+// In Neo4j Browser (graph/seed sends thousands of such rows; one shown):
+// :param rows => [{code: 'IN_ARREARS', kind: 'STATUS', name: 'In arrears', description: 'A repayment is overdue; value is the days-past-due band.', blocksSales: true, priorityBoost: 1, severity: 'HIGH', requires: [{code: 'COLLECTIONS', minProficiency: 2}], routesTo: 'POOL-COLLECTIONS', confidential: false, allowedValues: ['30_DPD'], validityDays: null}];
 UNWIND $rows AS row
 MERGE (t:IndicatorType {code: row.code})
 SET t.kind = row.kind, t.name = row.name, t.description = row.description, t.blocksSales = row.blocksSales,

@@ -2,6 +2,8 @@
 // A current indicator has no validTo.
 // replan=skip: seeding changes the statistics so fast that Neo4j would keep re-planning this
 // statement; its plan (unique-index seeks) does not depend on them.
+// In Neo4j Browser (graph/seed sends thousands of such rows; one shown):
+// :param rows => [{partyStateId: 'PS-C0000004', indicatorId: 'IN-C0000004-01', label: 'Rating', type: 'CREDIT_RATING', value: '7', narrative: 'Internal credit rating 7 from the monthly risk run', validFrom: 1542531243, validTo: 1766438910, capturedAt: 1542531243, source: 'RISK_ENGINE', capturedBy: 'risk-engine'}];
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (ps:PartyState {partyStateId: row.partyStateId})

@@ -3,6 +3,8 @@
 // Instants arrive as epoch seconds, dates as ISO strings (graph/seed/loader.py wire()).
 // replan=skip: seeding changes the statistics so fast that Neo4j would keep re-planning this
 // statement; its plan (unique-index seeks) does not depend on them.
+// In Neo4j Browser (graph/seed sends thousands of such rows; one shown):
+// :param rows => [{customerId: 'C0000189', planId: 'RP-C0000189', planType: 'MANAGEMENT', status: 'CLOSED', description: 'Premier relationship plan for Jack Wright', validFrom: '2024-02-01', validTo: '2025-04-14', reviewDue: '2026-01-29', createdAt: 1706745600, acceptedAt: 1706745600, closedAt: 1744588800, ownerId: 'R000006', goals: [{goalId: 'RP-C0000189-G1', goalType: 'SERVICE_QUALITY', definition: 'Raise satisfaction with servicing', target: 'satisfaction score at least 8/10', result: 'MISSED'}], tasks: [{taskId: 'DT-RP-C0000189-1', taskType: 'PROPOSAL', status: 'CANCELLED', description: 'Prepare a proposal for the products the plan targets', createdAt: 1723113661, assigneeId: 'R000006', result: null}], incidents: [{incidentId: 'IN-RP-C0000189-1', incidentType: 'COMPLAINT', source: 'RELATIONSHIP_MANAGER', status: 'CLOSED', priority: 1, description: 'Customer complained about the handling of a request', resolution: 'Apologised and refunded the fee', createdAt: 1740561950, resolvedAt: 1741166750, assigneeId: 'R000006', productIds: ['P-CURRENT-ACCOUNT']}], contacts: [{contactId: 'PC-RP-C0000189-1', contactType: 'CALL', status: 'HELD', scheduledAt: 1737685433, purpose: 'Service follow-up', durationMinutes: 30, result: 'Discussed the plan\'s goals', resourceId: 'R000006'}]}];
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (c:Customer {customerId: row.customerId})
