@@ -8,17 +8,25 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cksum pyproject.toml | cut -d' ' -
 
 .PHONY: install install-test chromium run test lint schema coverage seed neo4j query bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery clean
 
+# Writes the dependencies pyproject.toml lists (`run`: the project's own; `dev`: the extra) as a
+# requirements file: the code runs from this checkout (app.py, python -m graph), so only they are installed.
+REQUIREMENTS = $(PY) -c 'import sys, tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+	e = sys.argv[1]; d = p["dependencies"] if e == "run" else p["optional-dependencies"][e]; \
+	open(f"$(VENV)/requirements-{e}.txt", "w").write("\n".join(d) + "\n")'
+
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required: install it or run make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e . --config-settings editable_mode=compat
+	@$(REQUIREMENTS) run
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements-run.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 # The test and lint tools (pytest, ruff, mypy, selenium ...): the dev extras.
 $(TEST_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' --config-settings editable_mode=compat
+	@$(REQUIREMENTS) dev
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements-dev.txt
 	touch $(TEST_STAMP)
 
 # The graphql-http audit (tests/security/test_graphql_over_http.py) runs in Node 20+: the exact
