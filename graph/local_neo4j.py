@@ -9,6 +9,11 @@ data directory from an older version starts with today's settings, Bolt TLS incl
 accepts plain and TLS connections; the certificate is made once under
 <data_dir>/certificates/bolt (graph/certificates.py) and its CA is `ca_file`.
 
+Neo4j Browser is ready for relationship managers: `browser_url` (the HTTP root) redirects to
+Browser with the connect URL and no authentication preselected, and Browser connects by itself;
+`browser_commands` (built by resolvers/browser_assets.py: the gateway's style sheet and guide)
+run once it is connected.
+
 `start()` waits for Bolt; `launch()` and `poll_ready()` are its two halves, for a caller that
 waits without blocking (graph/supervisor.py restarts a child that died).
 """
@@ -86,6 +91,7 @@ class LocalNeo4j:
         heap: str = "1g",
         pagecache: str = "512m",
         start_timeout: float = 120.0,
+        browser_commands: str = "",
     ) -> None:
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
@@ -93,6 +99,7 @@ class LocalNeo4j:
         self.heap = heap
         self.pagecache = pagecache
         self.start_timeout = start_timeout
+        self.browser_commands = browser_commands
         self.process: subprocess.Popen[bytes] | None = None
         self._stop_at_exit = False
 
@@ -110,7 +117,8 @@ class LocalNeo4j:
 
     @property
     def browser_url(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}/browser/"
+        """The one address to open: it redirects to Browser, which then connects by itself."""
+        return f"http://127.0.0.1:{self.http_port}/"
 
     @property
     def log_path(self) -> Path:
@@ -145,7 +153,7 @@ class LocalNeo4j:
         command = [
             java, f"-Xmx{self.heap}", "-XX:+UseG1GC", "-cp", f"{lib_dir}/*", str(LAUNCHER),
             str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
-            str(certificates.base_directory),
+            str(certificates.base_directory), self.browser_commands,
         ]
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
