@@ -35,6 +35,7 @@ from graph.monitor import Monitor
 from graph.seed import seed_bank
 from graph.settings import Settings, SettingsError
 from graph.supervisor import Supervisor
+from resolvers import browser_assets
 from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed, window_for
@@ -97,6 +98,7 @@ def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None) -> Sta
         Route("/readyz", readyz),
         Route("/graphql", graphql, methods=None),  # every method: the view answers the wrong ones in JSON
         WebSocketRoute("/graphql", graphql),
+        *browser_assets.routes(),  # Neo4j Browser's style sheet and guide
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_refusal},
                     middleware=[Middleware(RequestIdMiddleware), Middleware(HttpLimitsMiddleware, settings=settings)])
@@ -147,15 +149,17 @@ def main() -> int:
     with contextlib.ExitStack() as stack:
         local: LocalNeo4j | None = None
         if settings.neo4j_uri is None:
+            # Browser loads the gateway's style sheet and guide once connected.
+            commands = browser_assets.post_connect_commands(settings.host, settings.port)
             try:
                 local = stack.enter_context(LocalNeo4j(settings.local_data_dir, settings.local_bolt_port,
                                                        settings.local_http_port, settings.local_heap,
-                                                       settings.local_pagecache))
+                                                       settings.local_pagecache, browser_commands=commands))
             except LocalNeo4jError as error:
                 print(f"error: {error}", file=sys.stderr)
                 return 1
             settings = settings.with_neo4j(local.uri)
-            print(f"Neo4j Browser: {local.browser_url}  (connect URL {local.uri}, no authentication)")
+            print(f"Neo4j Browser: {local.browser_url}  (connects by itself to {local.uri}, no authentication)")
         if settings.dev_mode:
             asyncio.run(prepare_demo(settings))
             token = issue_token(settings, "local-developer", ALL_ROLES)
