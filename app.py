@@ -13,9 +13,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import secrets
+import socket
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from typing import TypedDict
 
@@ -30,13 +30,15 @@ from starlette.routing import Route, WebSocketRoute
 from graph.constraints import apply_schema, missing_schema
 from graph.database import PING, Database, connect
 from graph.errors import Conflict, Unavailable
-from graph.local_neo4j import LocalNeo4j, LocalNeo4jError
+from graph.local_neo4j import LocalNeo4j, LocalNeo4jError, running_local_neo4j
 from graph.monitor import Monitor
+from graph.progress import Phase, phase
 from graph.seed import seed_bank
 from graph.settings import Settings, SettingsError
 from graph.supervisor import Supervisor
 from resolvers import browser_assets
-from resolvers.auth import ALL_ROLES, issue_token
+from resolvers.access_log import AccessLogMiddleware
+from resolvers.auth import ALL_ROLES, development_secret, issue_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed, window_for
 from resolvers.http_limits import HTTP_REFUSAL_CODES, HttpLimitsMiddleware, error_response
@@ -49,6 +51,7 @@ log = logging.getLogger("gateway")
 
 DEMO_CUSTOMERS = 2000
 DEMO_SEED = 42
+DEVELOPMENT_TOKEN_SECONDS = 30 * 86400
 
 
 class State(TypedDict):
@@ -101,7 +104,8 @@ def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None) -> Sta
         *browser_assets.routes(),  # Neo4j Browser's style sheet and guide
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_refusal},
-                    middleware=[Middleware(RequestIdMiddleware), Middleware(HttpLimitsMiddleware, settings=settings)])
+                    middleware=[Middleware(RequestIdMiddleware), Middleware(AccessLogMiddleware),
+                                Middleware(HttpLimitsMiddleware, settings=settings)])
     app.router.redirect_slashes = False  # /graphql/ is an unknown path (a JSON 404), not a redirect without a body
     return app
 
@@ -138,9 +142,10 @@ async def readyz(request: Request) -> JSONResponse:
 def main() -> int:
     """`make run`: the gateway, with the local Neo4j when NEO4J_URI is not set."""
     settings = Settings.from_env()
-    configure_logging(settings.log_level, secrets=(settings.jwt_secret, settings.neo4j_password))
     if settings.dev_mode and not settings.jwt_secret:
-        settings = replace(settings, jwt_secret=secrets.token_urlsafe(48))
+        # Kept under .cache/, so a token saved in GraphiQL's headers still works after a restart.
+        settings = replace(settings, jwt_secret=development_secret(settings.development_secret_file))
+    configure_logging(settings.log_level, secrets=(settings.jwt_secret, settings.neo4j_password))
     try:
         settings.check()
     except SettingsError as error:
@@ -152,31 +157,63 @@ def main() -> int:
             # Browser loads the gateway's style sheet and guide once connected.
             commands = browser_assets.post_connect_commands(settings.host, settings.port)
             try:
-                local = stack.enter_context(LocalNeo4j(settings.local_data_dir, settings.local_bolt_port,
-                                                       settings.local_http_port, settings.local_heap,
-                                                       settings.local_pagecache, browser_commands=commands))
+                local = stack.enter_context(running_local_neo4j(settings, browser_commands=commands))
             except LocalNeo4jError as error:
                 print(f"error: {error}", file=sys.stderr)
                 return 1
             settings = settings.with_neo4j(local.uri)
-            print(f"Neo4j Browser: {local.browser_url}  (connects by itself to {local.uri}, no authentication)")
         if settings.dev_mode:
             asyncio.run(prepare_demo(settings))
-            token = issue_token(settings, "local-developer", ALL_ROLES)
-            print("Development mode: GraphiQL at "
-                  f"http://{settings.host}:{settings.port}/graphql; requests without a token act as every role.")
-            print(f'Token for GraphiQL headers: {{"Authorization": "Bearer {token}"}}')
-        uvicorn.run(create_app(settings, local), host=settings.host, port=settings.port, log_config=None,
-                    http=GatewayHttpProtocol)
+        config = uvicorn.Config(create_app(settings, local), host=settings.host, port=settings.port, log_config=None,
+                                access_log=False,  # resolvers/access_log.py writes a richer line
+                                http=GatewayHttpProtocol)
+        warming = Phase("Warming up the gateway (schema check, routing plan)")
+
+        def listening(started: bool) -> None:
+            warming.end("done" if started else "failed")
+            if started:
+                announce(settings, local)
+
+        warming.start()
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: uvicorn has shut down and re-raises it
+            AnnouncingServer(config, listening).run()
     return 0
+
+
+class AnnouncingServer(uvicorn.Server):
+    """uvicorn's server, saying where to go once it listens (not before: a URL printed while the
+    gateway still warms up answers "connection refused")."""
+
+    def __init__(self, config: uvicorn.Config, listening: Callable[[bool], None]) -> None:
+        super().__init__(config)
+        self.listening = listening
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        try:
+            await super().startup(sockets)  # the app's lifespan (warm-up), then the listening socket
+        finally:
+            self.listening(self.started)
+
+
+def announce(settings: Settings, local: LocalNeo4j | None) -> None:
+    print(f"\nThe gateway listens: GraphQL at http://{settings.host}:{settings.port}/graphql", flush=True)
+    if local is not None:
+        print(f"Neo4j Browser: {local.browser_url}  (connects by itself to {local.uri}, no authentication)", flush=True)
+    if settings.dev_mode:
+        token = issue_token(settings, "local-developer", ALL_ROLES, ttl_seconds=DEVELOPMENT_TOKEN_SECONDS)
+        print("Development mode: GraphiQL at the URL above; requests without a token act as every role.", flush=True)
+        print(f"Token for GraphiQL headers (valid {DEVELOPMENT_TOKEN_SECONDS // 86400} days, also after a restart): "
+              f'{{"Authorization": "Bearer {token}"}}', flush=True)
+    print("Ctrl-C stops the gateway and the local Neo4j.", flush=True)
 
 
 async def prepare_demo(settings: Settings, customers: int = DEMO_CUSTOMERS) -> None:
     """Apply the schema and load the demo bank when the graph holds no customers yet."""
     database = connect(settings)
     try:
-        await database.wait_until_reachable(settings.connect_timeout)
-        await apply_schema(database)
+        with phase("Connecting to Neo4j and applying the constraints and indexes"):
+            await database.wait_until_reachable(settings.connect_timeout)
+            await apply_schema(database)
         try:
             report = await seed_bank(database, customers=customers, seed=DEMO_SEED)
         except Conflict:

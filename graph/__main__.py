@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from graph.constraints import apply_schema
 from graph.database import connect
 from graph.errors import GatewayError
-from graph.local_neo4j import LocalNeo4j, LocalNeo4jError
+from graph.local_neo4j import LocalNeo4jError, running_local_neo4j
 from graph.seed import seed_bank, wipe_graph
 from graph.settings import Settings
 
@@ -27,8 +27,7 @@ def neo4j_for(settings: Settings) -> Iterator[Settings]:
     if settings.neo4j_uri is not None:
         yield settings
         return
-    with LocalNeo4j(settings.local_data_dir, settings.local_bolt_port, settings.local_http_port,
-                    settings.local_heap, settings.local_pagecache) as local:
+    with running_local_neo4j(settings) as local:
         print(f"Local Neo4j up: {local.uri}, Browser at {local.browser_url}", file=sys.stderr)
         yield settings.with_neo4j(local.uri)
 

@@ -22,15 +22,21 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from tqdm import tqdm
+
 from graph.certificates import BoltCertificates, ensure_bolt_certificates
-from graph.settings import PROJECT_ROOT
+from graph.progress import phase
+from graph.settings import PROJECT_ROOT, Settings
 
 NEO4J_DIR = PROJECT_ROOT / "graph" / "neo4j"
 LIB_DIR = PROJECT_ROOT / ".cache" / "neo4j" / "lib"
@@ -68,16 +74,32 @@ def provision_jars(lib_dir: Path = LIB_DIR) -> Path:
         return lib_dir
     mvn = require_tool("mvn", "install Maven 3.8+ (e.g. apt install maven)")
     require_tool("java", "install a JDK 17+ (e.g. apt install openjdk-17-jdk-headless)")
-    print(f"Fetching Neo4j jars from Maven Central into {lib_dir} (once, about 140 MB)...", file=sys.stderr)
     if lib_dir.exists():
         shutil.rmtree(lib_dir)  # a stale or half-copied set must not mix with the new one
-    command = [mvn, "-B", "-q", "-f", str(POM), f"-Dlib.dir={lib_dir}", "dependency:copy-dependencies"]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        tail = "\n".join((done.stdout + done.stderr).splitlines()[-15:])
+    command = [mvn, "-B", "-f", str(POM), f"-Dlib.dir={lib_dir}", "dependency:copy-dependencies"]
+    output: list[str] = []
+    with tqdm(desc="Fetching the Neo4j jars from Maven Central (once, about 165 MB)", unit="B", unit_scale=True,
+              file=sys.stderr, mininterval=1.0) as bar:
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as maven:
+            assert maven.stdout is not None
+            for line in maven.stdout:  # what Maven downloads, one line a file
+                output.append(line.rstrip())
+                bar.update(_downloaded_bytes(line))
+    if maven.returncode != 0:
+        tail = "\n".join(output[-15:])
         raise LocalNeo4jError(f"Maven could not fetch the Neo4j jars (check network access to Maven Central):\n{tail}")
     stamp.write_text(POM.read_text())
     return lib_dir
+
+
+_DOWNLOADED = re.compile(r"Downloaded from \S+: \S+ \(([\d.,]+) (B|kB|MB|GB)")
+_UNIT = {"B": 1, "kB": 1000, "MB": 1000**2, "GB": 1000**3}
+
+
+def _downloaded_bytes(line: str) -> int:
+    """The size of the file a Maven line says it downloaded, else 0."""
+    found = _DOWNLOADED.search(line)
+    return int(float(found.group(1).replace(",", "")) * _UNIT[found.group(2)]) if found else 0
 
 
 class LocalNeo4j:
@@ -228,3 +250,19 @@ class LocalNeo4j:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+@contextmanager
+def running_local_neo4j(settings: Settings, browser_commands: str = "") -> Iterator[LocalNeo4j]:
+    """The local Neo4j of `settings` (ports, data directory, memory) while the block runs, saying what
+    it does meanwhile: the jars' download the first time, then the JVM's start (10-60 s).
+    `browser_commands`: what Browser runs once connected (see LocalNeo4j)."""
+    provision_jars()
+    local = LocalNeo4j(settings.local_data_dir, settings.local_bolt_port, settings.local_http_port,
+                       settings.local_heap, settings.local_pagecache, browser_commands=browser_commands)
+    with phase(f"Starting the local Neo4j 5.26 (data in {settings.local_data_dir})"):
+        local.start()
+    try:
+        yield local
+    finally:
+        local.stop()

@@ -62,6 +62,8 @@ class Settings:
     local_data_dir: Path = PROJECT_ROOT / ".cache" / "neo4j" / "run"
     local_heap: str = "1g"
     local_pagecache: str = "512m"
+    # Development mode's token secret, made once and kept here so tokens survive restarts.
+    development_secret_file: Path = PROJECT_ROOT / ".cache" / "development-jwt-secret"
     log_level: str = "INFO"
     # Abuse limits (docs/security.md "Abuse limits"): each refuses a request before any resolver runs.
     max_query_depth: int = 12
@@ -108,6 +110,7 @@ class Settings:
             local_data_dir=Path(get("LOCAL_NEO4J_DATA_DIR", str(cls.local_data_dir))),
             local_heap=get("LOCAL_NEO4J_HEAP", "1g"),
             local_pagecache=get("LOCAL_NEO4J_PAGECACHE", "512m"),
+            development_secret_file=Path(get("GATEWAY_DEV_SECRET_FILE", str(cls.development_secret_file))),
             log_level=get("GATEWAY_LOG_LEVEL", "INFO").upper(),
             max_query_depth=_int(env, "GATEWAY_MAX_QUERY_DEPTH", 12),
             max_aliases=_int(env, "GATEWAY_MAX_ALIASES", 30),

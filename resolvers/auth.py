@@ -9,8 +9,11 @@ a token, when sent, is still verified.
 from __future__ import annotations
 
 import enum
+import os
+import secrets
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jwt
@@ -97,6 +100,21 @@ def issue_token(settings: Settings, subject: str, roles: frozenset[Role], ttl_se
     if settings.jwt_audience:
         claims["aud"] = settings.jwt_audience
     return jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
+
+
+def development_secret(path: Path) -> str:
+    """The HS256 secret of development mode: made once, kept in `path` (readable by its owner only), so
+    tokens `make run` printed stay valid across restarts. Never used outside development mode."""
+    if path.is_file():
+        kept = path.read_text().strip()
+        if len(kept) >= 32:
+            return kept
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(secret)
+    return secret
 
 
 class RolesAllowed(BasePermission):

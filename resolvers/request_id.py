@@ -85,11 +85,29 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class OneLine(logging.Filter):
+    """A message of several lines on one line, cut at LONGEST characters: the driver quotes Neo4j's
+    whole lock dump when it retries a deadlock, which would otherwise split one event over many
+    lines that carry no request id. Tracebacks (logged with the exception) are kept as they are."""
+
+    LONGEST = 600
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "\n" in message:
+            flat = " ".join(message.split())
+            if len(flat) > self.LONGEST:
+                flat = f"{flat[:self.LONGEST]}... ({len(flat)} characters)"
+            record.msg, record.args = flat, None
+        return True
+
+
 def configure_logging(level: str, secrets: Iterable[str] = ()) -> None:
     """One handler on the root logger whose lines all carry the request id and no credential
     (bearer tokens, URI passwords, and `secrets`: the JWT secret and the Neo4j password)."""
     handler = logging.StreamHandler()
     handler.addFilter(RequestIdFilter())
+    handler.addFilter(OneLine())
     handler.addFilter(RedactingFilter(secrets))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [request %(request_id)s] %(message)s"))
     root = logging.getLogger()

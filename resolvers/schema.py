@@ -9,6 +9,7 @@ import strawberry
 from strawberry.extensions import ValidationCache
 
 from graph.settings import Settings
+from resolvers.access_log import OperationName
 from resolvers.audit import AuditTrail
 from resolvers.audit_trail import AuditQuery
 from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuery
@@ -72,7 +73,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
                            scalar_overrides={datetime.datetime: DATETIME_SCALAR, datetime.date: DATE_SCALAR},
                            extensions=[
         AuditTrail,  # listed first, so it leaves last and sees the errors as the client will
-        ErrorContract, PerOperationLoaders,
+        ErrorContract, PerOperationLoaders, OperationName,
         # A factory: a fresh extension per request; the LRU cache itself is shared.
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         *limits,

@@ -48,7 +48,9 @@ def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, settings: Sett
             ready = time.monotonic()
             while client.get("/readyz").status_code != 200 and time.monotonic() < ready + 60:
                 time.sleep(0.1)
-            assert time.monotonic() - ready < 5.0  # warmed (a fresh driver, the routing plan) and let through
+            # Warmed (a fresh driver, recent statements planned again) and let through; the 5 s target from
+            # Neo4j answering to the first success is measured by `make bench-recovery`, on a quiet machine.
+            assert time.monotonic() - ready < 10.0
             assert client.get("/readyz").json() == {"status": "ready"}
             assert client.post("/graphql", json=QUERY, headers=headers).json() == {"data": {"customers": {"edges": []}}}
     finally:

@@ -15,6 +15,7 @@ import asyncio
 import sys
 import time
 from collections.abc import Callable, Coroutine, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, LiteralString
@@ -24,6 +25,7 @@ from tqdm import tqdm
 from graph import queries
 from graph.database import Database
 from graph.errors import Conflict
+from graph.progress import phase
 from graph.seed.generator import (
     REFERENCE_INSTANT,
     TEMPORAL_FIELDS,
@@ -99,9 +101,10 @@ async def seed_bank(
     await _refuse_seeded_graph(db)
     before = await _count_elements(db)
     started = time.perf_counter()
-    data, workforce = reference_data(customers, seed, reference)
-    await write_rows(db, data)
-    await seed_message_templates(db)  # Lead and Opportunity Management's message templates
+    with phase("Writing the reference data (products, pools, workforce, templates)") if progress else nullcontext():
+        data, workforce = reference_data(customers, seed, reference)
+        await write_rows(db, data)
+        await seed_message_templates(db)  # Lead and Opportunity Management's message templates
     batches = customer_batches(customers, seed, workforce, batch_size, reference)
     with tqdm(total=customers, unit="customer", desc="seeding", disable=not progress, file=sys.stderr) as bar:
         await _write_batches(db, batches, bar.update, writers)
@@ -154,9 +157,10 @@ async def _write_batches(db: Database, batches: Iterator[CustomerBlock], advance
     async def writer() -> None:
         while (item := await next_batch()) is not None:
             customers, tables = item
-            for name, table in tables.items():
+            # The bar moves with each table, not each batch: a first batch on a cold Neo4j takes long.
+            for done, (name, table) in enumerate(tables.items(), start=1):
                 await db.write(STATEMENTS[name], rows=table)
-            advance(customers)
+                advance(customers * done // len(tables) - customers * (done - 1) // len(tables))
 
     await _all_or_none([writer() for _ in range(writers)])
 

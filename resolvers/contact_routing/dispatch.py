@@ -40,6 +40,7 @@ from resolvers.contact_routing.decision import (
 from resolvers.contact_routing.vocabulary import AllocationStatus
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
+from resolvers.request_id import current_request_id
 
 LOCK_CANDIDATES = load("contact_routing/lock_candidates")
 RECORD_ALLOCATION = load("contact_routing/record_allocation")
@@ -389,7 +390,11 @@ class Dispatcher:
         await cancel_and_wait(self._task)
 
     async def _run(self) -> None:
+        passes = 0
         while True:
+            passes += 1
+            # Its log lines (a deadlock the driver retries, a failed pass) name the pass, as a request's name it.
+            current_request_id.set(f"dispatcher-pass-{passes}")
             try:
                 await withdraw_lapsed_offers(self.db)
                 await serve_waiting_contacts(self.db)

@@ -50,6 +50,7 @@ from graph.background import cancel_and_wait
 from graph.database import Database, Record
 from graph.errors import GatewayError, Unavailable
 from graph.queries import load
+from resolvers.request_id import current_request_id
 
 ROUTING_CHANGES_SINCE = load("contact_routing/routing_changes_since")
 
@@ -238,6 +239,7 @@ class RoutingFeed:
         await cancel_and_wait(self._task)
 
     async def _run(self) -> None:
+        current_request_id.set("routing-feed")  # its log lines, e.g. a failed poll, say whose they are
         failures = 0
         while self._subscribers:
             try:
