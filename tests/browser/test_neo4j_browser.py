@@ -131,12 +131,14 @@ def test_a_relationship_manager_opens_one_url_and_works_from_the_guide(chromium:
 
     # Connected by itself, no credentials typed: the root redirects with the connect URL and no auth.
     assert driver.current_url.endswith(f"/browser/?dbms={site.bolt_uri}&preselectAuthMethod=NO_AUTH"), driver.current_url
-    wait.until(lambda d: f"You are connected to {site.bolt_uri}" in d.find_element(By.TAG_NAME, "body").text)
+    wait.until(lambda d: f"You are connected to {site.bolt_uri}" in d.find_element(By.TAG_NAME, "body").text,
+               "Browser did not connect by itself")
     # Then the post-connect commands: the style sheet from the gateway, and the guide in the sidebar.
     wait.until(lambda d: any(f":style {site.gateway}/browser/style.grass" in f.text and "node.Customer {" in f.text
-                             for f in frames(d)))
+                             for f in frames(d)), "the style sheet was not loaded on connect")
     guide = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid=guidesDrawer]"))
-    wait.until(lambda d: "Customer relationships: a guide for relationship managers" in guide.text)
+    wait.until(lambda d: "Customer relationships: a guide for relationship managers" in guide.text,
+               "the guide did not open on connect")
     screenshot(driver, "neo4j-browser-arrival")
 
     customer, household = style_value("node.Customer", "color"), style_value("node.Household", "color")
@@ -169,6 +171,12 @@ def test_a_relationship_manager_opens_one_url_and_works_from_the_guide(chromium:
     # Alice's open complaint and Acme's fraud alert; her ended vulnerable-customer alert is not in force.
     assert [node["fill"] for node in alerts["nodes"]].count(alert) == 2, alerts
     screenshot(driver, "neo4j-browser-alerts")
+
+    # As the guide says: it stays listed under Remote Guides, to reopen later.
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=guidesBackButton]").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid=remoteGuidesTitle]"))
+    assert "Customer relationships: a guide for relationship managers" in driver.find_element(
+        By.CSS_SELECTOR, "[data-testid=guidesDrawer]").text
 
     errors = [f.text[:300] for f in frames(driver) if "ERROR" in f.text or f.find_elements(
         By.CSS_SELECTOR, "[data-testid=cypherFrameErrorMessage]")]
