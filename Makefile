@@ -25,11 +25,20 @@ $(TEST_STAMP): $(STAMP)
 # versions of tests/http_audit/package-lock.json, reinstalled when the lock file changes.
 AUDIT_MODULES := tests/http_audit/node_modules/.package-lock.json
 $(AUDIT_MODULES): tests/http_audit/package-lock.json
-	cd tests/http_audit && npm ci --no-audit --no-fund
+	cd tests/http_audit && npm ci --no-audit --no-fund --no-update-notifier
 	touch $(AUDIT_MODULES)
 
+# GraphiQL's browser builds, served by the gateway in development mode so the page works offline:
+# the exact versions of web/graphiql/package-lock.json, reinstalled when the lock file changes.
+GRAPHIQL_MODULES := web/graphiql/node_modules/.package-lock.json
+$(GRAPHIQL_MODULES): web/graphiql/package-lock.json
+	@command -v npm >/dev/null || { echo "error: GraphiQL's files are installed with npm, which is missing: run 'sudo apt-get install -y nodejs npm', then make again" >&2; exit 1; }
+	@echo "Installing GraphiQL's browser files (npm ci in web/graphiql, about 20 s)..."
+	cd web/graphiql && npm ci --no-audit --no-fund --no-update-notifier
+	touch $(GRAPHIQL_MODULES)
+
 # What running needs (make run); the test tools come with install-test (make test).
-install: $(STAMP)
+install: $(STAMP) $(GRAPHIQL_MODULES)
 
 install-test: install $(TEST_STAMP) $(AUDIT_MODULES) chromium
 

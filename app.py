@@ -38,9 +38,10 @@ from graph.settings import Settings, SettingsError
 from graph.supervisor import Supervisor
 from resolvers import browser_assets
 from resolvers.access_log import AccessLogMiddleware
-from resolvers.auth import ALL_ROLES, development_secret, issue_token
+from resolvers.auth import DEVELOPMENT_TOKEN_SECONDS, development_secret, development_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed, window_for
+from resolvers.graphiql import GraphiQLAssets, warn_if_missing
 from resolvers.http_limits import HTTP_REFUSAL_CODES, HttpLimitsMiddleware, error_response
 from resolvers.http_protocol import GatewayHttpProtocol
 from resolvers.request_id import RequestIdMiddleware, configure_logging
@@ -51,7 +52,6 @@ log = logging.getLogger("gateway")
 
 DEMO_CUSTOMERS = 2000
 DEMO_SEED = 42
-DEVELOPMENT_TOKEN_SECONDS = 30 * 86400
 
 
 class State(TypedDict):
@@ -59,10 +59,17 @@ class State(TypedDict):
     routing_feed: RoutingFeed
 
 
-def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None) -> Starlette:
+def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None,
+               graphiql: GraphiQLAssets | None = None) -> Starlette:
     """The gateway on `settings.neo4j_uri`; given `local_neo4j` (the process serving that URI, started
-    by the caller), it also restarts that process whenever it dies."""
+    by the caller), it also restarts that process whenever it dies. In development mode it serves
+    GraphiQL from `graphiql` (by default web/graphiql)."""
     settings.check()
+    if settings.dev_mode:
+        graphiql = graphiql or GraphiQLAssets.at()
+        warn_if_missing(graphiql)
+    else:
+        graphiql = None
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
@@ -95,12 +102,13 @@ def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None) -> Sta
         finally:
             await database.close()
 
-    graphql = GatewayGraphQL(build_schema(settings), settings)
+    graphql = GatewayGraphQL(build_schema(settings), settings, graphiql)
     routes = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/graphql", graphql, methods=None),  # every method: the view answers the wrong ones in JSON
         WebSocketRoute("/graphql", graphql),
+        *([graphiql.route()] if graphiql else []),
         *browser_assets.routes(),  # Neo4j Browser's style sheet and guide
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_refusal},
@@ -200,7 +208,7 @@ def announce(settings: Settings, local: LocalNeo4j | None) -> None:
     if local is not None:
         print(f"Neo4j Browser: {local.browser_url}  (connects by itself to {local.uri}, no authentication)", flush=True)
     if settings.dev_mode:
-        token = issue_token(settings, "local-developer", ALL_ROLES, ttl_seconds=DEVELOPMENT_TOKEN_SECONDS)
+        token = development_token(settings)
         print("Development mode: GraphiQL at the URL above; requests without a token act as every role.", flush=True)
         print(f"Token for GraphiQL headers (valid {DEVELOPMENT_TOKEN_SECONDS // 86400} days, also after a restart): "
               f'{{"Authorization": "Bearer {token}"}}', flush=True)

@@ -102,6 +102,15 @@ def issue_token(settings: Settings, subject: str, roles: frozenset[Role], ttl_se
     return jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
 
 
+# Development mode's token lives long: its secret survives restarts (development_secret).
+DEVELOPMENT_TOKEN_SECONDS = 30 * 86400
+
+
+def development_token(settings: Settings) -> str:
+    """The local developer's token (every role): what `make run` prints and GraphiQL's headers pane starts with."""
+    return issue_token(settings, LOCAL_DEVELOPER.subject, LOCAL_DEVELOPER.roles, ttl_seconds=DEVELOPMENT_TOKEN_SECONDS)
+
+
 def development_secret(path: Path) -> str:
     """The HS256 secret of development mode: made once, kept in `path` (readable by its owner only), so
     tokens `make run` printed stay valid across restarts. Never used outside development mode."""

@@ -1,4 +1,5 @@
-"""The GraphQL endpoint: POST, GET for queries, WebSocket (graphql-transport-ws), GraphiQL in dev mode.
+"""The GraphQL endpoint: POST, GET for queries, WebSocket (graphql-transport-ws), GraphiQL in dev mode
+(resolvers/graphiql.py).
 
 Authentication happens here, before any resolver or Cypher runs: an HTTP request
 without a valid bearer token is refused with 401 and an UNAUTHENTICATED error; a
@@ -26,21 +27,23 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
+from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.http.parse_content_type import parse_content_type
-from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
 from graph.errors import Unauthenticated
 from graph.settings import Settings
 from resolvers.auth import authenticate
 from resolvers.context import Context
+from resolvers.graphiql import GraphiQLAssets, page
 from resolvers.http_limits import HTTP_REFUSAL_CODES
 from resolvers.persisted_queries import PersistedQueries, PersistedQueryError
 
@@ -77,14 +80,16 @@ class PersistedQueriesOverWebSocket(BaseGraphQLTransportWSHandler[Context, None]
 class GatewayGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = PersistedQueriesOverWebSocket
 
-    def __init__(self, schema: Any, settings: Settings) -> None:
+    def __init__(self, schema: Any, settings: Settings, graphiql: GraphiQLAssets | None = None) -> None:
+        """`graphiql`: the assets of the GraphiQL page a browser gets (development mode only)."""
         super().__init__(
             schema,
-            graphql_ide="graphiql" if settings.dev_mode else None,
+            graphql_ide="graphiql" if graphiql is not None else None,
             allow_queries_via_get=True,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.settings = settings
+        self.graphiql = graphiql
         self.persisted_queries = PersistedQueries.from_settings(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -131,6 +136,11 @@ class GatewayGraphQL(GraphQL[Context, None]):
         # A GET carrying only an APQ hash (no `query`) is an operation, not a browser asking for GraphiQL.
         return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
 
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # The gateway's own page, its assets local (resolvers/graphiql.py), not strawberry's CDN page.
+        assert self.graphiql is not None  # graphql_ide is set only with it
+        return page(self.graphiql, self.settings)
+
     def decode_json(self, data: str | bytes) -> object:
         """The body (or a GET's `variables` or `extensions`) as JSON; a body that is not UTF-8, not
         JSON, nested deeper than MAX_JSON_DEPTH, or whose JSON is not an object (or a batch's list),
@@ -172,14 +182,25 @@ class GatewayGraphQL(GraphQL[Context, None]):
         self, request: Request, request_adapter: AsyncHTTPRequestAdapter, sub_response: Response,
         context: Context, root_value: None, request_data: GraphQLRequestData,
     ) -> ExecutionResult:
+        # Subscriptions run over the WebSocket only: over HTTP strawberry would run one like a query and
+        # fail on its stream (an INTERNAL error) instead of telling the client where to go.
+        allowed = OperationType.from_http(request_adapter.method) - {OperationType.SUBSCRIPTION}
         try:
-            return await super().execute_single(request, request_adapter, sub_response, context, root_value,
-                                                request_data)
-        except HTTPException as error:
-            # A mutation over GET: the method is what is wrong (the spec's 405), not the document.
-            if isinstance(error.__cause__, InvalidOperationTypeError) and request_adapter.method == "GET":
+            return await self.schema.execute(
+                request_data.query, root_value=root_value, variable_values=request_data.variables,
+                context_value=context, operation_name=request_data.operation_name,
+                allowed_operation_types=allowed, operation_extensions=request_data.extensions)
+        except CannotGetOperationTypeError as error:
+            raise HTTPException(400, error.as_http_error_reason()) from error
+        except InvalidOperationTypeError as error:
+            if error.operation_type == OperationType.SUBSCRIPTION:
+                raise HTTPException(400, "subscriptions run over a WebSocket on /graphql (graphql-transport-ws "
+                                         "protocol), not over HTTP") from error
+            if request_adapter.method == "GET":  # a mutation: the method is what is wrong (the spec's 405)
                 raise HTTPException(405, "mutations need POST") from error
-            raise
+            raise HTTPException(400, error.as_http_error_reason(request_adapter.method)) from error
+        except MissingQueryError as error:
+            raise HTTPException(400, "No GraphQL query found in the request") from error
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)

@@ -60,6 +60,22 @@ def test_query_by_post_and_by_get(client: TestClient, settings: Settings) -> Non
     assert (got.status_code, got.json()) == (200, {"data": FIRST_THREE_DATA})
 
 
+@pytest.mark.parametrize("method", ["POST", "GET"])
+def test_a_subscription_over_http_is_told_to_use_the_websocket(client: TestClient, settings: Settings,
+                                                               method: str) -> None:
+    document = 'subscription { servicingPoolActivity(poolId: "POOL-PREMIER") { allocationId } }'
+    if method == "POST":
+        answer = client.post("/graphql", json={"query": document}, headers=bearer(settings))
+    else:
+        answer = client.get("/graphql", params={"query": document}, headers=bearer(settings))
+    body = answer.json()
+    assert answer.status_code == 400, body
+    assert body["errors"][0]["message"] == ("subscriptions run over a WebSocket on /graphql (graphql-transport-ws "
+                                            "protocol), not over HTTP")
+    assert body["errors"][0]["extensions"]["code"] == "VALIDATION"
+    assert answer.headers["x-request-id"]
+
+
 @pytest.mark.parametrize(("header", "message"), [
     (None, "a bearer token is required: send 'Authorization: Bearer <JWT>'"),
     ("Basic dXNlcjpwYXNz", "the Authorization header must be 'Bearer <JWT>'"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
-from graph.seed import events, profile, sales
+from graph.seed import events, profile, sales, story
 from graph.seed.customers import (
     Draft,
     business_relations,
@@ -38,8 +38,16 @@ from graph.seed.workforce import OFFER_TIMEOUT_SECONDS, SERVICE_LEVEL_SECONDS, W
 
 Row = dict[str, Any]
 
+# "Today" for the data: seed_bank uses the day of loading (load_day); the generator's functions
+# default to this fixed day so that their tests compare like with like.
 REFERENCE_INSTANT = datetime(2026, 1, 1, tzinfo=UTC)
 BLOCK_SIZE = 50
+
+
+def load_day(now: datetime | None = None) -> datetime:
+    """Midnight UTC of the day of loading: the bank is deterministic for a seed and a day."""
+    moment = now or datetime.now(UTC)
+    return datetime(moment.year, moment.month, moment.day, tzinfo=UTC)
 
 
 @dataclass
@@ -128,6 +136,7 @@ TEMPORAL_FIELDS: dict[str, tuple[str, ...]] = {
 def reference_data(customers: int, seed: int, reference: datetime = REFERENCE_INSTANT) -> tuple[ReferenceData, Workforce]:
     """Skills, products, pools and indicator types, and a workforce sized for `customers`."""
     workforce = build_workforce(customers, seed, reference)
+    story.staff(workforce)
     data = ReferenceData(
         skills=[{"code": skill.code, "name": skill.name} for skill in SKILLS],
         broader_skills=[{"code": skill.code, "broader": skill.broader} for skill in SKILLS if skill.broader],
@@ -188,16 +197,27 @@ def customer_blocks(customers: int, seed: int, workforce: Workforce,
 def _block(rng: random.Random, first: int, count: int, next_household: int, workforce: Workforce,
            reference: datetime) -> tuple[CustomerBlock, int]:
     drafts = draft_customers(rng, first, count, reference)
-    households = form_households(rng, drafts, next_household)
-    name_customers(rng, drafts)
-    decide_management(rng, drafts)
+    # The story's customers (graph/seed/story.py) are written by hand; chance makes the others.
+    told = story.told_in(drafts)
+    others = [draft for draft in drafts if not (told and draft.customer_id in story.STORY_IDS)]
+    if told:
+        story.cast(drafts, reference)
+    households = [story.household(drafts, f"H{next_household:07d}")] if told else []
+    households += form_households(rng, others, next_household + len(households))
+    name_customers(rng, others)
+    decide_management(rng, others)
     block = CustomerBlock(
         customers=[draft.row for draft in drafts],
         households=[household.row() for household in households],
-        related_customers=household_relations(rng, households, reference) + business_relations(rng, drafts, reference),
+        related_customers=household_relations(rng, households, reference) + business_relations(rng, others, reference)
+        + (story.relations() if told else []),
     )
     for draft in drafts:
-        _neighbourhood(rng, draft, workforce, reference, block)
+        if told and draft.customer_id in story.STORY_IDS:
+            for name, rows in story.neighbourhood(draft, workforce, reference).items():
+                getattr(block, name).extend(rows)
+        else:
+            _neighbourhood(rng, draft, workforce, reference, block)
     return block, len(households)
 
 

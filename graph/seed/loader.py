@@ -27,12 +27,12 @@ from graph.database import Database
 from graph.errors import Conflict
 from graph.progress import phase
 from graph.seed.generator import (
-    REFERENCE_INSTANT,
     TEMPORAL_FIELDS,
     CustomerBlock,
     Row,
     Rows,
     customer_batches,
+    load_day,
     reference_data,
 )
 from graph.seed.templates import seed_message_templates
@@ -93,14 +93,18 @@ async def seed_bank(
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     writers: int = DEFAULT_WRITERS,
-    reference: datetime = REFERENCE_INSTANT,
+    reference: datetime | None = None,
 ) -> SeedReport:
-    """Generate and write a bank of `customers` customers into a graph that holds none yet."""
+    """Generate and write a bank of `customers` customers into a graph that holds none yet.
+
+    Its dates count back from `reference`, by default midnight UTC of today (load_day), so "the last
+    90 days", reviews due and the analytics' default windows find the bank's recent activity."""
     if min(customers, batch_size, writers) < 1:
         raise ValueError("customers, batch_size and writers must be at least 1")
     await _refuse_seeded_graph(db)
     before = await _count_elements(db)
     started = time.perf_counter()
+    reference = reference or load_day()
     with phase("Writing the reference data (products, pools, workforce, templates)") if progress else nullcontext():
         data, workforce = reference_data(customers, seed, reference)
         await write_rows(db, data)

@@ -52,10 +52,12 @@ MAX_BUCKETS = 10
 MAX_BUCKET_DAYS = 3650
 DEFAULT_BUCKETS = (7, 30, 90)
 
-From = Annotated[datetime.datetime, strawberry.argument(
-    name="from", description="The window's start, included (without a zone, UTC).")]
-To = Annotated[datetime.datetime, strawberry.argument(
-    description="The window's end, excluded (without a zone, UTC); after `from`, at most 366 days later.")]
+DEFAULT_WINDOW = datetime.timedelta(days=90)
+From = Annotated[datetime.datetime | None, strawberry.argument(
+    name="from", description="The window's start, included (default: 90 days before `to`; without a zone, UTC).")]
+To = Annotated[datetime.datetime | None, strawberry.argument(
+    description="The window's end, excluded (default: now; without a zone, UTC); after `from`, at most 366 days "
+                "later.")]
 
 
 @strawberry.type
@@ -70,7 +72,7 @@ class AnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def lead_funnel(
-        self, info: strawberry.Info, from_: From, to: To,
+        self, info: strawberry.Info, from_: From = None, to: To = None,
         campaign_type: Annotated[CampaignType | None, strawberry.argument(
             description="Count only leads of this campaign type (default: all).")] = None,
         product_id: Annotated[strawberry.ID | None, strawberry.argument(
@@ -96,7 +98,7 @@ class AnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def lead_conversion_by_resource(
-        self, info: strawberry.Info, from_: From, to: To,
+        self, info: strawberry.Info, from_: From = None, to: To = None,
         resource_id: Annotated[strawberry.ID | None, strawberry.argument(
             description="Only this owner, e.g. R000011, listed even without leads (default: every owner).")] = None,
         limit: Annotated[int, strawberry.argument(description="The most owners listed, 1-100.")] = 20,
@@ -155,9 +157,11 @@ class AnalyticsQuery:
         return LeadPortfolio.from_record(rows[0], as_of)
 
 
-def window(start: datetime.datetime, end: datetime.datetime) -> tuple[datetime.datetime, datetime.datetime]:
-    """[from, to) as aware instants, or ValidationFailed on `to` for a reversed, empty or too long window."""
-    start, end = aware(start), aware(end)
+def window(start: datetime.datetime | None, end: datetime.datetime | None) -> tuple[datetime.datetime, datetime.datetime]:
+    """[from, to) as aware instants (by default the last 90 days), or ValidationFailed on `to` for a reversed,
+    empty or too long window."""
+    end = instant_or_now(end)
+    start = end - DEFAULT_WINDOW if start is None else aware(start)
     if end <= start:
         raise ValidationFailed(f"`to` ({end.isoformat()}) must be after `from` ({start.isoformat()})", field="to")
     if end - start > MAX_WINDOW:

@@ -10,7 +10,7 @@ from graph import queries
 from graph.database import Database
 from graph.errors import Conflict
 from graph.seed import SeedReport, seed_bank, wipe_graph
-from graph.seed.generator import CustomerBlock, customer_batches, reference_data
+from graph.seed.generator import CustomerBlock, customer_batches, load_day, reference_data
 from graph.seed.loader import wire
 from graph.seed.templates import TEMPLATES
 
@@ -39,9 +39,10 @@ async def seeded(clean_graph: Database) -> tuple[Database, SeedReport]:
 
 
 def expected_elements(customers: int, seed: int) -> tuple[int, int]:
-    reference, workforce = reference_data(customers, seed)
+    # Seeding dates the bank from the day of loading unless told otherwise.
+    reference, workforce = reference_data(customers, seed, load_day())
     bank = CustomerBlock()
-    for batch in customer_batches(customers, seed, workforce, batch_size=1000):
+    for batch in customer_batches(customers, seed, workforce, batch_size=1000, reference=load_day()):
         bank.extend(batch)
     # Message templates are seeded apart from the generated rows (once, so Browser edits survive).
     return reference.nodes() + bank.nodes() + len(TEMPLATES), reference.relationships() + bank.relationships()
@@ -92,8 +93,8 @@ async def test_every_event_carries_its_customer_s_id(seeded: tuple[Database, See
 
 async def test_customers_are_stored_as_generated(seeded: tuple[Database, SeedReport]) -> None:
     db, _ = seeded
-    _, workforce = reference_data(CUSTOMERS, SEED)
-    generated = [row for batch in customer_batches(CUSTOMERS, SEED, workforce, 1000) for row in batch.customers]
+    _, workforce = reference_data(CUSTOMERS, SEED, load_day())
+    generated = [row for batch in customer_batches(CUSTOMERS, SEED, workforce, 1000, load_day()) for row in batch.customers]
     stored = await db.read(
         "MATCH (c:Customer)-[:HAS_PROFILE]->(p:PartyState) "
         "RETURN c { .*, customerSince: toString(c.customerSince) } AS customer, p.createdAt AS created "
