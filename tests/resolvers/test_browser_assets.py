@@ -16,9 +16,11 @@ from typing import LiteralString, cast
 import pytest
 from starlette.testclient import TestClient
 
-from app import create_app
+from app import DEMO_CUSTOMERS, DEMO_SEED, create_app
 from graph import queries
 from graph.database import Database
+from graph.seed import story
+from graph.seed.generator import load_day, reference_data
 from graph.settings import Settings
 from resolvers.browser_assets import BROWSER_DOCS, GUIDE_PATH, STATEMENT, STYLE_PATH, post_connect_commands
 from tests.support import load_small_bank
@@ -85,3 +87,12 @@ def test_post_connect_commands_reach_the_gateway_on_loopback() -> None:
     assert post_connect_commands("127.0.0.1", 8000) == (
         "style http://127.0.0.1:8000/browser/style.grass; guide http://127.0.0.1:8000/browser/guide.html")
     assert post_connect_commands("0.0.0.0", 9000).startswith("style http://127.0.0.1:9000/")
+
+
+def test_the_guide_names_the_demo_bank_s_story() -> None:
+    """The ids on the guide's pages are the story's (graph/seed/story.py) in the bank `make run` loads."""
+    _, workforce = reference_data(DEMO_CUSTOMERS, DEMO_SEED, load_day())
+    alices_rm = story.relationship_managers(workforce)[story.PREMIER_TEAM]
+    named = set(re.findall(r"'([CHR]\d{6,7})'", (BROWSER_DOCS / "guide.html").read_text()))
+    # The Martin household is the story's, the first one loaded.
+    assert named == {story.ALICE, story.CHLOE, story.ACME, story.DIETER, "H0000001", alices_rm}
