@@ -36,6 +36,7 @@ from graph.progress import Phase, phase
 from graph.seed import seed_bank
 from graph.settings import Settings, SettingsError
 from graph.supervisor import Supervisor
+from resolvers import browser_assets
 from resolvers.access_log import AccessLogMiddleware
 from resolvers.auth import DEVELOPMENT_TOKEN_SECONDS, development_secret, development_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
@@ -108,6 +109,7 @@ def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None,
         Route("/graphql", graphql, methods=None),  # every method: the view answers the wrong ones in JSON
         WebSocketRoute("/graphql", graphql),
         *([graphiql.route()] if graphiql else []),
+        *browser_assets.routes(),  # Neo4j Browser's style sheet and guide
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_refusal},
                     middleware=[Middleware(RequestIdMiddleware), Middleware(AccessLogMiddleware),
@@ -160,8 +162,10 @@ def main() -> int:
     with contextlib.ExitStack() as stack:
         local: LocalNeo4j | None = None
         if settings.neo4j_uri is None:
+            # Browser loads the gateway's style sheet and guide once connected.
+            commands = browser_assets.post_connect_commands(settings.host, settings.port)
             try:
-                local = stack.enter_context(running_local_neo4j(settings))
+                local = stack.enter_context(running_local_neo4j(settings, browser_commands=commands))
             except LocalNeo4jError as error:
                 print(f"error: {error}", file=sys.stderr)
                 return 1
@@ -202,7 +206,7 @@ class AnnouncingServer(uvicorn.Server):
 def announce(settings: Settings, local: LocalNeo4j | None) -> None:
     print(f"\nThe gateway listens: GraphQL at http://{settings.host}:{settings.port}/graphql", flush=True)
     if local is not None:
-        print(f"Neo4j Browser: {local.browser_url}  (connect URL {local.uri}, no authentication)", flush=True)
+        print(f"Neo4j Browser: {local.browser_url}  (connects by itself to {local.uri}, no authentication)", flush=True)
     if settings.dev_mode:
         token = development_token(settings)
         print("Development mode: GraphiQL at the URL above; requests without a token act as every role.", flush=True)

@@ -9,6 +9,11 @@ data directory from an older version starts with today's settings, Bolt TLS incl
 accepts plain and TLS connections; the certificate is made once under
 <data_dir>/certificates/bolt (graph/certificates.py) and its CA is `ca_file`.
 
+Neo4j Browser is ready for relationship managers: `browser_url` (the HTTP root) redirects to
+Browser with the connect URL and no authentication preselected, and Browser connects by itself;
+`browser_commands` (built by resolvers/browser_assets.py: the gateway's style sheet and guide)
+run once it is connected.
+
 `start()` waits for Bolt; `launch()` and `poll_ready()` are its two halves, for a caller that
 waits without blocking (graph/supervisor.py restarts a child that died).
 """
@@ -108,6 +113,7 @@ class LocalNeo4j:
         heap: str = "1g",
         pagecache: str = "512m",
         start_timeout: float = 120.0,
+        browser_commands: str = "",
     ) -> None:
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
@@ -115,6 +121,7 @@ class LocalNeo4j:
         self.heap = heap
         self.pagecache = pagecache
         self.start_timeout = start_timeout
+        self.browser_commands = browser_commands
         self.process: subprocess.Popen[bytes] | None = None
         self._stop_at_exit = False
 
@@ -132,7 +139,8 @@ class LocalNeo4j:
 
     @property
     def browser_url(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}/browser/"
+        """The one address to open: it redirects to Browser, which then connects by itself."""
+        return f"http://127.0.0.1:{self.http_port}/"
 
     @property
     def log_path(self) -> Path:
@@ -167,7 +175,7 @@ class LocalNeo4j:
         command = [
             java, f"-Xmx{self.heap}", "-XX:+UseG1GC", "-cp", f"{lib_dir}/*", str(LAUNCHER),
             str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
-            str(certificates.base_directory),
+            str(certificates.base_directory), self.browser_commands,
         ]
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
@@ -245,12 +253,13 @@ class LocalNeo4j:
 
 
 @contextmanager
-def running_local_neo4j(settings: Settings) -> Iterator[LocalNeo4j]:
+def running_local_neo4j(settings: Settings, browser_commands: str = "") -> Iterator[LocalNeo4j]:
     """The local Neo4j of `settings` (ports, data directory, memory) while the block runs, saying what
-    it does meanwhile: the jars' download the first time, then the JVM's start (10-60 s)."""
+    it does meanwhile: the jars' download the first time, then the JVM's start (10-60 s).
+    `browser_commands`: what Browser runs once connected (see LocalNeo4j)."""
     provision_jars()
     local = LocalNeo4j(settings.local_data_dir, settings.local_bolt_port, settings.local_http_port,
-                       settings.local_heap, settings.local_pagecache)
+                       settings.local_heap, settings.local_pagecache, browser_commands=browser_commands)
     with phase(f"Starting the local Neo4j 5.26 (data in {settings.local_data_dir})"):
         local.start()
     try:

@@ -23,6 +23,7 @@ from graph.database import Database, connect
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import wipe_graph
 from graph.settings import Settings
+from resolvers.browser_assets import post_connect_commands
 from tests.support import CANCELLED_CONNECT_SOCKETS
 
 
@@ -45,6 +46,10 @@ class Neo4jServer:
     user: str
     password: str
     database: str
+    # The project's local Neo4j only: its Browser's address, which loads the style sheet and guide
+    # from a gateway on `browser_gateway_port` once connected (tests/browser/test_neo4j_browser.py).
+    browser_url: str | None = None
+    browser_gateway_port: int | None = None
 
 
 def _docker_answers() -> bool:
@@ -84,9 +89,11 @@ def neo4j_server() -> Iterator[Neo4jServer]:
         with Neo4jContainer("neo4j:5.26") as container:
             yield Neo4jServer(container.get_connection_url(), "neo4j", container.password, "neo4j")
     else:
+        gateway_port = free_port()
         with tempfile.TemporaryDirectory(prefix="gateway-test-neo4j-") as home:
-            with LocalNeo4j(home, free_port(), free_port(), heap="1g", pagecache="256m") as local:
-                yield Neo4jServer(local.uri, "neo4j", "", "neo4j")
+            with LocalNeo4j(home, free_port(), free_port(), heap="1g", pagecache="256m",
+                            browser_commands=post_connect_commands("127.0.0.1", gateway_port)) as local:
+                yield Neo4jServer(local.uri, "neo4j", "", "neo4j", local.browser_url, gateway_port)
 
 
 @pytest.fixture(scope="session")

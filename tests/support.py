@@ -112,10 +112,11 @@ async def plan_afresh(db: Database, mode: LiteralString, statement: LiteralStrin
 
 
 @contextlib.contextmanager
-def served(app: Starlette, explain: Callable[[], str] = lambda: "") -> Iterator[str]:
-    """`app` under real uvicorn on a free loopback port, in a thread, while the block runs; yields
-    its base URL. `explain` adds to the failure when it does not start (e.g. the captured log)."""
-    port = free_port()
+def served(app: Starlette, explain: Callable[[], str] = lambda: "", port: int | None = None) -> Iterator[str]:
+    """`app` under real uvicorn on a free loopback port (or `port`, chosen earlier by the caller), in
+    a thread, while the block runs; yields its base URL. `explain` adds to the failure when it does
+    not start (e.g. the captured log)."""
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on",
                                            http=GatewayHttpProtocol))  # as app.main runs it
     thread = threading.Thread(target=server.run, name=f"gateway-{port}", daemon=True)

@@ -3,12 +3,17 @@
 // graph/certificates.py made under <boltCertificates> (private.key, public.crt, trusted/).
 //
 // Launched by graph/local_neo4j.py as a single-file source program:
-//   java -cp '.cache/neo4j/lib/*' graph/neo4j/LocalNeo4j.java <home> <boltPort> <httpPort> <pagecache> <boltCertificates>
+//   java -cp '.cache/neo4j/lib/*' graph/neo4j/LocalNeo4j.java <home> <boltPort> <httpPort> <pagecache> <boltCertificates> [<browserCommands>]
+// Neo4j Browser comes ready for relationship managers: http://127.0.0.1:<httpPort>/ redirects to
+// Browser with the connect URL and "No authentication" preselected, so it connects by itself
+// (Browser reads `dbms` and `preselectAuthMethod` from its URL); once connected it runs
+// <browserCommands> (e.g. `style <url>; guide <url>`, the gateway's style sheet and guide).
 // It prints "READY" once the DBMS is up and shuts down cleanly when its standard input
 // closes: the Python parent holds that pipe, so the JVM never outlives it, even when the
 // parent is killed outright.
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -23,13 +28,14 @@ import org.neo4j.configuration.ssl.SslPolicyScope;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ServerSettings;
 
 public class LocalNeo4j {
     private static final String HOST = "127.0.0.1";
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: LocalNeo4j <home> <boltPort> <httpPort> <pagecache e.g. 512m> <boltCertificates>");
+        if (args.length != 5 && args.length != 6) {
+            System.err.println("usage: LocalNeo4j <home> <boltPort> <httpPort> <pagecache e.g. 512m> <boltCertificates> [<browserCommands>]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -37,6 +43,7 @@ public class LocalNeo4j {
         int httpPort = Integer.parseInt(args[2]);
         long pagecache = ByteUnit.parse(args[3]);
         Path boltCertificates = Path.of(args[4]).toAbsolutePath();
+        String browserCommands = args.length == 6 ? args[5] : "";
         SslPolicyConfig boltTls = SslPolicyConfig.forScope(SslPolicyScope.BOLT);
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -54,6 +61,15 @@ public class LocalNeo4j {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
                 // Loopback only: Browser and the gateway connect without credentials.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // The root page's redirect (the only use of this setting): Browser at /browser/ with
+                // our Bolt URL and no authentication, which its connect form then uses by itself.
+                .setConfig(ServerSettings.browser_path, URI.create(
+                        "/browser/?dbms=bolt://" + HOST + ":" + boltPort + "&preselectAuthMethod=NO_AUTH"))
+                .setConfig(ServerSettings.browser_post_connect_cmd, browserCommands)
+                // :style and :guide fetch only from these hosts; the gateway serves them on loopback.
+                .setConfig(ServerSettings.browser_remote_content_hostname_whitelist, HOST + ",localhost")
+                // No consent banner, no calls to an analytics service: the page is used offline.
+                .setConfig(ServerSettings.allow_telemetry, false)
                 // A single-user local server has nothing to drain: stop in about a second, not ten.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
