@@ -5,7 +5,7 @@
 // `at` range) read in descending order, so other principals' records are never read.
 // Window, cursor and identifier as in audit_records.cypher.
 // In Neo4j Browser:
-// :param subject => 'R000005';
+// :param subject => 'R000001';
 // :param from => datetime() - duration({days: 30});
 // :param to => datetime();
 // :param afterSeconds => datetime().epochSeconds + 1;

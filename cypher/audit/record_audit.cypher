@@ -6,9 +6,9 @@
 // auditRecords filters on) and the outcome (OK or the error code the client saw).
 // In Neo4j Browser:
 // :param at => datetime();
-// :param subject => 'R000005';
+// :param subject => 'R000001';
 // :param roles => ['relationship_manager'];
-// :param resourceId => 'R000005';
+// :param resourceId => 'R000001';
 // :param requestId => 'req-0001-example';
 // :param operation => 'CaptureLead';
 // :param records => [{auditId: 'AU-example', field: 'initiateLead', identifiers: '{"customerId": ["C0000001"]}', identifierPairs: ['customerId=C0000001'], outcome: 'OK'}];

@@ -2,7 +2,7 @@
 // managed the customer. Runs after relationship_manager_context, which checked both exist.
 // In Neo4j Browser:
 // :param customerId => 'C0000001';
-// :param resourceId => 'R000005';
+// :param resourceId => 'R000001';
 // :param since => date();
 MATCH (c:Customer {customerId: $customerId}), (r:ServicingResource {resourceId: $resourceId})
 OPTIONAL MATCH (:ServicingResource)-[old:MANAGES]->(c)

@@ -1,7 +1,7 @@
 // Replaces the whole set of pools a servicing resource takes contacts from with $poolIds
 // (an empty list takes it out of every pool).
 // In Neo4j Browser:
-// :param resourceId => 'R000005';
+// :param resourceId => 'R000001';
 // :param poolIds => ['POOL-PREMIER'];
 MATCH (r:ServicingResource {resourceId: $resourceId})
 OPTIONAL MATCH (r)-[old:MEMBER_OF]->(:ServicingPool)

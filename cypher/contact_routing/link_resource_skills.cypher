@@ -1,7 +1,7 @@
 // Replaces the whole set of a servicing resource's skills with $skills ([{code, proficiency}];
 // an empty list leaves it none).
 // In Neo4j Browser:
-// :param resourceId => 'R000005';
+// :param resourceId => 'R000001';
 // :param skills => [{code: 'ADVICE', proficiency: 4}];
 MATCH (r:ServicingResource {resourceId: $resourceId})
 OPTIONAL MATCH (r)-[old:HAS_SKILL]->(:Skill)

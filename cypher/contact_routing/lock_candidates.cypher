@@ -3,7 +3,7 @@
 // deadlock), then reads each one's status and free capacity on the channel under its lock: a
 // concurrent allocation to it has committed or waits, so the capacity read here is the capacity
 // the transaction may take. Unknown resources give no row.
-// :param resourceIds => ['R000010', 'R000011'];
+// :param resourceIds => ['R000002', 'R000011'];
 // :param channel => 'PHONE';
 UNWIND $resourceIds AS resourceId
 MATCH (r:ServicingResource {resourceId: resourceId})

@@ -2,7 +2,7 @@
 // that follow in the transaction see no concurrent change; returns what those checks need.
 // No row when the resource is unknown.
 // In Neo4j Browser:
-// :param resourceId => 'R000005';
+// :param resourceId => 'R000001';
 MATCH (r:ServicingResource {resourceId: $resourceId})
 SET r.locked = true
 REMOVE r.locked

@@ -1,8 +1,8 @@
 // Makes $backupResourceId the one resource that stands in for $resourceId
 // ((backup)-[:BACKUP_FOR]->(resource)); a null $backupResourceId leaves it without a backup.
 // In Neo4j Browser:
-// :param resourceId => 'R000005';
-// :param backupResourceId => 'R000006';
+// :param resourceId => 'R000001';
+// :param backupResourceId => 'R000007';
 MATCH (r:ServicingResource {resourceId: $resourceId})
 OPTIONAL MATCH (:ServicingResource)-[old:BACKUP_FOR]->(r)
 DELETE old

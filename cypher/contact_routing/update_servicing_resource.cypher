@@ -1,7 +1,7 @@
 // Changes some properties of a servicing resource and records who did it when; $properties
 // holds only the properties to change. Runs after lock_servicing_resource.
 // In Neo4j Browser:
-// :param resourceId => 'R000005';
+// :param resourceId => 'R000001';
 // :param properties => ({capacityPhone: 2});
 // :param by => 'analyst';
 MATCH (r:ServicingResource {resourceId: $resourceId})

@@ -6,7 +6,7 @@
 // so a repeat (also a concurrent one) finds the first event and writes nothing: created = false.
 // Runs after event_capture_checks, in the same transaction.
 // In Neo4j Browser:
-// :param events => [{index: 0, customerId: 'C0000168', label: 'RelationshipEvent', properties: {eventId: 'EV-example', customerId: 'C0000168', category: 'RELATIONSHIP', type: 'MEETING', occurredAt: datetime(), idempotencyKey: null}, productIds: [], resourceId: 'R000005', leadId: null, allocationId: null, planId: 'RP-C0000168', fraudCaseId: null}];
+// :param events => [{index: 0, customerId: 'C0000168', label: 'RelationshipEvent', properties: {eventId: 'EV-example', customerId: 'C0000168', category: 'RELATIONSHIP', type: 'MEETING', occurredAt: datetime(), idempotencyKey: null}, productIds: [], resourceId: 'R000001', leadId: null, allocationId: null, planId: 'RP-C0000168', fraudCaseId: null}];
 // :param now => datetime();
 // :param capturedBy => 'analyst';
 UNWIND $events AS row

@@ -2,7 +2,7 @@
 // log is open, the category of its type (null: unknown type) with the category's known types,
 // and which of the objects it references do not exist. One row per event, by its index.
 // In Neo4j Browser:
-// :param events => [{index: 0, customerId: 'C0000168', type: 'MEETING', category: 'RELATIONSHIP', productIds: ['P-CURRENT-ACCOUNT'], resourceId: 'R000005', leadId: null, allocationId: null}];
+// :param events => [{index: 0, customerId: 'C0000168', type: 'MEETING', category: 'RELATIONSHIP', productIds: ['P-CURRENT-ACCOUNT'], resourceId: 'R000001', leadId: null, allocationId: null}];
 UNWIND $events AS row
 OPTIONAL MATCH (c:Customer {customerId: row.customerId})
 OPTIONAL MATCH (c)-[:HAS_EVENT_LOG]->(log:CustomerEventLog)

@@ -1,7 +1,7 @@
 // The leads each given (life) event suggests through the rules kept in the graph,
 // (EventType)-[:SUGGESTS {reason}]->(Product): products suiting the customer's segment that the
 // customer neither holds nor already has an open lead for.
-// :param eventIds => ['EV-C0000168-03'];
+// :param eventIds => ['EV-C0000003-01'];
 UNWIND $eventIds AS eventId
 MATCH (e:Event {eventId: eventId})
 MATCH (t:EventType {code: e.type})-[s:SUGGESTS]->(p:Product)

@@ -3,7 +3,7 @@
 // (a null removes a property) and the version moves on (an event written without one, e.g. in
 // Neo4j Browser, is at version 1). Runs under the event's lock.
 // In Neo4j Browser:
-// :param eventId => 'EV-C0000168-03';
+// :param eventId => 'EV-C0000001-03';
 // :param changes => ({result: 'Promoted'});
 // :param changedFields => ['result'];
 // :param now => datetime();

@@ -10,7 +10,7 @@
 // $performance.categories in the window (recent) against as long a window before it (earlier),
 // read per customer by seeks of the event_customer_timeline index. No row: no such resource.
 // In Neo4j Browser:
-// :param performance => ({resourceId: 'R000005', now: datetime(), since: datetime() - duration({days: 90}), earlierFrom: datetime() - duration({days: 180}), categories: ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE'], excludedPlanStatuses: ['REJECTED'], won: 'WON', lost: 'LOST', held: 'HELD'});
+// :param performance => ({resourceId: 'R000001', now: datetime(), since: datetime() - duration({days: 90}), earlierFrom: datetime() - duration({days: 180}), categories: ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE'], excludedPlanStatuses: ['REJECTED'], won: 'WON', lost: 'LOST', held: 'HELD'});
 MATCH (me:ServicingResource {resourceId: $performance.resourceId})
 CALL (me) {
   MATCH (me)-[:MANAGES]->(c:Customer)

@@ -10,8 +10,8 @@
 // One row per access that names an existing customer, with its position in $accesses; no row for a
 // position: no such customer (or object).
 // In Neo4j Browser:
-// :param accesses => [{customerId: null, planId: 'RP-C0000168', leadId: null, developmentId: null, eventId: null, eventLogId: null, partyStateId: null, indicatorId: null, allocationId: null}];
-// :param resourceId => 'R000005';
+// :param accesses => [{customerId: null, planId: 'RP-C0000001', leadId: null, developmentId: null, eventId: null, eventLogId: null, partyStateId: null, indicatorId: null, allocationId: null}];
+// :param resourceId => 'R000001';
 UNWIND range(0, size($accesses) - 1) AS position
 CALL (position) {
   WITH $accesses[position] AS access

@@ -10,7 +10,7 @@
 // first; incidents, highest priority then oldest first; leads, oldest first; contacts, latest first.
 // No row: no such resource.
 // In Neo4j Browser:
-// :param book => ({resourceId: 'R000005', now: datetime(), today: date(), reviewUntil: date() + duration({days: 30}), recentFrom: datetime() - duration({days: 30}), upcomingUntil: datetime() + duration({days: 30}), limit: 50, openPlanStatuses: ['DRAFT', 'VERIFIED', 'ACTIVE', 'SUSPENDED'], openIncidentStatuses: ['OPEN', 'IN_PROGRESS', 'ON_HOLD'], openLeadStatuses: ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED'], held: 'HELD', scheduled: 'SCHEDULED'});
+// :param book => ({resourceId: 'R000001', now: datetime(), today: date(), reviewUntil: date() + duration({days: 30}), recentFrom: datetime() - duration({days: 30}), upcomingUntil: datetime() + duration({days: 30}), limit: 50, openPlanStatuses: ['DRAFT', 'VERIFIED', 'ACTIVE', 'SUSPENDED'], openIncidentStatuses: ['OPEN', 'IN_PROGRESS', 'ON_HOLD'], openLeadStatuses: ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED'], held: 'HELD', scheduled: 'SCHEDULED'});
 MATCH (me:ServicingResource {resourceId: $book.resourceId})
 CALL (me) {
   MATCH (me)-[:MANAGES]->(c:Customer)

@@ -3,7 +3,7 @@
 // Browser draws: RM, customer, routing profile, alert and its type (which says whether it blocks
 // sales, needs a skill or routes to a pool). In force: validFrom <= at < validTo (no validTo:
 // current), as every reader of indicators takes it. No row: no alert in force in that book.
-// :param alerts => ({resourceId: 'R000034', at: datetime()})
+// :param alerts => ({resourceId: 'R000001', at: datetime()})
 MATCH (me:ServicingResource {resourceId: $alerts.resourceId})
 CALL (me) {
   MATCH book = (me)-[:MANAGES]->(c:Customer)

@@ -4,7 +4,7 @@
 // [$booking.start, $booking.end), leaving out $booking.exceptContactId (a contact being moved).
 // A contact without durationMinutes counts as 60 minutes. No row: no such resource.
 // In Neo4j Browser:
-// :param booking => ({resourceId: 'R000005', start: datetime() + duration('P1D'), end: datetime() + duration('P1DT1H'), exceptContactId: null});
+// :param booking => ({resourceId: 'R000001', start: datetime() + duration('P1D'), end: datetime() + duration('P1DT1H'), exceptContactId: null});
 MATCH (r:ServicingResource {resourceId: $booking.resourceId})
 SET r.bookingLocked = true
 REMOVE r.bookingLocked

@@ -2,8 +2,8 @@
 // the servicing resource it is with, its plan (id, status) and the plan's customer.
 // No row: no contact $contactId on plan $planId.
 // In Neo4j Browser:
-// :param planId => 'RP-C0000168';
-// :param contactId => 'PC-RP-C0000168-1';
+// :param planId => 'RP-C0000001';
+// :param contactId => 'PC-RP-C0000001-1';
 MATCH (customer:Customer)-[:HAS_PLAN]->(plan:RelationshipPlan {planId: $planId})
       -[:HAS_CONTACT]->(c:PlanContact {contactId: $contactId})
 OPTIONAL MATCH (c)-[:WITH_RESOURCE]->(r:ServicingResource)

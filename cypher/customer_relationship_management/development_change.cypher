@@ -6,7 +6,7 @@
 // and the transaction (this change included) rolls back. No row: no such task on the plan.
 // One map parameter: assigneeId may be null and the properties vary.
 // In Neo4j Browser:
-// :param change => ({planId: 'RP-C0000168', taskId: 'DT-RP-C0000168-1', assigneeId: 'R000006', properties: {updatedAt: datetime(), updatedBy: 'R000005'}});
+// :param change => ({planId: 'RP-C0000001', taskId: 'DT-RP-C0000001-1', assigneeId: 'R000007', properties: {updatedAt: datetime(), updatedBy: 'R000001'}});
 MATCH (:RelationshipPlan {planId: $change.planId})-[:HAS_DEVELOPMENT_TASK]->(d:DevelopmentTask {taskId: $change.taskId})
 SET d += $change.properties
 WITH d

@@ -4,7 +4,7 @@
 // transaction. No row: no servicing resource has the id $create.assigneeId (nothing was created).
 // One map parameter: the task's dueOn may be null.
 // In Neo4j Browser:
-// :param create => ({planId: 'RP-C0000168', assigneeId: 'R000005', task: {taskId: 'DT-example', taskType: 'PROPOSAL', status: 'OPEN', description: 'Draft a savings proposal', workProducts: '[]', dueOn: date() + duration({days: 14}), createdAt: datetime(), createdBy: 'R000005', updatedAt: datetime(), updatedBy: 'R000005'}});
+// :param create => ({planId: 'RP-C0000001', assigneeId: 'R000001', task: {taskId: 'DT-example', taskType: 'PROPOSAL', status: 'OPEN', description: 'Draft a savings proposal', workProducts: '[]', dueOn: date() + duration({days: 14}), createdAt: datetime(), createdBy: 'R000001', updatedAt: datetime(), updatedBy: 'R000001'}});
 MATCH (plan:RelationshipPlan {planId: $create.planId})
 MATCH (r:ServicingResource {resourceId: $create.assigneeId})
 CREATE (plan)-[:HAS_DEVELOPMENT_TASK]->(d:DevelopmentTask)

@@ -6,7 +6,7 @@
 // One map parameter: taskId and statuses may be null (one cached plan for every shape).
 // No row: no such task on the plan, or no task matches.
 // In Neo4j Browser:
-// :param tasks => ({planId: 'RP-C0000168', taskId: null, statuses: null});
+// :param tasks => ({planId: 'RP-C0000001', taskId: null, statuses: null});
 MATCH (c:Customer)-[:HAS_PLAN]->(plan:RelationshipPlan {planId: $tasks.planId})
       -[:HAS_DEVELOPMENT_TASK]->(d:DevelopmentTask)
 WHERE ($tasks.taskId IS NULL OR d.taskId = $tasks.taskId)

@@ -5,7 +5,7 @@
 // products named (CONCERNS, never twice). References are checked beforehand (incident_references).
 // Runs under the plan's lock (plan_lock), in the same transaction.
 // In Neo4j Browser:
-// :param change => ({planId: 'RP-C0000168', incidentId: 'IN-RP-C0000168-1', properties: {priority: 4, updatedAt: datetime(), updatedBy: 'browser'}, capturedDetail: null, previousResolution: null, assigneeId: null, eventIds: [], allocationIds: [], productIds: []});
+// :param change => ({planId: 'RP-C0000001', incidentId: 'IN-RP-C0000001-1', properties: {priority: 4, updatedAt: datetime(), updatedBy: 'browser'}, capturedDetail: null, previousResolution: null, assigneeId: null, eventIds: [], allocationIds: [], productIds: []});
 MATCH (:RelationshipPlan {planId: $change.planId})-[:HAS_INCIDENT]->(i:Incident {incidentId: $change.incidentId})
 SET i += $change.properties,
     i.capturedDetails = coalesce(i.capturedDetails, [])

@@ -3,7 +3,7 @@
 // CONCERNS each event, allocation and product named (checked beforehand by incident_references).
 // Runs under the plan's lock (plan_lock), in the same transaction.
 // In Neo4j Browser:
-// :param incident => ({planId: 'RP-C0000168', assigneeId: 'R000005', eventIds: ['EV-C0000168-03'], allocationIds: [], productIds: [], properties: {incidentId: 'IN-example', incidentType: 'COMPLAINT', source: 'CUSTOMER', description: 'Charged twice', priority: 3, status: 'OPEN', createdAt: datetime(), createdBy: 'browser', updatedAt: datetime(), updatedBy: 'browser'}});
+// :param incident => ({planId: 'RP-C0000001', assigneeId: 'R000001', eventIds: ['EV-C0000001-03'], allocationIds: [], productIds: [], properties: {incidentId: 'IN-example', incidentType: 'COMPLAINT', source: 'CUSTOMER', description: 'Charged twice', priority: 3, status: 'OPEN', createdAt: datetime(), createdBy: 'browser', updatedAt: datetime(), updatedBy: 'browser'}});
 MATCH (plan:RelationshipPlan {planId: $incident.planId})
 MATCH (assignee:ServicingResource {resourceId: $incident.assigneeId})
 CREATE (plan)-[:HAS_INCIDENT]->(i:Incident)

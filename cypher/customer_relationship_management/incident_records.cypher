@@ -4,7 +4,7 @@
 // product). Only $incidents.incidentId when not null; only the statuses $incidents.statuses when
 // not null. Highest priority first, then oldest first.
 // In Neo4j Browser:
-// :param incidents => ({planId: 'RP-C0000168', incidentId: null, statuses: ['OPEN', 'IN_PROGRESS']});
+// :param incidents => ({planId: 'RP-C0000001', incidentId: null, statuses: ['OPEN', 'IN_PROGRESS']});
 MATCH (c:Customer)-[:HAS_PLAN]->(plan:RelationshipPlan {planId: $incidents.planId})-[:HAS_INCIDENT]->(i:Incident)
 WHERE ($incidents.incidentId IS NULL OR i.incidentId = $incidents.incidentId)
   AND ($incidents.statuses IS NULL OR i.status IN $incidents.statuses)

@@ -4,7 +4,7 @@
 // $refs.assigneeId exists. References not found are simply absent; the caller names them.
 // One row. Runs under the plan's lock, before an incident is created, reassigned or captured on.
 // In Neo4j Browser:
-// :param refs => ({customerId: 'C0000001', eventIds: ['EV-C0000168-03'], allocationIds: [], productIds: ['P-MORTGAGE-FIXED'], assigneeId: 'R000005'});
+// :param refs => ({customerId: 'C0000001', eventIds: ['EV-C0000168-03'], allocationIds: [], productIds: ['P-MORTGAGE-FIXED'], assigneeId: 'R000001'});
 WITH $refs AS refs
 CALL (refs) {
   UNWIND refs.eventIds AS id

@@ -9,7 +9,7 @@
 //                      the routing profile's CREDIT_RATING and VALUE_TIER indicators in force
 // Ask book_access first. No row: no such plan.
 // In Neo4j Browser:
-// :param planId => 'RP-C0000168';
+// :param planId => 'RP-C0000001';
 MATCH (c:Customer)-[:HAS_PLAN]->(p:RelationshipPlan {planId: $planId})
 WITH c, p, datetime() AS now
 RETURN p {.*,

@@ -4,7 +4,7 @@
 // whose IndicatorType blocksSales; the same check as evaluate_lead.cypher, kept alike by
 // tests/test_cypher_rules.py). No row: no such plan.
 // In Neo4j Browser:
-// :param grant => ({planId: 'RP-C0000168', campaignId: 'CMP-2026-SAVE-MORE', at: datetime()});
+// :param grant => ({planId: 'RP-C0000001', campaignId: 'CMP-2026-SAVE-MORE', at: datetime()});
 MATCH (c:Customer)-[:HAS_PLAN]->(p:RelationshipPlan {planId: $grant.planId})
 OPTIONAL MATCH (campaign:Campaign {campaignId: $grant.campaignId})
 RETURN campaign {.campaignId, .name, .startsOn, .endsOn} AS campaign,

@@ -3,7 +3,7 @@
 // two changes of one plan (say, closing it while an incident is added) run one after the other.
 // No row: no such plan.
 // In Neo4j Browser:
-// :param planId => 'RP-C0000168';
+// :param planId => 'RP-C0000001';
 MATCH (c:Customer)-[:HAS_PLAN]->(plan:RelationshipPlan {planId: $planId})
 SET plan.locked = true
 REMOVE plan.locked

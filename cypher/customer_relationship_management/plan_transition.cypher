@@ -3,7 +3,7 @@
 // removed, e.g. an earlier statusReason). Closing ($move.cancelOpenWork) also cancels the plan's
 // open development tasks and its SCHEDULED contacts with $move.cancelReason; their ids come back.
 // In Neo4j Browser:
-// :param move => ({planId: 'RP-C0000168', properties: {status: 'CLOSED', statusReason: 'customer left', closedAt: datetime(), updatedAt: datetime(), updatedBy: 'R000005'}, cancelOpenWork: true, cancelReason: 'plan closed', openTaskStatuses: ['OPEN', 'REQUESTED', 'SUBMITTED'], at: datetime(), by: 'R000005'});
+// :param move => ({planId: 'RP-C0000001', properties: {status: 'CLOSED', statusReason: 'customer left', closedAt: datetime(), updatedAt: datetime(), updatedBy: 'R000001'}, cancelOpenWork: true, cancelReason: 'plan closed', openTaskStatuses: ['OPEN', 'REQUESTED', 'SUBMITTED'], at: datetime(), by: 'R000001'});
 MATCH (p:RelationshipPlan {planId: $move.planId})
 SET p += $move.properties
 WITH p

@@ -2,7 +2,7 @@
 // the checks, in the same transaction: $change.properties are set (only what changes; never null),
 // a new owner replaces the old (OWNED_BY), goals named by id are changed, new goals are added.
 // In Neo4j Browser:
-// :param change => ({planId: 'RP-C0000168', properties: {description: 'Premier plan, renewed', updatedAt: datetime(), updatedBy: 'R000005'}, ownerId: null, changedGoals: [{goalId: 'RP-C0000168-G1', properties: {result: 'ACHIEVED'}}], newGoals: []});
+// :param change => ({planId: 'RP-C0000001', properties: {description: 'Premier plan, renewed', updatedAt: datetime(), updatedBy: 'R000001'}, ownerId: null, changedGoals: [{goalId: 'RP-C0000001-G1', properties: {result: 'ACHIEVED'}}], newGoals: []});
 MATCH (p:RelationshipPlan {planId: $change.planId})
 SET p += $change.properties
 WITH p

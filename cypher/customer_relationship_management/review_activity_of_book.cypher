@@ -12,7 +12,7 @@
 // occurredAt); the SEEK hints stop the planner from scanning the index when statistics are small.
 // No row: no such resource.
 // In Neo4j Browser:
-// :param review => ({resourceId: 'R000005', at: datetime(), days: 90, minimumDropPercent: 25, minimumEarlierEvents: 3, categories: ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE'], openPlanStatuses: ['DRAFT', 'VERIFIED', 'ACTIVE', 'SUSPENDED'], openIncidentStatuses: ['OPEN', 'IN_PROGRESS', 'ON_HOLD'], failedResults: ['FAILED', 'DECLINED'], servicingResults: ['ESCALATED', 'UNRESOLVED'], endedAllocationStatuses: ['REJECTED', 'TIMED_OUT', 'CANCELLED']});
+// :param review => ({resourceId: 'R000001', at: datetime(), days: 90, minimumDropPercent: 25, minimumEarlierEvents: 3, categories: ['RELATIONSHIP', 'SALES', 'SERVICING', 'PRODUCT_PROCESSING', 'FRAUD', 'LIFE'], openPlanStatuses: ['DRAFT', 'VERIFIED', 'ACTIVE', 'SUSPENDED'], openIncidentStatuses: ['OPEN', 'IN_PROGRESS', 'ON_HOLD'], failedResults: ['FAILED', 'DECLINED'], servicingResults: ['ESCALATED', 'UNRESOLVED'], endedAllocationStatuses: ['REJECTED', 'TIMED_OUT', 'CANCELLED']});
 MATCH (me:ServicingResource {resourceId: $review.resourceId})
 WITH me, $review.at - duration({days: $review.days}) AS recentFrom,
      $review.at - duration({days: 2 * $review.days}) AS earlierFrom

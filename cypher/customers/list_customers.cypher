@@ -10,7 +10,7 @@
 // :param kind => null;
 // :param namePrefix => null;
 // :param limit => 21;
-// :param bookOf => 'R000005';
+// :param bookOf => 'R000001';
 MATCH (c:Customer)
 WHERE c.customerId > $after
   AND ($segment IS NULL OR c.segment = $segment)

@@ -2,7 +2,7 @@
 // explanation (JSON: resource, preference, path, matched skills, score, reason) on the lead.
 // Runs after evaluate_lock_lead, in the same transaction.
 // In Neo4j Browser:
-// :param leadId => 'LD-C0000004-1';
+// :param leadId => 'LD-C0000001-1';
 // :param resourceId => 'R000011';
 // :param assignment => '{"resource": {"resourceId": "R000011"}}';
 // :param at => datetime();

@@ -2,7 +2,7 @@
 // each with its lead, customer, product and assignee. No row when the lead is unknown; a lead
 // without tasks answers one row with an empty list (grouping by the lead: no lead, no row).
 // One map parameter: statuses may be null (see contact_routing/routing_candidates.cypher).
-// :param request => ({leadId: 'LD-C0000004-1', statuses: null});
+// :param request => ({leadId: 'LD-C0000001-1', statuses: null});
 MATCH (l:Lead {leadId: $request.leadId})
 OPTIONAL MATCH (l)-[:HAS_DEVELOPMENT]->(d:LeadDevelopment)
   WHERE $request.statuses IS NULL OR d.status IN $request.statuses

@@ -9,7 +9,7 @@
 // Every outcome is true or false, never null (a missing status or segment fails).
 // A read; the evaluation mutation runs the same text inside its write transaction. No row: unknown lead.
 // In Neo4j Browser:
-// :param leadId => 'LD-C0000004-1';
+// :param leadId => 'LD-C0000001-1';
 // :param at => datetime();
 MATCH (c:Customer)-[:HAS_LEAD]->(l:Lead {leadId: $leadId})-[:FOR_PRODUCT]->(p:Product)
 WITH c, l, p,

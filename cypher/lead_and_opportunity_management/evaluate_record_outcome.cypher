@@ -2,7 +2,7 @@
 // whether it passed, with the checks it failed). Runs after evaluate_lock_lead and evaluate_lead,
 // in the same transaction.
 // In Neo4j Browser:
-// :param leadId => 'LD-C0000004-1';
+// :param leadId => 'LD-C0000001-1';
 // :param at => datetime();
 // :param passed => true;
 // :param failedChecks => [];

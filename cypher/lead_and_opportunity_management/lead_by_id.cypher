@@ -4,7 +4,7 @@
 // No row when the lead is unknown. A lead written outside the gateway (Browser, imports) may lack
 // priority and the bookkeeping properties: their defaults are here (docs/graph-model.md, Lead); a
 // missing score and classification are derived from the priority by the Lead type (lead_scoring).
-// :param leadId => 'LD-C0000004-1';
+// :param leadId => 'LD-C0000001-1';
 MATCH (c:Customer)-[:HAS_LEAD]->(l:Lead {leadId: $leadId})-[:FOR_PRODUCT]->(p:Product)
 RETURN l {.*,
           priority: coalesce(l.priority, 3),

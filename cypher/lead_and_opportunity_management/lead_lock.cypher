@@ -5,7 +5,7 @@
 // No row when the lead is unknown. One map parameter (resourceId may be null). A lead written
 // without priority (Browser, imports) has initiateLead's default, 3 (as lead_by_id reads it).
 // In Neo4j Browser:
-// :param lock => ({leadId: 'LD-C0000004-1', resourceId: null});
+// :param lock => ({leadId: 'LD-C0000001-1', resourceId: null});
 MATCH (c:Customer)-[:HAS_LEAD]->(l:Lead {leadId: $lock.leadId})-[:FOR_PRODUCT]->(p:Product)
 SET l.locked = true
 REMOVE l.locked

@@ -1,7 +1,7 @@
 // When a lead closes: the customer's routing profile, the SALES_PROSPECT status the lead SETS if it
 // is still in force, and the customer's most recently captured other open lead (which then takes
 // the status over; see docs/lead-and-opportunity.md). Runs under the lead's lock.
-// :param lead => ({leadId: 'LD-C0000004-1', openStatuses: ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED']});
+// :param lead => ({leadId: 'LD-C0000001-1', openStatuses: ['CAPTURED', 'QUALIFYING', 'CONFIRMED', 'OFFER_INITIATED']});
 WITH datetime.realtime() AS now
 MATCH (c:Customer)-[:HAS_LEAD]->(l:Lead {leadId: $lead.leadId})
 OPTIONAL MATCH (c)-[:HAS_PROFILE]->(ps:PartyState)

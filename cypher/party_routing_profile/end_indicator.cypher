@@ -5,7 +5,7 @@
 // :param indicatorId => 'IN-C0000168-01';
 // :param validTo => datetime();
 // :param now => datetime();
-// :param closedBy => 'R000005';
+// :param closedBy => 'R000001';
 MATCH (ps:PartyState {partyStateId: $partyStateId})-[:HAS_INDICATOR]->(i:Indicator {indicatorId: $indicatorId})
       -[:OF_TYPE]->(t:IndicatorType)
 SET i.validTo = $validTo, i.closedAt = $now, i.closedBy = $closedBy,

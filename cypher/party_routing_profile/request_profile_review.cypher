@@ -5,7 +5,7 @@
 // :param reviewRequestId => 'PR-example';
 // :param reason => 'Income changed';
 // :param now => datetime();
-// :param requestedBy => 'R000005';
+// :param requestedBy => 'R000001';
 MATCH (ps:PartyState {partyStateId: $partyStateId})
 CREATE (ps)-[:HAS_REVIEW_REQUEST]->(r:ProfileReviewRequest {
   reviewRequestId: $reviewRequestId, reason: $reason, status: 'OPEN', requestedAt: $now, requestedBy: $requestedBy

@@ -8,7 +8,7 @@
 // :param note => 'Reviewed with the customer';
 // :param reviewOutcome => null;
 // :param now => datetime();
-// :param updatedBy => 'R000005';
+// :param updatedBy => 'R000001';
 MATCH (ps:PartyState {partyStateId: $partyStateId})
 SET ps.nextReviewDue = CASE WHEN 'nextReviewDue' IN $set THEN $nextReviewDue ELSE ps.nextReviewDue END,
     ps.note = CASE WHEN 'note' IN $set THEN $note ELSE ps.note END,

@@ -3,7 +3,7 @@
 // replan=skip: seeding changes the statistics so fast that Neo4j would keep re-planning this
 // statement; its plan (unique-index seeks) does not depend on them.
 // In Neo4j Browser (graph/seed sends thousands of such rows; one shown):
-// :param rows => [{label: 'ServicingEvent', category: 'SERVICING', type: 'PAYMENT_ISSUE', occurredAt: 1727608496, channel: 'PHONE', record: 'Payment not received by the payee', result: 'ESCALATED', productId: 'P-CURRENT-ACCOUNT', resourceId: 'R000002', eventLogId: 'EL-C0000004', customerId: 'C0000004', eventId: 'EV-C0000004-02'}];
+// :param rows => [{label: 'ServicingEvent', category: 'SERVICING', type: 'PAYMENT_ISSUE', occurredAt: 1727608496, channel: 'PHONE', record: 'Payment not received by the payee', result: 'ESCALATED', productId: 'P-CURRENT-ACCOUNT', resourceId: 'R000004', eventLogId: 'EL-C0000004', customerId: 'C0000004', eventId: 'EV-C0000004-02'}];
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (log:CustomerEventLog {eventLogId: row.eventLogId})

@@ -6,7 +6,7 @@
 // replan=skip: seeding changes the statistics so fast that Neo4j would keep re-planning this
 // statement; its plan (unique-index seeks) does not depend on them.
 // In Neo4j Browser (graph/seed sends thousands of such rows; one shown):
-// :param rows => [{customerId: 'C0000038', leadId: 'LD-C0000038-1', status: 'CONFIRMED', campaignType: 'UP_SELL', source: 'CAMPAIGN', priority: 3, description: 'Instant access savings: response to a campaign', createdAt: 1767035282, closedAt: null, productId: 'P-SAVINGS-ACCOUNT', productType: 'DEPOSITS', ownerId: 'R000004', score: 44, scoreBasis: 20, classification: 'WARM', campaignId: 'CMP-2026-UPGRADE', campaignVersion: 1}];
+// :param rows => [{customerId: 'C0000038', leadId: 'LD-C0000038-1', status: 'CONFIRMED', campaignType: 'UP_SELL', source: 'CAMPAIGN', priority: 3, description: 'Instant access savings: response to a campaign', createdAt: 1767035282, closedAt: null, productId: 'P-SAVINGS-ACCOUNT', productType: 'DEPOSITS', ownerId: 'R000006', score: 44, scoreBasis: 20, classification: 'WARM', campaignId: 'CMP-2026-UPGRADE', campaignVersion: 1}];
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (c:Customer {customerId: row.customerId})

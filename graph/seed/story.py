@@ -5,8 +5,8 @@ the first block, so the examples show something on the day the bank is loaded (a
 dates count back from the load day) and do not depend on the seed or the scale:
 
 - **Alice Martin** (C0000001), PREMIER, heads the Martin household. Her relationship manager
-  is the first RM of the premier team (R000034 in the 2,000-customer bank), AVAILABLE, who
-  also handles complaints. Her routing profile: credit rating 8 (7 until about 200 days ago),
+  is R000001, the premier team's first RM (its id is fixed: the same at every scale), AVAILABLE,
+  who also handles complaints. Her routing profile: credit rating 8 (7 until about 200 days ago),
   value tier PLATINUM, profitability HIGH, an open complaint about fees (an alert, 20 days old)
   and a SALES_PROSPECT status for her open lead LD-C0000001-1 (a pension plan, QUALIFYING,
   after she changed employer). Nothing blocks sales. She holds a current account, a platinum
@@ -18,9 +18,10 @@ dates count back from the load day) and do not depend on the seed or the scale:
   fixed-rate mortgage and home insurance, has no plan yet (the guide creates one), and his
   activity fell from five events in the 90 days before last to one in the last 90 days: the
   RM's activity review flags him.
-- **Chloe Martin** (C0000003), their daughter, AFFLUENT, no RM of her own.
+- **Chloe Martin** (C0000003), their daughter, AFFLUENT, no RM of her own. She graduated six
+  weeks ago (EV-C0000003-01): the event suggests a first credit card, which she does not hold.
 - **Acme Widgets Ltd** (C0000004), CORPORATE, employs Alice, who is one of its directors;
-  managed by the first RM of the corporate team (R000046 in the 2,000-customer bank), with a plan.
+  managed by R000002, the corporate team's first RM (a fixed id too), with a plan.
 - **Dieter Braun** (C0000005), AFFLUENT, German-speaking, guarantees Acme's business loan:
   the path from Dieter to Chloe runs through Acme and Alice.
 - **Acme Holdings plc** (C0000006), CORPORATE, Acme's parent (SUBSIDIARY) and owner, same RM.
@@ -114,6 +115,7 @@ EVENTS = (
      "P-CURRENT-ACCOUNT", False),
     (BOB, 100, "RELATIONSHIP", "CONTACT_DETAILS_UPDATED", "WEB", "Contact details updated", "COMPLETED", None, False),
     (BOB, 12, "SERVICING", "ONLINE_ACCESS_RESET", "WEB", "Online banking access reset", "RESOLVED", None, False),
+    (CHLOE, 45, "LIFE", "GRADUATION", "WEB", "Customer graduated", "RECORDED", None, False),
     (CHLOE, 30, "SERVICING", "BALANCE_ENQUIRY", "MOBILE", "Balance and recent transactions enquiry", "RESOLVED", None,
      False),
     (ACME, 60, "RELATIONSHIP", "REVIEW_MEETING", "BRANCH", "Relationship review meeting", "COMPLETED", None, True),
@@ -125,7 +127,7 @@ EVENTS = (
 
 
 def relationship_managers(workforce: Workforce) -> dict[str, str]:
-    """The RM of each team the story uses: its first member."""
+    """The RM of each team the story uses: its first member, whose id is fixed (workforce.TEAM_LEADS)."""
     return {team: workforce.members[team][0] for team in (PREMIER_TEAM, CORPORATE_TEAM)}
 
 

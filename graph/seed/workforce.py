@@ -35,6 +35,10 @@ MIN_RESOURCES = 12
 OFFER_TIMEOUT_SECONDS = 30
 SERVICE_LEVEL_SECONDS = 20
 CUSTOMERS_PER_RESOURCE = 40
+# The first RM of each relationship team has a fixed id, the same at every scale and seed, so the
+# README, the guides and the query library can name the demo story's RMs (graph/seed/story.py);
+# every other resource is numbered after them, in pool order.
+TEAM_LEADS = {"POOL-PREMIER": "R000001", "POOL-CORPORATE": "R000002"}
 CAPACITY = {  # phone, chat, video, branch, email; 0 = does not serve that channel
     "AGENT": (1, 3, 0, 0, 5),
     "SPECIALIST": (1, 2, 1, 0, 5),
@@ -88,10 +92,15 @@ def build_workforce(customers: int, seed: int, reference: datetime) -> Workforce
     rng = random.Random(f"{seed}/workforce")
     workforce = Workforce()
     sizes = pool_sizes(customers)
+    numbered = len(TEAM_LEADS)
     for pool in POOLS:
         workforce.members.setdefault(pool.pool_id, [])
         for position in range(sizes[pool.pool_id]):
-            resource_id = f"R{len(workforce.resources) + 1:06d}"
+            if position == 0 and pool.pool_id in TEAM_LEADS:
+                resource_id = TEAM_LEADS[pool.pool_id]
+            else:
+                numbered += 1
+                resource_id = f"R{numbered:06d}"
             row = _resource(rng, resource_id, pool, reference, first_in_pool=position == 0)
             workforce.resources.append(row)
             _enrol(workforce, row)

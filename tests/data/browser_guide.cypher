@@ -1,12 +1,12 @@
 // The relationship managers and alerts the Neo4j Browser guide (docs/browser/guide.html) names,
-// as the demo bank has them (graph/seed/story.py), on top of small_bank.cypher: R000034 manages
-// Alice and Bob and is backup for R000046, who manages Acme and its holding. Alice has an open
+// as the demo bank has them (graph/seed/story.py), on top of small_bank.cypher: R000001 manages
+// Alice and Bob and is backup for R000002, who manages Acme and its holding. Alice has an open
 // complaint (in force) and a vulnerable-customer alert that ended last month; Acme a fraud alert
 // in force; Bob a current rating (not an alert). Dates count from now, as the demo bank's do.
 MATCH (alice:Customer {customerId: 'C0000001'}), (bob:Customer {customerId: 'C0000002'}),
       (acme:Customer {customerId: 'C0000004'}), (group:Customer {customerId: 'C0000006'})
-CREATE (premier:ServicingResource {resourceId: 'R000034', name: 'Priya Shah', kind: 'RELATIONSHIP_MANAGER', status: 'AVAILABLE'})
-CREATE (corporate:ServicingResource {resourceId: 'R000046', name: 'Tom Okafor', kind: 'RELATIONSHIP_MANAGER', status: 'AVAILABLE'})
+CREATE (premier:ServicingResource {resourceId: 'R000001', name: 'Priya Shah', kind: 'RELATIONSHIP_MANAGER', status: 'AVAILABLE'})
+CREATE (corporate:ServicingResource {resourceId: 'R000002', name: 'Tom Okafor', kind: 'RELATIONSHIP_MANAGER', status: 'AVAILABLE'})
 CREATE (premier)-[:MANAGES]->(alice), (premier)-[:MANAGES]->(bob)
 CREATE (corporate)-[:MANAGES]->(acme), (corporate)-[:MANAGES]->(group)
 CREATE (premier)-[:BACKUP_FOR]->(corporate)
@@ -20,7 +20,7 @@ CREATE (acme)-[:HAS_PROFILE]->(ps4:PartyState {partyStateId: 'PS-C0000004', cust
 CREATE (ps1)-[:HAS_INDICATOR]->(:Indicator:Alert {indicatorId: 'IN-C0000001-01', type: 'COMPLAINT_OPEN', value: 'FEES', narrative: 'Disputes the account fees',
   validFrom: datetime() - duration({days: 20}), capturedAt: datetime() - duration({days: 20}), source: 'CONTACT_CENTRE', capturedBy: 'contact-centre'})-[:OF_TYPE]->(complaint)
 CREATE (ps1)-[:HAS_INDICATOR]->(:Indicator:Alert {indicatorId: 'IN-C0000001-02', type: 'VULNERABLE_CUSTOMER', value: 'ILL_HEALTH', narrative: 'In hospital, back home since',
-  validFrom: datetime() - duration({days: 90}), validTo: datetime() - duration({days: 30}), capturedAt: datetime() - duration({days: 90}), source: 'CRM', capturedBy: 'R000034'})-[:OF_TYPE]->(vulnerable)
+  validFrom: datetime() - duration({days: 90}), validTo: datetime() - duration({days: 30}), capturedAt: datetime() - duration({days: 90}), source: 'CRM', capturedBy: 'R000001'})-[:OF_TYPE]->(vulnerable)
 CREATE (ps4)-[:HAS_INDICATOR]->(:Indicator:Alert {indicatorId: 'IN-C0000004-01', type: 'POSSIBLE_FRAUD', value: 'UNUSUAL_TRANSFER', narrative: 'Large transfer to a new payee',
   validFrom: datetime() - duration({days: 2}), capturedAt: datetime() - duration({days: 2}), source: 'RISK_ENGINE', capturedBy: 'risk-engine'})-[:OF_TYPE]->(fraud)
 CREATE (ps2)-[:HAS_INDICATOR]->(:Indicator:Rating {indicatorId: 'IN-C0000002-01', type: 'VALUE_TIER', value: 'GOLD',
