@@ -2,7 +2,7 @@
 // Query.customerNetwork (network_customer_network.cypher): RELATED_TO steps (of the given kinds,
 // any when kinds is null) and shared households (when households is true), a RELATED_TO costing 2
 // and a MEMBER_OF 1, at most 2 * depth in all (depth 1..3).
-// :param network => ({customerId: 'C0000168', depth: 2, kinds: null, households: true});
+// :param network => ({customerId: 'C0000001', depth: 2, kinds: null, households: true});
 MATCH (center:Customer {customerId: $network.customerId})
 CALL (center) {
   WITH center WHERE $network.depth = 1
