@@ -24,6 +24,7 @@ from graph.errors import GatewayError, ValidationFailed
 from graph.queries import load
 from resolvers.audit import MAX_VALUE_LENGTH, NOT_EXECUTED, is_identifier
 from resolvers.auth import Role, allow
+from resolvers.context import Info
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from resolvers.temporal import aware, native, now
 
@@ -221,7 +222,7 @@ class AuditQuery:
         extensions=allow(*AUDIT_READERS),
     )
     async def audit_records(
-        self, info: strawberry.Info,
+        self, info: Info,
         filter: Annotated[AuditRecordFilter | None, strawberry.argument(
             description="Only records matching all given fields.")] = None,
         first: Annotated[int | None, strawberry.argument(description="Page size, 1-100 (default 50).")] = DEFAULT_PAGE,

@@ -14,7 +14,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jwt
 import strawberry
@@ -24,6 +24,9 @@ from strawberry.permission import BasePermission, PermissionExtension
 from graph.errors import Forbidden, Unauthenticated
 from graph.settings import Settings
 from resolvers import jwt_keys
+
+if TYPE_CHECKING:  # the context names the principal defined here
+    from resolvers.context import Info
 
 
 @strawberry.enum(description="What a principal may do; a token carries one or more.")
@@ -49,6 +52,11 @@ class Principal:
 
     def has_any(self, roles: frozenset[Role]) -> bool:
         return bool(self.roles & roles)
+
+    @property
+    def sees_confidential(self) -> bool:
+        """Whether confidential routing indicators and fraud events are shown to this principal."""
+        return self.has_any(CONFIDENTIAL_READERS)
 
 
 LOCAL_DEVELOPER = Principal("local-developer", ALL_ROLES)
@@ -132,7 +140,7 @@ class RolesAllowed(BasePermission):
     def __init__(self, roles: frozenset[Role]) -> None:
         self.roles = roles
 
-    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         principal: Principal | None = info.context.principal
         if principal is None:
             raise Unauthenticated("a bearer token is required")

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, LiteralString
 
-import strawberry
 from strawberry.dataloader import DataLoader
 
 from graph.database import Database
+from resolvers.context import Info
 
 
 def batched(
-    info: strawberry.Info,
+    info: Info,
     query: LiteralString,
     *,
     keys_param: str,

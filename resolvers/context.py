@@ -7,10 +7,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import strawberry
 from strawberry.dataloader import DataLoader
 from strawberry.extensions import SchemaExtension
 
 from graph.database import Database
+from graph.errors import Unauthenticated
 from graph.settings import Settings
 from resolvers.auth import Principal
 
@@ -35,6 +37,14 @@ class Context:
     handshake_authorization: str | None = None
     # The process's live routing feed (subscriptions); None outside the app, e.g. in unit tests.
     feed: RoutingFeed | None = None
+
+    @property
+    def caller(self) -> Principal:
+        """The principal the request acts as: every field behind an authorization rule has one (the
+        view refuses a request without a valid token before any resolver runs)."""
+        if self.principal is None:
+            raise Unauthenticated("a bearer token is required: send 'Authorization: Bearer <JWT>'")
+        return self.principal
 
     def loader(self, name: str, load_fn: Any) -> DataLoader[Any, Any]:
         """The request's DataLoader for `name`, created on first use so each batches once per tick."""
@@ -65,3 +75,7 @@ class PerOperationLoaders(SchemaExtension):
             context.loaders.clear()
         found_in_book.set(set())
         yield
+
+
+# What every resolver receives: `info.context` is a Context, so mypy checks what resolvers take from it.
+Info = strawberry.Info[Context, None]

@@ -16,6 +16,7 @@ from graph.errors import NotFound
 from graph.queries import load
 from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.batching import batched
+from resolvers.context import Info
 from resolvers.customer_event_history import (
     TIMELINE_READERS,
     EventCategory,
@@ -153,19 +154,19 @@ class Customer:
         )
 
     @strawberry.field(description="The products the customer holds or held: open ones first, newest first.")
-    async def holdings(self, info: strawberry.Info) -> list[Holding]:
+    async def holdings(self, info: Info) -> list[Holding]:
         rows = await batched(info, HOLDINGS_OF_CUSTOMERS, keys_param="customerIds", key_column="customerId",
                              value_column="holdings", missing=[]).load(self.customer_id)
         return sorted((Holding.from_record(row) for row in rows), key=_holding_order)
 
     @strawberry.field(description="The household the customer belongs to, if any.")
-    async def household(self, info: strawberry.Info) -> Household | None:
+    async def household(self, info: Info) -> Household | None:
         row = await batched(info, HOUSEHOLDS_OF_CUSTOMERS, keys_param="customerIds", key_column="customerId",
                             value_column="household").load(self.customer_id)
         return None if row is None else Household.from_record(row)
 
     @strawberry.field(description="Parties related to the customer (family, employer, directors, owners, guarantors, group companies).")
-    async def related_parties(self, info: strawberry.Info) -> list[RelatedParty]:
+    async def related_parties(self, info: Info) -> list[RelatedParty]:
         rows = await batched(info, RELATED_PARTIES_OF_CUSTOMERS, keys_param="customerIds", key_column="customerId",
                              value_column="relations", missing=[]).load(self.customer_id)
         parties = [RelatedParty.from_record(row) for row in rows]
@@ -177,7 +178,7 @@ class Customer:
         extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN),
     )
     async def routing_profile(
-        self, info: strawberry.Info,
+        self, info: Info,
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant whose active indicators to show (default: now; without a zone, UTC).")] = None,
     ) -> PartyState | None:
@@ -190,7 +191,7 @@ class Customer:
         extensions=allow(*TIMELINE_READERS),
     )
     async def events(
-        self, info: strawberry.Info,
+        self, info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size, 1-100 (default 20).")] = 20,
         after: Annotated[str | None, strawberry.argument(description="An endCursor from the previous page.")] = None,
         categories: Annotated[list[EventCategory] | None, strawberry.argument(
@@ -203,7 +204,7 @@ class Customer:
         to: Annotated[datetime.datetime | None, strawberry.argument(
             description="Only events before this instant (without a zone, UTC); after `from`.")] = None,
     ) -> EventConnection:
-        page = timeline_page(info.context.principal, first, after, categories, types, from_, to)
+        page = timeline_page(info.context.caller, first, after, categories, types, from_, to)
         return await customer_events(info, str(self.customer_id), page)
 
 
@@ -239,7 +240,7 @@ class Household:
         return cls(household_id=strawberry.ID(row["householdId"]), name=row["name"], role=HouseholdRole(row["role"]))
 
     @strawberry.field(description="Everyone in the household, heads first.")
-    async def members(self, info: strawberry.Info) -> list[HouseholdMember]:
+    async def members(self, info: Info) -> list[HouseholdMember]:
         rows = await batched(info, MEMBERS_OF_HOUSEHOLDS, keys_param="householdIds", key_column="householdId",
                              value_column="members", missing=[]).load(self.household_id)
         members = [HouseholdMember(role=HouseholdRole(r["role"]), customer=Customer.from_record(r["customer"])) for r in rows]
@@ -270,7 +271,7 @@ class CustomerFilter:
 class CustomerQuery:
     @strawberry.field(description="One customer by id. Unknown ids give a NOT_FOUND error.", extensions=allow(*ALL_ROLES))
     async def customer(
-        self, info: strawberry.Info,
+        self, info: Info,
         customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer's identifier, e.g. C0000042.")],
     ) -> Customer | None:
         await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
@@ -283,7 +284,7 @@ class CustomerQuery:
     @strawberry.field(description="Customers in customerId order, a page at a time (first: 1-100, default 20).",
                       extensions=allow(*ALL_ROLES))
     async def customers(
-        self, info: strawberry.Info,
+        self, info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size, 1-100 (default 20).")] = None,
         after: Annotated[str | None, strawberry.argument(description="An endCursor from the previous page.")] = None,
         filter: Annotated[CustomerFilter | None, strawberry.argument(description="Only customers matching all given fields.")] = None,
@@ -294,7 +295,7 @@ class CustomerQuery:
         rows = await info.context.db.read(
             LIST_CUSTOMERS, after=after_id, limit=size + 1, segment=_value(wanted.segment),
             status=_value(wanted.status), kind=_value(wanted.kind), namePrefix=wanted.name_prefix,
-            bookOf=book_holder(info.context.principal),
+            bookOf=book_holder(info.context.caller),
         )
         customers = [Customer.from_record(row["customer"]) for row in rows[:size]]
         mark_in_book(info.context, [str(c.customer_id) for c in customers])  # the list is the book's

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import strawberry
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
+from resolvers.context import Info
 
-def selects(info: strawberry.Info, *path: str) -> bool:
+
+def selects(info: Info, *path: str) -> bool:
     """Whether the query selects the field at `path` (GraphQL names) below the field being resolved,
     through fragments and aliases too; e.g. selects(info, "routing", "rejected")."""
     return any(_selects(field.selections, path) for field in info.selected_fields)

@@ -12,6 +12,7 @@ allocation unchanged, so a desktop may retry.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 from typing import Annotated, Any
 
@@ -53,10 +54,10 @@ from resolvers.contact_routing.vocabulary import (
     PoolPurpose,
     ResourceKind,
 )
+from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
-from resolvers.party_routing_profile.profile import sees_confidential, subject
 from resolvers.party_routing_profile.vocabulary import RequiredSkill
 from resolvers.security.book import require_reach, require_reach_for
 from resolvers.selection import selects
@@ -206,12 +207,12 @@ async def read_allocation(tx: Transaction, allocation_id: str) -> Allocation:
     return Allocation.from_record(row["allocation"])
 
 
-async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
+async def allocate(info: Info, routing_request: RoutingRequestInput,
                   idempotency_key: str | None) -> AllocationDecision:
     key = idempotency.key(idempotency_key, "idempotencyKey")
     now = datetime.datetime.now(datetime.UTC)
     parameters = routing_parameters(routing_request, now, CANDIDATES)
-    by = subject(info)
+    by = info.context.caller.subject
     asked = {k: v for k, v in parameters.items() if k not in ("at", "limit")}
     fingerprint = None if key is None else idempotency.fingerprint("requestAllocation", {**asked, "by": by})
     allocation_id = new_allocation_id()
@@ -235,7 +236,7 @@ async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
                               queue_if_taken=last, explain=explain)
         if outcome is None:
             raise CapacityTaken(allocation_id)
-        preview = RoutingPreview.from_record(outcome.routing, now, sees_confidential(info))
+        preview = RoutingPreview.from_record(outcome.routing, now, info.context.caller.sees_confidential)
         # Routing ranked before capacity was claimed: say who actually got the contact.
         preview.chosen = next((c for c in preview.candidates if c.resource.resource_id == outcome.resource_id), None)
         if preview.chosen is None:
@@ -247,7 +248,7 @@ async def allocate(info: strawberry.Info, routing_request: RoutingRequestInput,
     db = info.context.db
     for attempt in range(MAX_ATTEMPTS):
         try:
-            decided, routing = await db.transact(lambda tx, last=attempt == MAX_ATTEMPTS - 1: work(tx, last))
+            decided, routing = await db.transact(functools.partial(work, last=attempt == MAX_ATTEMPTS - 1))
             break
         except CapacityTaken:
             continue
@@ -270,12 +271,12 @@ async def retrieve(db: Database, allocation_id: str, field: str = "allocationId"
     return Allocation.from_record(rows[0]["allocation"])
 
 
-async def take_step(info: strawberry.Info, input: UpdateAllocationInput) -> Allocation:
+async def take_step(info: Info, input: UpdateAllocationInput) -> Allocation:
     action = input.action
     reason = text(input.reason, "input.reason", MAX_REASON, required=False)
     allocation_id = str(input.allocation_id)
     sources, target = TRANSITIONS[action]
-    by = subject(info)
+    by = info.context.caller.subject
 
     async def work(tx: Transaction) -> Allocation:
         now = datetime.datetime.now(datetime.UTC)
@@ -307,14 +308,13 @@ async def take_step(info: strawberry.Info, input: UpdateAllocationInput) -> Allo
                 await serve_queue(tx, now, by, changes, resource_id=resource_id)
         return await read_allocation(tx, allocation_id)
 
-    result: Allocation = await info.context.db.transact(work)
-    return result
+    return await info.context.db.transact(work)
 
 
-async def require_allocation_reach(tx: Transaction, info: strawberry.Info, allocation_id: str) -> None:
+async def require_allocation_reach(tx: Transaction, info: Info, allocation_id: str) -> None:
     """The book rule for a step on an allocation (security.book): its customer is in an RM's book,
     or the allocation is offered to the RM."""
-    await require_reach(tx, info.context.principal, "input.allocationId", f"allocation has the id {allocation_id}",
+    await require_reach(tx, info.context.caller, "input.allocationId", f"allocation has the id {allocation_id}",
                         allocationId=allocation_id)
 
 
@@ -325,10 +325,10 @@ async def locked(tx: Transaction, allocation_id: str) -> dict[str, Any]:
     return allocation
 
 
-async def wrap_up(info: strawberry.Info, input: CaptureAllocationInput) -> Allocation:
+async def wrap_up(info: Info, input: CaptureAllocationInput) -> Allocation:
     note = text(input.note, "input.note", MAX_NOTE, required=False)
     allocation_id = str(input.allocation_id)
-    by = subject(info)
+    by = info.context.caller.subject
 
     async def work(tx: Transaction) -> Allocation:
         now = datetime.datetime.now(datetime.UTC)
@@ -346,8 +346,7 @@ async def wrap_up(info: strawberry.Info, input: CaptureAllocationInput) -> Alloc
                         allocation_id=allocation_id)
         return await read_allocation(tx, allocation_id)
 
-    result: Allocation = await info.context.db.transact(work)
-    return result
+    return await info.context.db.transact(work)
 
 
 @strawberry.type
@@ -356,7 +355,7 @@ class AllocationQuery:
                                   "its resource was chosen, wrap-up, and the attempts before and after it.",
                       extensions=allow(*ALL_ROLES))
     async def allocation(
-        self, info: strawberry.Info,
+        self, info: Info,
         allocation_id: Annotated[strawberry.ID, strawberry.argument(description="The allocation, e.g. AL-…")],
     ) -> Allocation:
         await require_reach_for(info, "allocationId", f"allocation '{allocation_id}'", allocationId=str(allocation_id))
@@ -371,7 +370,7 @@ class AllocationMutation:
                     "queues it with the reason. A repeated idempotencyKey returns the first decision.",
         extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN))
     async def request_allocation(
-        self, info: strawberry.Info,
+        self, info: Info,
         request: Annotated[RoutingRequestInput, strawberry.argument(description="The contact to route.")],
         idempotency_key: Annotated[str | None, strawberry.argument(
             description="A client-chosen key (1 to 128 characters): a retry with it returns the first decision.")] = None,
@@ -384,7 +383,7 @@ class AllocationMutation:
                     "illegal step is a CONFLICT; repeating a step that happened changes nothing.",
         extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN))
     async def update_allocation(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[UpdateAllocationInput, strawberry.argument(description="The allocation and the step.")],
     ) -> Allocation:
         return await take_step(info, input)
@@ -394,7 +393,7 @@ class AllocationMutation:
                     "captured again, it replaces the first.",
         extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN))
     async def capture_allocation(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[CaptureAllocationInput, strawberry.argument(description="The allocation and its wrap-up.")],
     ) -> Allocation:
         return await wrap_up(info, input)

@@ -20,6 +20,7 @@ from graph.queries import load
 from resolvers.auth import Role, allow
 from resolvers.contact_routing.resources import ServicingResource, read
 from resolvers.contact_routing.vocabulary import ResourceKind
+from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 
@@ -40,7 +41,7 @@ class RelationshipManagerAssignment:
         description="Who managed the customer before; null if nobody did or it was the same resource.")
 
 
-async def assign(info: strawberry.Info, customer_id: str, resource_id: str) -> RelationshipManagerAssignment:
+async def assign(info: Info, customer_id: str, resource_id: str) -> RelationshipManagerAssignment:
     async def work(tx: Transaction) -> RelationshipManagerAssignment:
         [context] = await tx.run(RELATIONSHIP_MANAGER_CONTEXT, customerId=customer_id, resourceId=resource_id)
         if not context["customerExists"]:
@@ -60,7 +61,7 @@ async def assign(info: strawberry.Info, customer_id: str, resource_id: str) -> R
                                  since=datetime.datetime.now(datetime.UTC).date())
             since = row["since"]
             await log_event(tx, customer_id, EventCategory.RELATIONSHIP, "RELATIONSHIP_MANAGER_ASSIGNED",
-                            by=info.context.principal.subject, result="ASSIGNED",
+                            by=info.context.caller.subject, result="ASSIGNED",
                             record=f"relationship manager {resource_id}" + (f", was {previous}" if previous else ""))
         return RelationshipManagerAssignment(
             customer_id=strawberry.ID(customer_id), relationship_manager=await read(tx, resource_id),
@@ -71,7 +72,7 @@ async def assign(info: strawberry.Info, customer_id: str, resource_id: str) -> R
     return result
 
 
-async def set_backup(info: strawberry.Info, resource_id: str, backup_id: str | None) -> ServicingResource:
+async def set_backup(info: Info, resource_id: str, backup_id: str | None) -> ServicingResource:
     if backup_id == resource_id:
         raise ValidationFailed("a resource cannot be its own backup", field="backupResourceId")
 
@@ -98,7 +99,7 @@ class BookMutation:
                                      "(admins only); CONFLICT unless the resource is a RELATIONSHIP_MANAGER.",
                          extensions=allow(Role.ADMIN))
     async def assign_relationship_manager(
-        self, info: strawberry.Info,
+        self, info: Info,
         customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer to manage, e.g. C0000042.")],
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The relationship manager, e.g. R000011.")],
     ) -> RelationshipManagerAssignment:
@@ -108,7 +109,7 @@ class BookMutation:
                                      "without one (admins only). A resource is never its own backup.",
                          extensions=allow(Role.ADMIN))
     async def set_resource_backup(
-        self, info: strawberry.Info,
+        self, info: Info,
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource to back up.")],
         backup_resource_id: Annotated[strawberry.ID | None, strawberry.argument(
             description="The resource that stands in for it; null or left out: nobody.")] = None,

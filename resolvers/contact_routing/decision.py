@@ -34,7 +34,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import Role, allow
 from resolvers.contact_routing.vocabulary import PoolPurpose, PoolStrategy, ResourceKind, in_range, once_each
-from resolvers.party_routing_profile.profile import sees_confidential
+from resolvers.context import Info
 from resolvers.party_routing_profile.vocabulary import RequiredSkillInput
 from resolvers.security.book import require_reach_for
 from resolvers.selection import selects
@@ -369,7 +369,7 @@ class DecisionQuery:
         extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN),
     )
     async def routing_candidates(
-        self, info: strawberry.Info,
+        self, info: Info,
         request: Annotated[RoutingRequestInput, strawberry.argument(description="The contact to route.")],
         limit: Annotated[int, strawberry.argument(description="How many candidates and rejected resources, 1 to 50.")] = 5,
         at: Annotated[datetime.datetime | None, strawberry.argument(
@@ -381,4 +381,4 @@ class DecisionQuery:
                                 customerId=parameters["customerId"])
         rows = await info.context.db.read(ROUTING_CANDIDATES, **routing_request(parameters, selects(info, "rejected")))
         row = found(rows, parameters)
-        return RoutingPreview.from_record(row, as_of, sees_confidential(info))
+        return RoutingPreview.from_record(row, as_of, info.context.caller.sees_confidential)

@@ -25,6 +25,7 @@ from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.contact_routing.decision import ContactChannel
 from resolvers.contact_routing.live import ALLOCATION, Change, RoutingFeed, activity_of, offers_to
 from resolvers.contact_routing.vocabulary import AllocationStatus, ResourceStatus
+from resolvers.context import Info
 from resolvers.security.book import require_own_resource
 from resolvers.temporal import native
 
@@ -101,10 +102,10 @@ class DesktopSubscription:
                                          "(frontend), relationship managers and admins.",
                              extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN))
     async def allocation_offers(
-        self, info: strawberry.Info,
+        self, info: Info,
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource's identifier, e.g. R000011.")],
     ) -> AsyncGenerator[AllocationChange, None]:
-        require_own_resource(info.context.principal, str(resource_id), "resourceId",
+        require_own_resource(info.context.caller, str(resource_id), "resourceId",
                              "follows only the offers made to it (agent desktops and admins follow any resource's)")
         if not await info.context.db.read(SERVICING_RESOURCE_EXISTS, resourceId=str(resource_id)):
             raise NotFound(f"no servicing resource has the id {resource_id}", field="resourceId")
@@ -115,7 +116,7 @@ class DesktopSubscription:
                                          "last few seconds. Every role.",
                              extensions=allow(*ALL_ROLES))
     async def servicing_pool_activity(
-        self, info: strawberry.Info,
+        self, info: Info,
         pool_id: Annotated[strawberry.ID, strawberry.argument(description="The pool's identifier, e.g. POOL-SALES.")],
     ) -> AsyncGenerator[PoolActivity, None]:
         if not await info.context.db.read(SERVICING_POOL_EXISTS, poolId=str(pool_id)):
@@ -131,7 +132,7 @@ async def _stream(feed: RoutingFeed, wants: Callable[[Change], bool],
             yield message(change)
 
 
-def _feed(info: strawberry.Info) -> RoutingFeed:
+def _feed(info: Info) -> RoutingFeed:
     feed: RoutingFeed | None = info.context.feed
     if feed is None:
         raise Unavailable("live feeds are not running in this process")

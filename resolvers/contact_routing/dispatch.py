@@ -358,8 +358,7 @@ async def serve_waiting_contacts(db: Database, now: datetime.datetime | None = N
         await serve_queue(tx, own_time(now), DISPATCHER, changes)
         return changes.allocation_ids
 
-    result: list[str] = await db.transact(work)
-    return result
+    return await db.transact(work)
 
 
 async def plan_routing(db: Database) -> None:

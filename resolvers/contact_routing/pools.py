@@ -32,6 +32,7 @@ from resolvers.contact_routing.vocabulary import (
     once_each,
     present,
 )
+from resolvers.context import Info
 from resolvers.inputs import text
 from resolvers.temporal import native
 
@@ -85,7 +86,7 @@ class ServicingPool:
 
     @strawberry.field(description="The contacts allocated from the pool (BIAN Retrieve), newest first.")
     async def assignments(
-        self, info: strawberry.Info,
+        self, info: Info,
         first: Annotated[int, strawberry.argument(description="At most this many, 1 to 500.")] = 50,
     ) -> list[PoolAssignment]:
         in_range(first, range(1, MAX_ASSIGNMENTS + 1), "first")
@@ -170,7 +171,7 @@ async def _read(tx: Transaction, pool_id: str) -> ServicingPool:
     return ServicingPool.from_record(row["pool"])
 
 
-async def provide(info: strawberry.Info, data: ServicingPoolInput) -> ServicingPool:
+async def provide(info: Info, data: ServicingPoolInput) -> ServicingPool:
     pool_id = str(data.pool_id)
     if not POOL_ID.fullmatch(pool_id) or len(pool_id) > MAX_POOL_ID:
         raise ValidationFailed("the pool id must be POOL- and upper-case words joined by -, at most 64 long",
@@ -183,18 +184,17 @@ async def provide(info: strawberry.Info, data: ServicingPoolInput) -> ServicingP
             raise Conflict(f"the servicing pool {pool_id} exists already; change it with updateServicingPool",
                            field="input.poolId")
         await check_references(tx, skills, [], "input")
-        await tx.run(PROVIDE_SERVICING_POOL, poolId=pool_id, **properties, by=info.context.principal.subject)
+        await tx.run(PROVIDE_SERVICING_POOL, poolId=pool_id, **properties, by=info.context.caller.subject)
         await tx.run(LINK_POOL_SKILLS, poolId=pool_id, skillCodes=skills)
         return await _read(tx, pool_id)
 
     try:
-        result: ServicingPool = await info.context.db.transact(work)
-        return result
+        return await info.context.db.transact(work)
     except ConstraintError:  # provided concurrently between the check and the CREATE
         raise Conflict(f"the servicing pool {pool_id} exists already", field="input.poolId") from None
 
 
-async def update(info: strawberry.Info, pool_id: str, changes: ServicingPoolChanges) -> ServicingPool:
+async def update(info: Info, pool_id: str, changes: ServicingPoolChanges) -> ServicingPool:
     properties = _properties(changes, "changes")
     skills = None if changes.skills is strawberry.UNSET else _skills(changes.skills, "changes")
     if not properties and skills is None:
@@ -203,7 +203,7 @@ async def update(info: strawberry.Info, pool_id: str, changes: ServicingPoolChan
     async def work(tx: Transaction) -> ServicingPool:
         # The update comes first: it locks the pool, so concurrent changes to it queue up.
         if not await tx.run(UPDATE_SERVICING_POOL, poolId=pool_id, properties=properties,
-                            by=info.context.principal.subject):
+                            by=info.context.caller.subject):
             raise NotFound(f"no servicing pool has the id {pool_id}", field="poolId")
         if skills is not None:
             await check_references(tx, skills, [], "changes")
@@ -221,7 +221,7 @@ class PoolQuery:
                                   "every role may read it; NOT_FOUND when no pool has the id.",
                       extensions=allow(*ALL_ROLES))
     async def servicing_pool(
-        self, info: strawberry.Info,
+        self, info: Info,
         pool_id: Annotated[strawberry.ID, strawberry.argument(description="The pool's identifier, e.g. POOL-SALES.")],
     ) -> ServicingPool:
         rows = await info.context.db.read(GET_SERVICING_POOL, poolId=str(pool_id))
@@ -236,7 +236,7 @@ class PoolMutation:
                                      "relationship managers); CONFLICT if its id exists.",
                          extensions=allow(*POOL_EDITORS))
     async def provide_servicing_pool(
-        self, info: strawberry.Info,
+        self, info: Info,
         data: Annotated[ServicingPoolInput, strawberry.argument(name="input", description="The new pool.")],
     ) -> ServicingPool:
         return await provide(info, data)
@@ -245,7 +245,7 @@ class PoolMutation:
                                      "relationship managers).",
                          extensions=allow(*POOL_EDITORS))
     async def update_servicing_pool(
-        self, info: strawberry.Info,
+        self, info: Info,
         pool_id: Annotated[strawberry.ID, strawberry.argument(description="The id of the pool to change.")],
         changes: Annotated[ServicingPoolChanges, strawberry.argument(description="Only the fields to change.")],
     ) -> ServicingPool:

@@ -28,6 +28,7 @@ from resolvers.contact_routing.vocabulary import (
     once_each,
     present,
 )
+from resolvers.context import Info
 from resolvers.inputs import text
 from resolvers.temporal import native
 
@@ -214,7 +215,7 @@ async def read(tx: Transaction, resource_id: str) -> ServicingResource:
     return ServicingResource.from_record(row["resource"])
 
 
-async def register(info: strawberry.Info, data: ServicingResourceInput) -> ServicingResource:
+async def register(info: Info, data: ServicingResourceInput) -> ServicingResource:
     resource_id = str(data.resource_id)
     if not RESOURCE_ID.fullmatch(resource_id):
         raise ValidationFailed("the resource id must be R and 6 digits, e.g. R000123", field="input.resourceId")
@@ -226,19 +227,18 @@ async def register(info: strawberry.Info, data: ServicingResourceInput) -> Servi
             raise Conflict(f"the servicing resource {resource_id} exists already; change it with "
                            "updateServicingResource", field="input.resourceId")
         await check_references(tx, [skill["code"] for skill in skills], pools, "input")
-        await tx.run(REGISTER_SERVICING_RESOURCE, resourceId=resource_id, **properties, by=info.context.principal.subject)
+        await tx.run(REGISTER_SERVICING_RESOURCE, resourceId=resource_id, **properties, by=info.context.caller.subject)
         await tx.run(LINK_RESOURCE_SKILLS, resourceId=resource_id, skills=skills)
         await tx.run(LINK_RESOURCE_POOLS, resourceId=resource_id, poolIds=pools)
         return await read(tx, resource_id)
 
     try:
-        result: ServicingResource = await info.context.db.transact(work)
-        return result
+        return await info.context.db.transact(work)
     except ConstraintError:  # registered concurrently between the check and the CREATE
         raise Conflict(f"the servicing resource {resource_id} exists already", field="input.resourceId") from None
 
 
-async def update(info: strawberry.Info, resource_id: str, changes: ServicingResourceChanges) -> ServicingResource:
+async def update(info: Info, resource_id: str, changes: ServicingResourceChanges) -> ServicingResource:
     properties = _properties(changes, "changes")
     skills = None if changes.skills is strawberry.UNSET else _skills(changes.skills, "changes.skills")
     pools = None if changes.pools is strawberry.UNSET else _pools(changes.pools, "changes.pools")
@@ -256,7 +256,7 @@ async def update(info: strawberry.Info, resource_id: str, changes: ServicingReso
                            "relationship manager before changing its kind", field="changes.kind")
         await check_references(tx, [skill["code"] for skill in skills or []], pools or [], "changes")
         await tx.run(UPDATE_SERVICING_RESOURCE, resourceId=resource_id, properties=properties,
-                     by=info.context.principal.subject)
+                     by=info.context.caller.subject)
         if skills is not None:
             await tx.run(LINK_RESOURCE_SKILLS, resourceId=resource_id, skills=skills)
         if pools is not None:
@@ -274,7 +274,7 @@ class ResourceQuery:
                                   "may read it; NOT_FOUND when no resource has the id.",
                       extensions=allow(*ALL_ROLES))
     async def servicing_resource(
-        self, info: strawberry.Info,
+        self, info: Info,
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource's identifier, e.g. R000011.")],
     ) -> ServicingResource:
         rows = await info.context.db.read(GET_SERVICING_RESOURCE, resourceId=str(resource_id))
@@ -289,7 +289,7 @@ class ResourceMutation:
                                      "only); CONFLICT if its id exists, NOT_FOUND naming unknown skills or pools.",
                          extensions=allow(Role.ADMIN))
     async def register_servicing_resource(
-        self, info: strawberry.Info,
+        self, info: Info,
         data: Annotated[ServicingResourceInput, strawberry.argument(name="input", description="The new resource.")],
     ) -> ServicingResource:
         return await register(info, data)
@@ -298,7 +298,7 @@ class ResourceMutation:
                                      "captured with captureServicingResourceStatus.",
                          extensions=allow(Role.ADMIN))
     async def update_servicing_resource(
-        self, info: strawberry.Info,
+        self, info: Info,
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The id of the resource to change.")],
         changes: Annotated[ServicingResourceChanges, strawberry.argument(description="Only the fields to change.")],
     ) -> ServicingResource:

@@ -27,6 +27,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import ALL_ROLES, allow
 from resolvers.contact_routing.vocabulary import ResourceStatus
+from resolvers.context import Info
 from resolvers.temporal import aware, now
 
 POOL_STATISTICS = load("contact_routing/pool_statistics")
@@ -182,7 +183,7 @@ class StatisticsQuery:
         extensions=allow(*ALL_ROLES),
     )
     async def servicing_pool_statistics(
-        self, info: strawberry.Info,
+        self, info: Info,
         pool_id: Annotated[strawberry.ID, strawberry.argument(description="The pool's identifier, e.g. POOL-SALES.")],
         from_: Annotated[datetime.datetime | None, strawberry.argument(
             name="from", description="The window's start, included (default: 24 hours before `to`; without a "

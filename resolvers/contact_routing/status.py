@@ -18,6 +18,7 @@ from graph.errors import NotFound
 from graph.queries import load
 from resolvers.auth import Role, allow
 from resolvers.contact_routing.vocabulary import ResourceStatus
+from resolvers.context import Info
 from resolvers.security.book import require_own_resource
 from resolvers.temporal import native
 
@@ -47,11 +48,11 @@ class StatusMutation:
                                      "(frontend), relationship managers and admins.",
                          extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN))
     async def capture_servicing_resource_status(
-        self, info: strawberry.Info,
+        self, info: Info,
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource's identifier, e.g. R000011.")],
         status: Annotated[ResourceStatus, strawberry.argument(description="The status the resource is in now.")],
     ) -> ResourceStatusCapture:
-        require_own_resource(info.context.principal, str(resource_id), "resourceId",
+        require_own_resource(info.context.caller, str(resource_id), "resourceId",
                              "captures only its own status (agent desktops and admins capture any)")
         rows = await info.context.db.write(CAPTURE_RESOURCE_STATUS, resourceId=str(resource_id), status=status.value)
         if not rows:

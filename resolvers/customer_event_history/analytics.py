@@ -24,7 +24,8 @@ import strawberry
 
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
+from resolvers.auth import Principal, Role, allow
+from resolvers.context import Info
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.portfolio import PortfolioGrouping
 from resolvers.security.book import require_reach_for
@@ -192,14 +193,14 @@ class EventAnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def customer_event_activity(
-        self, info: strawberry.Info, customer_id: CustomerId,
+        self, info: Info, customer_id: CustomerId,
         period: Annotated[ActivityPeriod, strawberry.argument(description="The length of a bucket.")],
         from_: Annotated[datetime.date, strawberry.argument(name="from", description="A day in the first bucket.")],
         to: Annotated[datetime.date, strawberry.argument(description="A day in the last bucket; not before `from`.")],
         categories: Categories = None,
     ) -> CustomerEventActivity:
         first_bucket, last_bucket = activity_window(from_, to, period)
-        counted = counted_categories(info.context.principal, categories)
+        counted = counted_categories(info.context.caller, categories)
         await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
         rows = await info.context.db.read(EVENT_ACTIVITY_OF_CUSTOMER, customerId=str(customer_id), period=period.name,
                                           fromDate=from_, toDate=to, categories=[c.value for c in counted])
@@ -217,7 +218,7 @@ class EventAnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def customer_event_trend(
-        self, info: strawberry.Info, customer_id: CustomerId,
+        self, info: Info, customer_id: CustomerId,
         days: Annotated[int, strawberry.argument(description="The length of each window in days, 1-365.")] = 30,
         categories: Categories = None,
         at: Annotated[datetime.datetime | None, strawberry.argument(
@@ -225,7 +226,7 @@ class EventAnalyticsQuery:
     ) -> CustomerEventTrend:
         if not 1 <= days <= MAX_TREND_DAYS:
             raise ValidationFailed(f"days must be 1-{MAX_TREND_DAYS}, not {days}", field="days")
-        counted = counted_categories(info.context.principal, categories)
+        counted = counted_categories(info.context.caller, categories)
         as_of = instant_or_now(at)
         await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
         rows = await info.context.db.read(EVENT_TREND_OF_CUSTOMER, customerId=str(customer_id), at=as_of, days=days,
@@ -248,7 +249,7 @@ class EventAnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def portfolio_event_activity(
-        self, info: strawberry.Info,
+        self, info: Info,
         group_by: Annotated[PortfolioGrouping, strawberry.argument(description="Group by segment or by relationship manager.")],
         from_: Annotated[datetime.date, strawberry.argument(name="from", description="The first day counted (UTC).")],
         to: Annotated[datetime.date, strawberry.argument(description="The last day counted (UTC), included; not before `from`.")],
@@ -256,7 +257,7 @@ class EventAnalyticsQuery:
     ) -> PortfolioEventActivity:
         if to < from_:
             raise reversed_window(from_, to)
-        counted = counted_categories(info.context.principal, categories)
+        counted = counted_categories(info.context.caller, categories)
         rows = await info.context.db.read(ACTIVITY_QUERIES[group_by], fromDate=from_, toDate=to,
                                           categories=[c.value for c in counted])
         return PortfolioEventActivity(group_by=group_by, from_=from_, to=to, categories=counted,
@@ -265,7 +266,7 @@ class EventAnalyticsQuery:
 
 def counted_categories(principal: Principal, categories: list[EventCategory] | None) -> list[EventCategory]:
     """The categories to count, in declaration order: those asked for, else all the principal may see."""
-    sees_fraud = principal.has_any(CONFIDENTIAL_READERS)
+    sees_fraud = principal.sees_confidential
     if categories is None:
         return [c for c in EventCategory if sees_fraud or c is not EventCategory.FRAUD]
     if not categories:

@@ -10,6 +10,7 @@ import strawberry
 
 from graph.errors import GatewayError, ValidationFailed
 from resolvers.auth import CONFIDENTIAL_READERS, Principal, allow
+from resolvers.context import Info
 from resolvers.customer_event_history import changes
 from resolvers.customer_event_history.capture import (
     CAPTURERS,
@@ -103,8 +104,8 @@ class CustomerEventCaptureInput:
         raise ValidationFailed("give exactly one category", field="events")  # @oneOf makes this unreachable
 
 
-async def capture_one(info: strawberry.Info, category: EventCategory, input: EventInput) -> CustomerEvent:
-    principal: Principal = info.context.principal
+async def capture_one(info: Info, category: EventCategory, input: EventInput) -> CustomerEvent:
+    principal: Principal = info.context.caller
     now = datetime.datetime.now(datetime.UTC)
     event = draft(input, category, 0, "input.", principal, info.context.settings, now)
     outcome = (await capture(info.context.db, [event], principal, now))[0]
@@ -114,90 +115,90 @@ async def capture_one(info: strawberry.Info, category: EventCategory, input: Eve
     return CustomerEvent.from_record(outcome.event)
 
 
-async def update_one(info: strawberry.Info, category: EventCategory, event_id: strawberry.ID,
+async def update_one(info: Info, category: EventCategory, event_id: strawberry.ID,
                      asked: EventChangesInput, expected_version: int | None) -> CustomerEvent:
-    principal: Principal = info.context.principal
+    principal: Principal = info.context.caller
     now = datetime.datetime.now(datetime.UTC)
     wanted = requested_changes(asked, category, info.context.settings, now)
     return CustomerEvent.from_record(
         await changes.update(info.context.db, principal, category, str(event_id), wanted, expected_version, now))
 
 
-async def retrieve_one(info: strawberry.Info, category: EventCategory, event_id: strawberry.ID) -> CustomerEvent:
+async def retrieve_one(info: Info, category: EventCategory, event_id: strawberry.ID) -> CustomerEvent:
     await require_reach_for(info, "eventId", f"event '{event_id}'", eventId=str(event_id))
-    return CustomerEvent.from_record(await changes.retrieve(info.context.db, info.context.principal, category,
+    return CustomerEvent.from_record(await changes.retrieve(info.context.db, info.context.caller, category,
                                                             str(event_id)))
 
 
 @strawberry.type
 class BehaviourQualifierQuery:
     @strawberry.field(description="BIAN RetrieveRelationship: one relationship event.", extensions=allow(*TIMELINE_READERS))
-    async def relationship_event(self, info: strawberry.Info, event_id: EventId) -> CustomerEvent:
+    async def relationship_event(self, info: Info, event_id: EventId) -> CustomerEvent:
         return await retrieve_one(info, EventCategory.RELATIONSHIP, event_id)
 
     @strawberry.field(description="BIAN RetrieveSales: one sales event.", extensions=allow(*TIMELINE_READERS))
-    async def sales_event(self, info: strawberry.Info, event_id: EventId) -> CustomerEvent:
+    async def sales_event(self, info: Info, event_id: EventId) -> CustomerEvent:
         return await retrieve_one(info, EventCategory.SALES, event_id)
 
     @strawberry.field(description="BIAN RetrieveServicing: one servicing event.", extensions=allow(*TIMELINE_READERS))
-    async def servicing_event(self, info: strawberry.Info, event_id: EventId) -> CustomerEvent:
+    async def servicing_event(self, info: Info, event_id: EventId) -> CustomerEvent:
         return await retrieve_one(info, EventCategory.SERVICING, event_id)
 
     @strawberry.field(description="BIAN RetrieveProductProcessing: one product processing event.",
                       extensions=allow(*TIMELINE_READERS))
-    async def product_processing_event(self, info: strawberry.Info, event_id: EventId) -> CustomerEvent:
+    async def product_processing_event(self, info: Info, event_id: EventId) -> CustomerEvent:
         return await retrieve_one(info, EventCategory.PRODUCT_PROCESSING, event_id)
 
     @strawberry.field(description="BIAN RetrieveFraud: one fraud event; relationship managers and admins only.",
                       extensions=allow(*CONFIDENTIAL_READERS))
-    async def fraud_event(self, info: strawberry.Info, event_id: EventId) -> CustomerEvent:
+    async def fraud_event(self, info: Info, event_id: EventId) -> CustomerEvent:
         return await retrieve_one(info, EventCategory.FRAUD, event_id)
 
     @strawberry.field(description="BIAN RetrieveLife: one life event.", extensions=allow(*TIMELINE_READERS))
-    async def life_event(self, info: strawberry.Info, event_id: EventId) -> CustomerEvent:
+    async def life_event(self, info: Info, event_id: EventId) -> CustomerEvent:
         return await retrieve_one(info, EventCategory.LIFE, event_id)
 
 
 @strawberry.type
 class BehaviourQualifierMutation:
     @strawberry.mutation(description="BIAN CaptureRelationship: record a relationship event.", extensions=allow(*CAPTURERS))
-    async def capture_relationship_event(self, info: strawberry.Info, input: RelationshipEvent) -> CustomerEvent:
+    async def capture_relationship_event(self, info: Info, input: RelationshipEvent) -> CustomerEvent:
         return await capture_one(info, EventCategory.RELATIONSHIP, input)
 
     @strawberry.mutation(description="BIAN CaptureSales: record a sales event.", extensions=allow(*CAPTURERS))
-    async def capture_sales_event(self, info: strawberry.Info, input: SalesEvent) -> CustomerEvent:
+    async def capture_sales_event(self, info: Info, input: SalesEvent) -> CustomerEvent:
         return await capture_one(info, EventCategory.SALES, input)
 
     @strawberry.mutation(description="BIAN CaptureServicing: record a servicing event.", extensions=allow(*CAPTURERS))
-    async def capture_servicing_event(self, info: strawberry.Info, input: ServicingEvent) -> CustomerEvent:
+    async def capture_servicing_event(self, info: Info, input: ServicingEvent) -> CustomerEvent:
         return await capture_one(info, EventCategory.SERVICING, input)
 
     @strawberry.mutation(description="BIAN CaptureProductProcessing: record a product processing event.",
                          extensions=allow(*CAPTURERS))
     async def capture_product_processing_event(
-            self, info: strawberry.Info, input: ProductProcessingEvent) -> CustomerEvent:
+            self, info: Info, input: ProductProcessingEvent) -> CustomerEvent:
         return await capture_one(info, EventCategory.PRODUCT_PROCESSING, input)
 
     @strawberry.mutation(description="BIAN CaptureFraud: record a fraud event; relationship managers and admins only.",
                          extensions=allow(*CONFIDENTIAL_READERS))
-    async def capture_fraud_event(self, info: strawberry.Info, input: FraudEvent) -> CustomerEvent:
+    async def capture_fraud_event(self, info: Info, input: FraudEvent) -> CustomerEvent:
         return await capture_one(info, EventCategory.FRAUD, input)
 
     @strawberry.mutation(description="BIAN CaptureLife: record a life event; see suggestedLeads for the leads it "
                                      "may lead to.", extensions=allow(*CAPTURERS))
-    async def capture_life_event(self, info: strawberry.Info, input: LifeEvent) -> CustomerEvent:
+    async def capture_life_event(self, info: Info, input: LifeEvent) -> CustomerEvent:
         return await capture_one(info, EventCategory.LIFE, input)
 
     @strawberry.mutation(description="Capture many events of any categories in one call, for feeds: each item is "
                                      f"written whole or not at all and reports its own outcome; at most {MAX_BULK}.",
                          extensions=allow(*CAPTURERS))
     async def capture_customer_events(
-        self, info: strawberry.Info,
+        self, info: Info,
         events: Annotated[list[CustomerEventCaptureInput], strawberry.argument(description="The events, in order.")],
     ) -> list[EventCaptureOutcome]:
         if not 1 <= len(events) <= MAX_BULK:
             raise ValidationFailed(f"give 1 to {MAX_BULK} events, not {len(events)}", field="events")
-        principal: Principal = info.context.principal
+        principal: Principal = info.context.caller
         now = datetime.datetime.now(datetime.UTC)
         drafts, outcomes = [], {}
         for index, item in enumerate(events):
@@ -213,38 +214,38 @@ class BehaviourQualifierMutation:
 
     @strawberry.mutation(description="BIAN UpdateRelationship: change a relationship event, keeping its earlier version.",
                          extensions=allow(*CAPTURERS))
-    async def update_relationship_event(self, info: strawberry.Info, event_id: EventId,
+    async def update_relationship_event(self, info: Info, event_id: EventId,
                                         changes: RelationshipChanges,
                                         expected_version: ExpectedVersion = None) -> CustomerEvent:
         return await update_one(info, EventCategory.RELATIONSHIP, event_id, changes, expected_version)
 
     @strawberry.mutation(description="BIAN UpdateSales: change a sales event, keeping its earlier version.",
                          extensions=allow(*CAPTURERS))
-    async def update_sales_event(self, info: strawberry.Info, event_id: EventId, changes: SalesChanges,
+    async def update_sales_event(self, info: Info, event_id: EventId, changes: SalesChanges,
                                  expected_version: ExpectedVersion = None) -> CustomerEvent:
         return await update_one(info, EventCategory.SALES, event_id, changes, expected_version)
 
     @strawberry.mutation(description="BIAN UpdateServicing: change a servicing event, keeping its earlier version.",
                          extensions=allow(*CAPTURERS))
-    async def update_servicing_event(self, info: strawberry.Info, event_id: EventId, changes: ServicingChanges,
+    async def update_servicing_event(self, info: Info, event_id: EventId, changes: ServicingChanges,
                                      expected_version: ExpectedVersion = None) -> CustomerEvent:
         return await update_one(info, EventCategory.SERVICING, event_id, changes, expected_version)
 
     @strawberry.mutation(description="BIAN UpdateProductProcessing: change a product processing event, keeping its "
                                      "earlier version.", extensions=allow(*CAPTURERS))
-    async def update_product_processing_event(self, info: strawberry.Info, event_id: EventId,
+    async def update_product_processing_event(self, info: Info, event_id: EventId,
                                               changes: ProductProcessingChanges,
                                               expected_version: ExpectedVersion = None) -> CustomerEvent:
         return await update_one(info, EventCategory.PRODUCT_PROCESSING, event_id, changes, expected_version)
 
     @strawberry.mutation(description="BIAN UpdateFraud: change a fraud event, keeping its earlier version; "
                                      "relationship managers and admins only.", extensions=allow(*CONFIDENTIAL_READERS))
-    async def update_fraud_event(self, info: strawberry.Info, event_id: EventId, changes: FraudChanges,
+    async def update_fraud_event(self, info: Info, event_id: EventId, changes: FraudChanges,
                                  expected_version: ExpectedVersion = None) -> CustomerEvent:
         return await update_one(info, EventCategory.FRAUD, event_id, changes, expected_version)
 
     @strawberry.mutation(description="BIAN UpdateLife: change a life event, keeping its earlier version.",
                          extensions=allow(*CAPTURERS))
-    async def update_life_event(self, info: strawberry.Info, event_id: EventId, changes: LifeChanges,
+    async def update_life_event(self, info: Info, event_id: EventId, changes: LifeChanges,
                                 expected_version: ExpectedVersion = None) -> CustomerEvent:
         return await update_one(info, EventCategory.LIFE, event_id, changes, expected_version)

@@ -26,7 +26,7 @@ from graph.errors import Conflict, Forbidden, GatewayError, NotFound, Validation
 from graph.queries import load
 from graph.settings import Settings
 from resolvers import idempotency
-from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role
+from resolvers.auth import Principal, Role
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
 from resolvers.security.book import access, book_holder, outside_the_book, reach
@@ -203,7 +203,7 @@ class Outcome:
 def draft(input: EventInput, category: EventCategory, index: int, prefix: str, principal: Principal,
           settings: Settings, now: datetime.datetime) -> Draft:
     """The event an input describes, or VALIDATION / FORBIDDEN naming the field at fault."""
-    if category is EventCategory.FRAUD and not principal.has_any(CONFIDENTIAL_READERS):
+    if category is EventCategory.FRAUD and not principal.sees_confidential:
         raise Forbidden("only relationship managers and admins may capture fraud events", field=prefix.rstrip("."))
     occurred_at = now if input.occurred_at is None else aware(input.occurred_at)
     if occurred_at > now + datetime.timedelta(seconds=settings.event_future_tolerance_seconds):
@@ -274,8 +274,7 @@ async def capture(db: Database, drafts: list[Draft], by: Principal, now: datetim
                 outcomes[row["index"]] = _written(by_index[row["index"]], row)
         return outcomes
 
-    result: dict[int, Outcome] = await db.transact(work)
-    return result
+    return await db.transact(work)
 
 
 def _check_error(d: Draft, row: dict[str, Any]) -> GatewayError | None:

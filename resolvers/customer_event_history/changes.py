@@ -18,7 +18,7 @@ from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from graph.settings import Settings
-from resolvers.auth import CONFIDENTIAL_READERS, Principal
+from resolvers.auth import Principal
 from resolvers.customer_event_history.capture import (
     DETAILS,
     RECORD_LENGTH,
@@ -141,8 +141,7 @@ async def update(db: Database, principal: Principal, category: EventCategory, ev
                                now=now, updatedBy=principal.subject)
         return dict(updated[0]["event"])
 
-    result: dict[str, Any] = await db.transact(work)
-    return result
+    return await db.transact(work)
 
 
 async def retrieve(db: Database, principal: Principal, category: EventCategory, event_id: str) -> dict[str, Any]:
@@ -157,7 +156,7 @@ def visible(event: dict[str, Any], category: EventCategory, principal: Principal
     """An event of this category that the principal may see (fraud events: RMs and admins)."""
     if event["category"] != category.name:
         return False
-    return category is not EventCategory.FRAUD or principal.has_any(CONFIDENTIAL_READERS)
+    return category is not EventCategory.FRAUD or principal.sees_confidential
 
 
 def _same(stored: Any, asked: Any) -> bool:

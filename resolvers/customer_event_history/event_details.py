@@ -13,6 +13,7 @@ import strawberry
 
 from graph.queries import load
 from resolvers.batching import batched
+from resolvers.context import Info
 from resolvers.temporal import native
 
 VERSIONS_OF_EVENTS = load("customer_event_history/versions_of_events")
@@ -46,13 +47,13 @@ class LeadSuggestion:
     reason: str | None = strawberry.field(description="Why the event suggests it, from the rule.")
 
 
-async def versions_of(info: strawberry.Info, event_id: str) -> list[EventVersion]:
+async def versions_of(info: Info, event_id: str) -> list[EventVersion]:
     rows = await batched(info, VERSIONS_OF_EVENTS, keys_param="eventIds", key_column="eventId",
                          value_column="versions", missing=[]).load(event_id)
     return [EventVersion.from_record(row) for row in rows]
 
 
-async def lead_suggestions_of(info: strawberry.Info, event_id: str) -> list[LeadSuggestion]:
+async def lead_suggestions_of(info: Info, event_id: str) -> list[LeadSuggestion]:
     rows = await batched(info, LEAD_SUGGESTIONS_OF_EVENTS, keys_param="eventIds", key_column="eventId",
                          value_column="suggestions", missing=[]).load(event_id)
     return [LeadSuggestion(product_id=strawberry.ID(row["productId"]), product_name=row.get("name"),

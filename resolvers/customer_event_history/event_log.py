@@ -15,7 +15,8 @@ import strawberry
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
+from resolvers.auth import Principal, Role, allow
+from resolvers.context import Info
 from resolvers.customer_event_history.capture import CAPTURERS
 from resolvers.customer_event_history.timeline import TIMELINE_READERS, EventCategory
 from resolvers.inputs import text
@@ -71,12 +72,12 @@ class UpdateCustomerEventLogInput:
     note: str | None = strawberry.field(default=strawberry.UNSET, description="The note; null clears it.")
 
 
-async def event_log(info: strawberry.Info, event_log_id: str) -> CustomerEventLog:
+async def event_log(info: Info, event_log_id: str) -> CustomerEventLog:
     rows = await info.context.db.read(EVENT_LOG_BY_ID, eventLogId=event_log_id)
     if not rows:
         raise NotFound(f"no event log '{event_log_id}'", field="eventLogId")
-    principal: Principal = info.context.principal
-    return CustomerEventLog.from_record(rows[0]["log"], principal.has_any(CONFIDENTIAL_READERS))
+    principal: Principal = info.context.caller
+    return CustomerEventLog.from_record(rows[0]["log"], principal.sees_confidential)
 
 
 @strawberry.type
@@ -84,7 +85,7 @@ class EventLogQuery:
     @strawberry.field(description="BIAN Retrieve: a customer's event log with its events counted per category.",
                       extensions=allow(*TIMELINE_READERS))
     async def customer_event_log(
-        self, info: strawberry.Info,
+        self, info: Info,
         event_log_id: Annotated[strawberry.ID, strawberry.argument(description="The log's id, EL-<customerId>.")],
     ) -> CustomerEventLog:
         await require_reach_for(info, "eventLogId", f"event log '{event_log_id}'", eventLogId=str(event_log_id))
@@ -96,12 +97,12 @@ class EventLogMutation:
     @strawberry.mutation(description="BIAN Initiate: open a customer's event log. CONFLICT if it has one "
                                      "(capturing an event also opens it).", extensions=allow(*CAPTURERS))
     async def initiate_customer_event_log(
-        self, info: strawberry.Info,
+        self, info: Info,
         customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer.")],
         note: Annotated[str | None, strawberry.argument(description="A note, at most 2000 characters.")] = None,
     ) -> CustomerEventLog:
         checked = text(note, "note", NOTE_LENGTH, required=False)
-        principal: Principal = info.context.principal
+        principal: Principal = info.context.caller
 
         async def initiate(tx: Transaction) -> str:
             await require_reach(tx, principal, "customerId", f"customer '{customer_id}'", customerId=str(customer_id))
@@ -119,7 +120,7 @@ class EventLogMutation:
     @strawberry.mutation(description="BIAN Update: close or reopen a customer's event log, or change its note.",
                          extensions=allow(*LOG_MANAGERS))
     async def update_customer_event_log(
-        self, info: strawberry.Info,
+        self, info: Info,
         event_log_id: Annotated[strawberry.ID, strawberry.argument(description="The log's id.")],
         changes: Annotated[UpdateCustomerEventLogInput, strawberry.argument(description="What to change.")],
     ) -> CustomerEventLog:
@@ -131,7 +132,7 @@ class EventLogMutation:
             raise ValidationFailed("status cannot be cleared; give ACTIVE or CLOSED", field="changes.status")
         note = None if changes.note is strawberry.UNSET else text(changes.note, "changes.note", NOTE_LENGTH, required=False)
         status = None if changes.status is strawberry.UNSET else changes.status.value
-        principal: Principal = info.context.principal
+        principal: Principal = info.context.caller
 
         async def update(tx: Transaction) -> list[Record]:
             await require_reach(tx, principal, "eventLogId", f"event log '{event_log_id}'", eventLogId=str(event_log_id))

@@ -26,7 +26,8 @@ from strawberry.dataloader import DataLoader
 from graph.database import Database, Record
 from graph.errors import Forbidden, ValidationFailed
 from graph.queries import load
-from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role
+from resolvers.auth import Principal, Role
+from resolvers.context import Info
 from resolvers.customer_event_history.event_details import EventVersion, LeadSuggestion, lead_suggestions_of, versions_of
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from resolvers.temporal import aware, native
@@ -124,13 +125,13 @@ class CustomerEvent:
         )
 
     @strawberry.field(description="What the event said before each update, newest first; empty if never updated.")
-    async def versions(self, info: strawberry.Info) -> list[EventVersion]:
+    async def versions(self, info: Info) -> list[EventVersion]:
         return await versions_of(info, str(self.event_id))
 
     @strawberry.field(description="Leads this event suggests through the rules kept in the graph (life events, e.g. "
                                   "RELOCATION suggests a mortgage): products suiting the customer's segment that the "
                                   "customer neither holds nor has an open lead for.")
-    async def suggested_leads(self, info: strawberry.Info) -> list[LeadSuggestion]:
+    async def suggested_leads(self, info: Info) -> list[LeadSuggestion]:
         if self.category is not EventCategory.LIFE:
             return []
         return await lead_suggestions_of(info, str(self.event_id))
@@ -175,7 +176,7 @@ def timeline_page(
     types: list[str] | None, window_from: datetime.datetime | None, window_to: datetime.datetime | None,
 ) -> TimelinePage:
     """The page the arguments ask for, or VALIDATION / FORBIDDEN naming the argument at fault."""
-    sees_fraud = principal.has_any(CONFIDENTIAL_READERS)
+    sees_fraud = principal.sees_confidential
     start, end = _window(window_from, window_to)
     after_at, after_id = _after(after)
     return TimelinePage(
@@ -184,7 +185,7 @@ def timeline_page(
     )
 
 
-async def customer_events(info: strawberry.Info, customer_id: str, page: TimelinePage) -> EventConnection:
+async def customer_events(info: Info, customer_id: str, page: TimelinePage) -> EventConnection:
     rows = await _loader(info, page).load(customer_id)
     edges = [EventEdge(cursor=event_cursor(row["at"], row["event"]["eventId"]), node=CustomerEvent.from_record(row["event"]))
              for row in rows[:page.size]]
@@ -200,7 +201,7 @@ def event_cursor(occurred_at: str, event_id: str) -> str:
     return encode_cursor(CURSOR_KIND, f"{occurred_at}|{event_id}")
 
 
-def _loader(info: strawberry.Info, page: TimelinePage) -> DataLoader[str, list[Record]]:
+def _loader(info: Info, page: TimelinePage) -> DataLoader[str, list[Record]]:
     """The request's loader for `page`: customerId -> that page of {event, at} (+1 to see if more follow)."""
     db: Database = info.context.db
 

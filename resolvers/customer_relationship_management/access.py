@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import strawberry
-
 from graph.database import Transaction
 from resolvers.auth import Principal, Role
+from resolvers.context import Info
 from resolvers.security.book import access, book_holder, check_row, reach
 
 PLAN_READERS = (Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
@@ -26,8 +25,8 @@ PLAN_WRITERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 NARRATIVE_READERS = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
 
 
-def principal(info: strawberry.Info) -> Principal:
-    found: Principal = info.context.principal
+def principal(info: Info) -> Principal:
+    found: Principal = info.context.caller
     return found
 
 

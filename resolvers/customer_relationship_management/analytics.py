@@ -18,6 +18,7 @@ import strawberry
 
 from graph.queries import load
 from resolvers.auth import allow
+from resolvers.context import Info
 from resolvers.customer_event_history.analytics import counted_categories
 from resolvers.customer_relationship_management.access import PLAN_READERS, principal
 from resolvers.customer_relationship_management.analytics_types import (
@@ -55,7 +56,7 @@ class RelationshipAnalyticsQuery:
         extensions=allow(*PLAN_READERS),
     )
     async def relationship_plan_coverage(
-        self, info: strawberry.Info,
+        self, info: Info,
         group_by: Annotated[PlanCoverageGrouping, strawberry.argument(
             description="Per relationship manager (default) or per segment.")] = PlanCoverageGrouping.RELATIONSHIP_MANAGER,
     ) -> list[PlanCoverageRow]:
@@ -72,7 +73,7 @@ class RelationshipAnalyticsQuery:
         extensions=allow(*PLAN_READERS),
     )
     async def relationship_goal_attainment(
-        self, info: strawberry.Info,
+        self, info: Info,
         group_by: Annotated[GoalAttainmentGrouping, strawberry.argument(
             description="Per goal type (default), plan owner or plan type.")] = GoalAttainmentGrouping.GOAL_TYPE,
     ) -> list[GoalAttainmentRow]:
@@ -91,7 +92,7 @@ class RelationshipAnalyticsQuery:
         extensions=allow(*PLAN_READERS),
     )
     async def relationship_manager_performance(
-        self, info: strawberry.Info,
+        self, info: Info,
         resource_id: Annotated[strawberry.ID | None, strawberry.argument(
             description="The relationship manager, e.g. R000301 (default: the principal's own). A relationship "
                         "manager may name only itself.")] = None,

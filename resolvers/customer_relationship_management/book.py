@@ -20,6 +20,7 @@ import strawberry
 
 from graph.queries import load
 from resolvers.auth import allow
+from resolvers.context import Info
 from resolvers.customer_relationship_management.access import PLAN_READERS, principal
 from resolvers.customer_relationship_management.book_scope import (
     MAX_LIMIT,
@@ -63,7 +64,7 @@ class BookQuery:
         extensions=allow(*PLAN_READERS),
     )
     async def relationship_manager_book(
-        self, info: strawberry.Info, resource_id: ResourceArgument = None,
+        self, info: Info, resource_id: ResourceArgument = None,
         review_within_days: Annotated[int, strawberry.argument(
             description="Plans whose review is due by today plus this many days (overdue ones included), 1-365.")] = 30,
         recent_days: Annotated[int, strawberry.argument(
@@ -96,7 +97,7 @@ class BookQuery:
         extensions=allow(*PLAN_READERS),
     )
     async def relationship_activity_review(
-        self, info: strawberry.Info, resource_id: ResourceArgument = None,
+        self, info: Info, resource_id: ResourceArgument = None,
         days: Annotated[int, strawberry.argument(description="The length of each window in days, 1-365.")] = 90,
         minimum_drop_percent: Annotated[int, strawberry.argument(
             description="The least fall, in percent of the earlier count, that flags a customer, 1-100.")] = 25,

@@ -17,6 +17,7 @@ import strawberry
 
 from graph.database import Transaction
 from resolvers.auth import allow
+from resolvers.context import Info
 from resolvers.customer_relationship_management import contact_plan_request, contact_steps
 from resolvers.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, principal, require_in_book
 from resolvers.customer_relationship_management.contact_booking import read_contact
@@ -32,7 +33,7 @@ from resolvers.customer_relationship_management.references import IdempotencyKey
 from resolvers.customer_relationship_management.vocabulary import ContactRequestAction
 
 
-async def retrieve(info: strawberry.Info, plan_id: str, contact_id: str) -> RelationshipContact:
+async def retrieve(info: Info, plan_id: str, contact_id: str) -> RelationshipContact:
     who = principal(info)
 
     async def work(tx: Transaction) -> RelationshipContact:
@@ -50,7 +51,7 @@ class ContactQuery:
                                   "it is with, its plan and customer. Relationship managers within their book.",
                       extensions=allow(*PLAN_READERS))
     async def relationship_contact(
-        self, info: strawberry.Info,
+        self, info: Info,
         plan_id: PlanId,
         contact_id: Annotated[strawberry.ID, strawberry.argument(description="The contact on that plan, e.g. PC-…")],
     ) -> RelationshipContact:
@@ -66,7 +67,7 @@ class ContactMutation:
                     "Logs PLAN_CONTACT_SCHEDULED (PLAN_CONTACT_RECORDED for HELD).",
         extensions=allow(*PLAN_WRITERS))
     async def create_relationship_contact(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[CreateRelationshipContactInput, strawberry.argument(description="The plan and the contact.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipContactOutcome:
@@ -79,7 +80,7 @@ class ContactMutation:
                     "PLAN_CONTACT_UPDATED.",
         extensions=allow(*PLAN_WRITERS))
     async def update_relationship_contact(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[UpdateRelationshipContactInput, strawberry.argument(description="The contact and changes.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipContactOutcome:
@@ -91,7 +92,7 @@ class ContactMutation:
                     "PLAN_CONTACT_CANCELLED.",
         extensions=allow(*PLAN_WRITERS))
     async def request_relationship_contact(
-        self, info: strawberry.Info,
+        self, info: Info,
         plan_id: PlanId,
         contact_id: Annotated[strawberry.ID, strawberry.argument(description="The SCHEDULED contact, e.g. PC-…")],
         action: Annotated[ContactRequestAction, strawberry.argument(description="RESCHEDULE or CANCEL.")],
@@ -113,7 +114,7 @@ class ContactMutation:
                     "plan may arrange a meeting, to re-engage the customer.",
         extensions=allow(*PLAN_WRITERS))
     async def request_relationship_plan(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[RequestRelationshipPlanInput, strawberry.argument(description="The plan and the request.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanRequestOutcome:

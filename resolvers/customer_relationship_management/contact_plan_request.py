@@ -15,6 +15,7 @@ from graph.database import Transaction
 from graph.errors import ValidationFailed
 from graph.queries import load
 from resolvers.auth import Principal
+from resolvers.context import Info
 from resolvers.customer_relationship_management import contact_rules as rules
 from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.contact_booking import Booking, book, read_contact
@@ -85,7 +86,7 @@ async def _replay(tx: Transaction, plan: LockedPlan, kind: PlanRequestKind, who:
                                           review_due=native(plan.row["plan"].get("reviewDue")), replayed=True)
 
 
-async def request_plan(info: strawberry.Info, input: RequestRelationshipPlanInput,
+async def request_plan(info: Info, input: RequestRelationshipPlanInput,
                        idempotency_key: str | None) -> RelationshipPlanRequestOutcome:
     reason = rules.narrative(input.reason, "input.reason")
     booking, who, plan_id, kind = meeting(input, reason), principal(info), str(input.plan_id), input.kind

@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import strawberry
-
 from graph.database import Transaction
 from graph.errors import ValidationFailed
 from graph.queries import load
 from resolvers.auth import Principal
+from resolvers.context import Info
 from resolvers.customer_relationship_management import contact_rules as rules
 from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.contact_booking import BOOKING, Booking, book, contact_row, read_contact
@@ -57,7 +56,7 @@ async def _replay(tx: Transaction, plan: LockedPlan, who: Principal, field: str)
                                       replayed=True)
 
 
-async def create(info: strawberry.Info, input: CreateRelationshipContactInput,
+async def create(info: Info, input: CreateRelationshipContactInput,
                  idempotency_key: str | None) -> RelationshipContactOutcome:
     booking, who, plan_id = creation(input), principal(info), str(input.plan_id)
     step = StepKey.of(idempotency_key, "createRelationshipContact", {"planId": plan_id, **booking.request()},
@@ -98,7 +97,7 @@ def updates(input: UpdateRelationshipContactInput) -> dict[str, Any]:
     return changes
 
 
-async def update(info: strawberry.Info, input: UpdateRelationshipContactInput,
+async def update(info: Info, input: UpdateRelationshipContactInput,
                  idempotency_key: str | None) -> RelationshipContactOutcome:
     changes, who = updates(input), principal(info)
     plan_id, contact_id = str(input.plan_id), str(input.contact_id)
@@ -159,7 +158,7 @@ async def _move(tx: Transaction, contact: dict[str, Any], scheduled_at: datetime
     return {"scheduledAt": start}, f"contact {contact['contactId']} moved from {was.isoformat()} to {start.isoformat()}"
 
 
-async def request(info: strawberry.Info, plan_id: str, contact_id: str, action: ContactRequestAction,
+async def request(info: Info, plan_id: str, contact_id: str, action: ContactRequestAction,
                   scheduled_at: datetime.datetime | None, reason: str | None,
                   idempotency_key: str | None) -> RelationshipContactOutcome:
     why, who = _request_checks(action, scheduled_at, reason), principal(info)

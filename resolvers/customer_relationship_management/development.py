@@ -19,6 +19,7 @@ import strawberry
 from graph.database import Record, Transaction
 from graph.errors import NotFound
 from resolvers.auth import allow
+from resolvers.context import Info
 from resolvers.customer_relationship_management import development_rules as rules
 from resolvers.customer_relationship_management import development_steps as steps
 from resolvers.customer_relationship_management.access import (
@@ -42,7 +43,7 @@ TaskIdArgument = Annotated[strawberry.ID, strawberry.argument(description="The d
                                                                           "e.g. DT-….")]
 
 
-async def _tasks(info: strawberry.Info, plan_id: str, task_id: str | None,
+async def _tasks(info: Info, plan_id: str, task_id: str | None,
                  statuses: list[DevelopmentTaskStatus] | None) -> list[RelationshipDevelopmentTask]:
     """The plan's tasks (or the one task) in one read transaction: access first, then one statement."""
     who = principal(info)
@@ -64,7 +65,7 @@ class DevelopmentQuery:
                                   "description, status, result, work products, due day, assignee, plan and customer. "
                                   "Analysts get the narratives (description, result, request note) as null.",
                       extensions=allow(*PLAN_READERS))
-    async def relationship_development(self, info: strawberry.Info, plan_id: PlanId,
+    async def relationship_development(self, info: Info, plan_id: PlanId,
                                        task_id: TaskIdArgument) -> RelationshipDevelopmentTask:
         found = await _tasks(info, str(plan_id), str(task_id), None)
         if not found:
@@ -76,7 +77,7 @@ class DevelopmentQuery:
                                   "of a plan), the soonest due first (those without a due day last).",
                       extensions=allow(*PLAN_READERS))
     async def relationship_developments(
-        self, info: strawberry.Info, plan_id: PlanId,
+        self, info: Info, plan_id: PlanId,
         status: Annotated[list[DevelopmentTaskStatus] | None, strawberry.argument(
             description="Only tasks in these statuses (default: every task).")] = None,
     ) -> list[RelationshipDevelopmentTask]:
@@ -90,7 +91,7 @@ class DevelopmentMutation:
                                      "plan's owner; logs DEVELOPMENT_TASK_CREATED.",
                          extensions=allow(*PLAN_WRITERS))
     async def create_relationship_development(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[CreateRelationshipDevelopmentInput, strawberry.argument(description="The task to create.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipDevelopmentOutcome:
@@ -101,7 +102,7 @@ class DevelopmentMutation:
                                      "DEVELOPMENT_TASK_UPDATED naming the fields.",
                          extensions=allow(*PLAN_WRITERS))
     async def update_relationship_development(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[UpdateRelationshipDevelopmentInput, strawberry.argument(description="What to change.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipDevelopmentOutcome:
@@ -113,7 +114,7 @@ class DevelopmentMutation:
                                      "reason); logs DEVELOPMENT_TASK_SUBMITTED, _ACCEPTED, _REJECTED or _CANCELLED.",
                          extensions=allow(*PLAN_WRITERS))
     async def exchange_relationship_development(
-        self, info: strawberry.Info, plan_id: PlanId, task_id: TaskIdArgument,
+        self, info: Info, plan_id: PlanId, task_id: TaskIdArgument,
         action: Annotated[DevelopmentExchangeAction, strawberry.argument(description="What to do with the task.")],
         result: Annotated[str | None, strawberry.argument(
             description="BIAN CustomerDevelopmentTaskResult, with SUBMIT only (at most 2000 characters); SUBMIT "
@@ -129,7 +130,7 @@ class DevelopmentMutation:
                                      "DEVELOPMENT_TASK_REQUESTED.",
                          extensions=allow(*PLAN_WRITERS))
     async def request_relationship_development(
-        self, info: strawberry.Info, plan_id: PlanId, task_id: TaskIdArgument,
+        self, info: Info, plan_id: PlanId, task_id: TaskIdArgument,
         note: Annotated[str | None, strawberry.argument(
             description="What the assignee is asked to do (at most 2000 characters); a narrative.")] = None,
         due_on: Annotated[datetime.date | None, strawberry.argument(

@@ -10,11 +10,10 @@ import datetime
 import uuid
 from typing import Any
 
-import strawberry
-
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import Role
+from resolvers.context import Info
 from resolvers.customer_relationship_management import development_rules as rules
 from resolvers.customer_relationship_management.development_types import (
     CreateRelationshipDevelopmentInput,
@@ -46,7 +45,7 @@ def _due(day: datetime.date | None) -> str:
     return f", due {day.isoformat()}" if day else ""
 
 
-async def create(info: strawberry.Info, input: CreateRelationshipDevelopmentInput,
+async def create(info: Info, input: CreateRelationshipDevelopmentInput,
                  idempotency_key: str | None) -> RelationshipDevelopmentOutcome:
     asked: dict[str, Any] = {
         "taskType": input.task_type.name,
@@ -95,7 +94,7 @@ def _updates(input: UpdateRelationshipDevelopmentInput) -> dict[str, Any]:
     return changes
 
 
-async def update(info: strawberry.Info, input: UpdateRelationshipDevelopmentInput,
+async def update(info: Info, input: UpdateRelationshipDevelopmentInput,
                  idempotency_key: str | None) -> RelationshipDevelopmentOutcome:
     changes, task_id = _updates(input), str(input.task_id)
 
@@ -153,7 +152,7 @@ def _exchanged(w: Working, task: dict[str, Any], action: DevelopmentExchangeActi
     return {"statusReason": asked["reason"], "closedAt": now, "closedBy": by}
 
 
-async def exchange(info: strawberry.Info, plan_id: str, task_id: str, action: DevelopmentExchangeAction,
+async def exchange(info: Info, plan_id: str, task_id: str, action: DevelopmentExchangeAction,
                    result: str | None, reason: str | None, idempotency_key: str | None) -> RelationshipDevelopmentOutcome:
     asked = _exchange_input(action, result, reason)
 
@@ -174,7 +173,7 @@ async def exchange(info: strawberry.Info, plan_id: str, task_id: str, action: De
     return await run_step(info, step, idempotency_key, act)
 
 
-async def request(info: strawberry.Info, plan_id: str, task_id: str, note: str | None, due_on: datetime.date | None,
+async def request(info: Info, plan_id: str, task_id: str, note: str | None, due_on: datetime.date | None,
                   idempotency_key: str | None) -> RelationshipDevelopmentOutcome:
     asked: dict[str, Any] = {"note": rules.narrative(note, "note"), "dueOn": rules.due_on(due_on, "dueOn")}
 

@@ -13,12 +13,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-import strawberry
-
 from graph.database import Record, Transaction
 from graph.errors import NotFound
 from graph.queries import load
 from resolvers.auth import Principal
+from resolvers.context import Info
 from resolvers.customer_relationship_management import development_rules as rules
 from resolvers.customer_relationship_management.access import principal, shows_narratives
 from resolvers.customer_relationship_management.development_types import (
@@ -88,7 +87,7 @@ class Step:
     request: dict[str, Any]
 
 
-async def run_step(info: strawberry.Info, step: Step, idempotency_key: str | None,
+async def run_step(info: Info, step: Step, idempotency_key: str | None,
                    act: Act) -> RelationshipDevelopmentOutcome:
     who = principal(info)
     key = StepKey.of(idempotency_key, step.operation, {"planId": step.plan_id, **step.request}, who.subject)

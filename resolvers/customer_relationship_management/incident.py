@@ -16,6 +16,7 @@ from typing import Annotated
 import strawberry
 
 from resolvers.auth import allow
+from resolvers.context import Info
 from resolvers.customer_relationship_management import incident_moves, incident_read, incident_steps
 from resolvers.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, principal
 from resolvers.customer_relationship_management.incident_types import (
@@ -42,7 +43,7 @@ class IncidentQuery:
                     "service activity it concerns. NOT_FOUND for an unknown plan or an incident the plan does not "
                     "have, FORBIDDEN outside a relationship manager's book; analysts get the narratives null.",
         extensions=allow(*PLAN_READERS))
-    async def relationship_incident(self, info: strawberry.Info, plan_id: PlanId,
+    async def relationship_incident(self, info: Info, plan_id: PlanId,
                                     incident_id: IncidentId) -> RelationshipIncident:
         return await incident_read.incident(info.context.db, principal(info), str(plan_id), str(incident_id))
 
@@ -51,7 +52,7 @@ class IncidentQuery:
                     "first; only those in the given statuses when named.",
         extensions=allow(*PLAN_READERS))
     async def relationship_incidents(
-        self, info: strawberry.Info, plan_id: PlanId,
+        self, info: Info, plan_id: PlanId,
         status: Annotated[list[IncidentStatus] | None, strawberry.argument(
             description="Only incidents in these statuses (default: all).")] = None,
     ) -> list[RelationshipIncident]:
@@ -66,7 +67,7 @@ class IncidentMutation:
                     "the plan's owner). Logs INCIDENT_CREATED.",
         extensions=allow(*PLAN_WRITERS))
     async def create_relationship_incident(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[CreateRelationshipIncidentInput, strawberry.argument(description="The incident to raise.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipIncidentOutcome:
@@ -77,7 +78,7 @@ class IncidentMutation:
                     "incident does not change (CONFLICT). Logs INCIDENT_UPDATED naming the fields.",
         extensions=allow(*PLAN_WRITERS))
     async def update_relationship_incident(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[UpdateRelationshipIncidentInput, strawberry.argument(description="The changes.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipIncidentOutcome:
@@ -89,7 +90,7 @@ class IncidentMutation:
                     "INCIDENT_PRIORITY_CHANGED, INCIDENT_ON_HOLD or INCIDENT_RESUMED.",
         extensions=allow(*PLAN_WRITERS))
     async def control_relationship_incident(
-        self, info: strawberry.Info, plan_id: PlanId, incident_id: IncidentId,
+        self, info: Info, plan_id: PlanId, incident_id: IncidentId,
         action: Annotated[IncidentControlAction, strawberry.argument(description="What to do.")],
         reason: Annotated[str | None, strawberry.argument(
             description="Why (at most 200 characters); required to HOLD.")] = None,
@@ -103,7 +104,7 @@ class IncidentMutation:
                     "Logs INCIDENT_ACKNOWLEDGED, INCIDENT_RESOLVED, INCIDENT_REOPENED or INCIDENT_CLOSED.",
         extensions=allow(*PLAN_WRITERS))
     async def exchange_relationship_incident(
-        self, info: strawberry.Info, plan_id: PlanId, incident_id: IncidentId,
+        self, info: Info, plan_id: PlanId, incident_id: IncidentId,
         action: Annotated[IncidentExchangeAction, strawberry.argument(description="What to do.")],
         resolution: Annotated[str | None, strawberry.argument(
             description="BIAN CustomerIncidentResolution (1 to 2000 characters); RESOLVE only, and required there.")]
@@ -121,7 +122,7 @@ class IncidentMutation:
                     "Logs INCIDENT_CAPTURED.",
         extensions=allow(*PLAN_WRITERS))
     async def capture_relationship_incident(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[CaptureRelationshipIncidentInput, strawberry.argument(description="What to record.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipIncidentOutcome:

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import strawberry
-
 from graph.database import Transaction
 from graph.errors import ValidationFailed
+from resolvers.context import Info
 from resolvers.customer_relationship_management import incident_rules as rules
 from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.incident_steps import change, log, run_step, stamp
@@ -55,7 +54,7 @@ def _status_change(row: dict[str, Any], action: IncidentControlAction | Incident
     return properties, extra
 
 
-async def move(info: strawberry.Info, plan_id: str, incident_id: str,
+async def move(info: Info, plan_id: str, incident_id: str,
                action: IncidentControlAction | IncidentExchangeAction, reason: str | None, resolution: str | None,
                idempotency_key: str | None) -> RelationshipIncidentOutcome:
     """Controls or exchanges the incident: `resolution` only with RESOLVE, `reason` required by REASONED."""

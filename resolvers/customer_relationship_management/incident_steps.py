@@ -13,11 +13,10 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import strawberry
-
 from graph.database import Transaction
 from graph.errors import ValidationFailed
 from graph.queries import load
+from resolvers.context import Info
 from resolvers.customer_relationship_management import incident_rules as rules
 from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.incident_read import incident
@@ -38,7 +37,7 @@ INCIDENT_CHANGE = load("customer_relationship_management/incident_change")
 Act = Callable[[Transaction, LockedPlan], Awaitable[str]]
 
 
-async def run_step(info: strawberry.Info, plan_id: str, plan_field: str, step: StepKey,
+async def run_step(info: Info, plan_id: str, plan_field: str, step: StepKey,
                    act: Act) -> RelationshipIncidentOutcome:
     who = principal(info)
 
@@ -76,7 +75,7 @@ async def log(tx: Transaction, locked: LockedPlan, step: StepKey, by: str, type:
                         by=by, step=step, subject_id=incident_id, resource_id=assignee_id, result=status)
 
 
-async def create(info: strawberry.Info, input: CreateRelationshipIncidentInput,
+async def create(info: Info, input: CreateRelationshipIncidentInput,
                  idempotency_key: str | None) -> RelationshipIncidentOutcome:
     plan_id, by = str(input.plan_id), principal(info).subject
     asked: dict[str, Any] = {"planId": plan_id, "incidentType": input.incident_type.name, "source": input.source.name,
@@ -110,7 +109,7 @@ async def create(info: strawberry.Info, input: CreateRelationshipIncidentInput,
     return await run_step(info, plan_id, "input.planId", step, act)
 
 
-async def update(info: strawberry.Info, input: UpdateRelationshipIncidentInput,
+async def update(info: Info, input: UpdateRelationshipIncidentInput,
                  idempotency_key: str | None) -> RelationshipIncidentOutcome:
     plan_id, incident_id, by = str(input.plan_id), str(input.incident_id), principal(info).subject
     properties: dict[str, Any] = {
@@ -143,7 +142,7 @@ async def update(info: strawberry.Info, input: UpdateRelationshipIncidentInput,
     return await run_step(info, plan_id, "input.planId", step, act)
 
 
-async def capture(info: strawberry.Info, input: CaptureRelationshipIncidentInput,
+async def capture(info: Info, input: CaptureRelationshipIncidentInput,
                   idempotency_key: str | None) -> RelationshipIncidentOutcome:
     plan_id, incident_id, by = str(input.plan_id), str(input.incident_id), principal(info).subject
     detail = rules.narrative(input.captured_detail, "input.capturedDetail", required=False)

@@ -23,6 +23,7 @@ from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers import idempotency
 from resolvers.auth import Principal, Role, allow
+from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.evaluation import sales_block_names
 from resolvers.lead_and_opportunity_management.lead_capture import (
     DEFAULT_PRIORITY,
@@ -34,7 +35,6 @@ from resolvers.lead_and_opportunity_management.lead_capture import (
 from resolvers.lead_and_opportunity_management.lead_model import retrieve_lead
 from resolvers.lead_and_opportunity_management.lead_triggers import OPEN
 from resolvers.lead_and_opportunity_management.vocabulary import LeadSource
-from resolvers.party_routing_profile.profile import sees_confidential, subject
 from resolvers.security.book import require_reach_for
 
 __all__ = ["ProductMatchingMutation", "ProductMatchingQuery", "ProductSuggestion", "ProductSuggestions"]
@@ -153,8 +153,8 @@ def _customer_not_found(customer_id: str, field: str) -> NotFound:
     return NotFound(f"no customer '{customer_id}'", field=field)
 
 
-def _names(info: strawberry.Info) -> bool:
-    principal: Principal = info.context.principal
+def _names(info: Info) -> bool:
+    principal: Principal = info.context.caller
     return principal.has_any(NAME_READERS)
 
 
@@ -205,7 +205,7 @@ class ProductMatchingQuery:
         extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN),
     )
     async def product_suggestions(
-        self, info: strawberry.Info, customer_id: CustomerId,
+        self, info: Info, customer_id: CustomerId,
         limit: Annotated[int, strawberry.argument(description="At most this many suggestions, 1 to 50.")] = 10,
     ) -> ProductSuggestions:
         if not 1 <= limit <= MAX_LIMIT:
@@ -215,7 +215,7 @@ class ProductMatchingQuery:
         if not rows:
             raise _customer_not_found(str(customer_id), "customerId")
         row, named = rows[0], _names(info)
-        blocked = _blocked_because(row, sees_confidential(info))
+        blocked = _blocked_because(row, info.context.caller.sees_confidential)
         return ProductSuggestions(
             customer_id=customer_id, sales_blocked=blocked is not None, blocked_because=blocked,
             suggestions=[suggestion(s, named) for s in row["suggestions"]])
@@ -232,7 +232,7 @@ class ProductMatchingMutation:
         extensions=allow(Role.RELATIONSHIP_MANAGER, Role.ADMIN),
     )
     async def turn_suggestion_into_lead(
-        self, info: strawberry.Info, customer_id: CustomerId,
+        self, info: Info, customer_id: CustomerId,
         product_id: Annotated[strawberry.ID, strawberry.argument(description="The suggested product.")],
         idempotency_key: Annotated[str | None, strawberry.argument(
             description="Makes a retry safe: a repeat returns the first lead (replayed) and writes nothing; "
@@ -240,7 +240,7 @@ class ProductMatchingMutation:
     ) -> LeadInitiation:
         key = idempotency.key(idempotency_key, "idempotencyKey")
         await require_reach_for(info, "customerId", f"customer '{customer_id}'", customerId=str(customer_id))
-        customer, product, by, db = str(customer_id), str(product_id), subject(info), info.context.db
+        customer, product, by, db = str(customer_id), str(product_id), info.context.caller.subject, info.context.db
         try:
             lead_id, replayed, duplicate = await db.transact(lambda tx: _turn(tx, customer, product, key, by))
         except ConstraintError:

@@ -17,6 +17,7 @@ import strawberry
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import Role, allow
+from resolvers.context import Info
 from resolvers.security.book import require_reach_for
 from resolvers.temporal import native
 
@@ -117,7 +118,7 @@ class NetworkQuery:
         extensions=allow(*READERS),
     )
     async def customer_network(
-        self, info: strawberry.Info,
+        self, info: Info,
         customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer at the centre.")],
         depth: Annotated[int, strawberry.argument(description="How many steps out, 1 to 3.")] = 1,
         kinds: Annotated[list[NetworkRelationshipKind] | None, strawberry.argument(
@@ -146,7 +147,7 @@ class NetworkQuery:
         extensions=allow(*READERS),
     )
     async def customer_path(
-        self, info: strawberry.Info,
+        self, info: Info,
         from_customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer the path starts at.")],
         to_customer_id: Annotated[strawberry.ID, strawberry.argument(
             description="The customer the path ends at; not the same as fromCustomerId.")],

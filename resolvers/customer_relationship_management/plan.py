@@ -16,6 +16,7 @@ import strawberry
 
 from graph.errors import ValidationFailed
 from resolvers.auth import allow
+from resolvers.context import Info
 from resolvers.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, principal
 from resolvers.customer_relationship_management.plan_create import create_plan, creation
 from resolvers.customer_relationship_management.plan_inputs import (
@@ -49,7 +50,7 @@ class PlanQuery:
                     "backs up); analysts read without narratives. Unknown plan: NOT_FOUND.",
         extensions=allow(*PLAN_READERS),
     )
-    async def relationship_plan(self, info: strawberry.Info, plan_id: PlanId) -> RelationshipPlan:
+    async def relationship_plan(self, info: Info, plan_id: PlanId) -> RelationshipPlan:
         return await retrieve_plan(info.context.db, principal(info), str(plan_id))
 
     @strawberry.field(
@@ -58,7 +59,7 @@ class PlanQuery:
         extensions=allow(*PLAN_READERS),
     )
     async def customer_relationship_plans(
-        self, info: strawberry.Info,
+        self, info: Info,
         customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer, e.g. C0000001.")],
     ) -> list[RelationshipPlanSummary]:
         return await plans_of_customer(info.context.db, principal(info), str(customer_id))
@@ -73,7 +74,7 @@ class PlanMutation:
         extensions=allow(*PLAN_WRITERS),
     )
     async def create_relationship_plan(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[CreateRelationshipPlanInput, strawberry.argument(description="The customer and the plan.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanOutcome:
@@ -89,7 +90,7 @@ class PlanMutation:
         extensions=allow(*PLAN_WRITERS),
     )
     async def update_relationship_plan(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[UpdateRelationshipPlanInput, strawberry.argument(description="The plan and what changes.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanOutcome:
@@ -105,7 +106,7 @@ class PlanMutation:
         extensions=allow(*PLAN_WRITERS),
     )
     async def control_relationship_plan(
-        self, info: strawberry.Info, plan_id: PlanId,
+        self, info: Info, plan_id: PlanId,
         action: Annotated[PlanControlAction, strawberry.argument(description="What to do with the plan.")],
         reason: Reason = None, idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanOutcome:
@@ -118,7 +119,7 @@ class PlanMutation:
         extensions=allow(*PLAN_WRITERS),
     )
     async def exchange_relationship_plan(
-        self, info: strawberry.Info, plan_id: PlanId,
+        self, info: Info, plan_id: PlanId,
         action: Annotated[PlanExchangeAction, strawberry.argument(description="What to do with the plan.")],
         reason: Annotated[str | None, strawberry.argument(
             description="Why, at most 2000 characters; required to REJECT.")] = None,
@@ -133,7 +134,7 @@ class PlanMutation:
         extensions=allow(*PLAN_WRITERS),
     )
     async def grant_relationship_plan(
-        self, info: strawberry.Info, plan_id: PlanId,
+        self, info: Info, plan_id: PlanId,
         campaign_id: Annotated[strawberry.ID, strawberry.argument(description="The campaign, e.g. CMP-PREMIER-SAVE.")],
         reason: Reason = None, idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanOutcome:
@@ -146,7 +147,7 @@ class PlanMutation:
         return outcome
 
 
-async def _move(info: strawberry.Info, plan_id: str, action: PlanControlAction | PlanExchangeAction,
+async def _move(info: Info, plan_id: str, action: PlanControlAction | PlanExchangeAction,
                 reason: str | None, key: str | None, operation: str) -> RelationshipPlanOutcome:
     who = principal(info)
     why = text(reason, "reason", NARRATIVE_LENGTH, required=False)

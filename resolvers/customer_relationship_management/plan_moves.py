@@ -17,7 +17,7 @@ from typing import Any
 from graph.database import Transaction
 from graph.errors import Conflict, Forbidden, NotFound
 from graph.queries import load
-from resolvers.auth import CONFIDENTIAL_READERS, Principal
+from resolvers.auth import Principal
 from resolvers.customer_relationship_management.plan_lock import LockedPlan, lock_plan
 from resolvers.customer_relationship_management.plan_read import read_plan
 from resolvers.customer_relationship_management.plan_types import RelationshipPlanOutcome
@@ -163,7 +163,7 @@ async def _grant(tx: Transaction, who: Principal, g: PlanGrant) -> tuple[str, bo
                        "campaign", field="planId")
     now = plan.row["now"]
     [context] = await tx.run(PLAN_GRANT_CONTEXT, grant={"planId": plan.plan_id, "campaignId": g.campaign_id, "at": now})
-    _check_campaign(g, context, now.to_native().date(), who.has_any(CONFIDENTIAL_READERS))
+    _check_campaign(g, context, now.to_native().date(), who.sees_confidential)
     await tx.run(PLAN_GRANT, grant={"planId": plan.plan_id, "campaignId": g.campaign_id, "at": now, "by": who.subject,
                                     "reason": g.reason})
     await log_plan_step(tx, customer_id=plan.row["customerId"], plan_id=plan.plan_id, type="PLAN_CAMPAIGN_GRANTED",

@@ -22,6 +22,7 @@ import strawberry
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import Role, allow
+from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.analytics_types import (
     AgedLead,
     LeadAgeBucket,
@@ -72,7 +73,7 @@ class AnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def lead_funnel(
-        self, info: strawberry.Info, from_: From = None, to: To = None,
+        self, info: Info, from_: From = None, to: To = None,
         campaign_type: Annotated[CampaignType | None, strawberry.argument(
             description="Count only leads of this campaign type (default: all).")] = None,
         product_id: Annotated[strawberry.ID | None, strawberry.argument(
@@ -98,7 +99,7 @@ class AnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def lead_conversion_by_resource(
-        self, info: strawberry.Info, from_: From = None, to: To = None,
+        self, info: Info, from_: From = None, to: To = None,
         resource_id: Annotated[strawberry.ID | None, strawberry.argument(
             description="Only this owner, e.g. R000011, listed even without leads (default: every owner).")] = None,
         limit: Annotated[int, strawberry.argument(description="The most owners listed, 1-100.")] = 20,
@@ -121,7 +122,7 @@ class AnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def lead_ageing(
-        self, info: strawberry.Info,
+        self, info: Info,
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant ages are measured at (default: now; without a zone, UTC).")] = None,
         buckets: Annotated[list[int] | None, strawberry.argument(
@@ -145,7 +146,7 @@ class AnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def lead_portfolio(
-        self, info: strawberry.Info,
+        self, info: Info,
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="Count the leads captured up to this instant (default: now; without a zone, UTC).")] = None,
     ) -> LeadPortfolio:

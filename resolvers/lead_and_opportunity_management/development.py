@@ -22,6 +22,7 @@ from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers import idempotency
 from resolvers.auth import ALL_ROLES, Role, allow
+from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
@@ -40,7 +41,6 @@ from resolvers.lead_and_opportunity_management.development_types import (
 )
 from resolvers.lead_and_opportunity_management.lead_model import lock_lead, require_open
 from resolvers.lead_and_opportunity_management.message_templates import MessageTemplateQuery, render
-from resolvers.party_routing_profile.profile import subject
 from resolvers.security.book import require_reach_for
 
 BY_IDEMPOTENCY_KEY = load("lead_and_opportunity_management/development_by_idempotency_key")
@@ -104,11 +104,11 @@ async def _create(tx: Transaction, asked: dict[str, Any], stamps: dict[str, Any]
                     stamps["createdBy"], result=DevelopmentStatus.OPEN.name, resource_id=assignee, lead_id=lead_id)
 
 
-async def initiate(info: strawberry.Info, input: InitiateLeadDevelopmentInput,
+async def initiate(info: Info, input: InitiateLeadDevelopmentInput,
                    idempotency_key: str | None) -> InitiatedLeadDevelopment:
     key = idempotency.key(idempotency_key, "idempotencyKey")
     now = datetime.datetime.now(datetime.UTC)
-    asked, by = _initiation(input, now), subject(info)
+    asked, by = _initiation(input, now), info.context.caller.subject
     fingerprint = None if key is None else idempotency.fingerprint("initiateLeadDevelopment", {**asked, "by": by})
     development_id = f"DV-{uuid.uuid4()}"
     stamps = {"developmentId": development_id, "createdAt": now, "createdBy": by, "updatedAt": now,
@@ -134,7 +134,7 @@ async def initiate(info: strawberry.Info, input: InitiateLeadDevelopmentInput,
     return InitiatedLeadDevelopment(development=await retrieve(db, created), replayed=replayed)
 
 
-async def update(info: strawberry.Info, input: UpdateLeadDevelopmentInput) -> LeadDevelopment:
+async def update(info: Info, input: UpdateLeadDevelopmentInput) -> LeadDevelopment:
     if input.status is not None and input.status not in FINAL:
         raise ValidationFailed(f"input.status may be DONE or CANCELLED, not {input.status.name}: REQUESTED is set "
                                "by requestLeadDevelopment, OPEN by initiateLeadDevelopment", field="input.status")
@@ -142,7 +142,7 @@ async def update(info: strawberry.Info, input: UpdateLeadDevelopmentInput) -> Le
     resource_id = None if input.resource_id is None else str(input.resource_id)
     if not properties and input.status is None and resource_id is None:
         raise ValidationFailed("name at least one field to change besides input.developmentId", field="input")
-    development_id, by = str(input.development_id), subject(info)
+    development_id, by = str(input.development_id), info.context.caller.subject
 
     async def work(tx: Transaction) -> LeadDevelopment:
         now = datetime.datetime.now(datetime.UTC)
@@ -163,13 +163,12 @@ async def update(info: strawberry.Info, input: UpdateLeadDevelopmentInput) -> Le
                         lead_id=row["leadId"])
         return development
 
-    result: LeadDevelopment = await info.context.db.transact(work)
-    return result
+    return await info.context.db.transact(work)
 
 
-async def execute(info: strawberry.Info, input: ExecuteLeadDevelopmentInput) -> ExecutedLeadDevelopment:
+async def execute(info: Info, input: ExecuteLeadDevelopmentInput) -> ExecutedLeadDevelopment:
     template_id = text(str(input.template_id), "input.templateId", rules.MAX_REFERENCE) or ""
-    development_id, by = str(input.development_id), subject(info)
+    development_id, by = str(input.development_id), info.context.caller.subject
 
     async def work(tx: Transaction) -> ExecutedLeadDevelopment:
         now = datetime.datetime.now(datetime.UTC)
@@ -195,17 +194,16 @@ async def execute(info: strawberry.Info, input: ExecuteLeadDevelopmentInput) -> 
                         resource_id=row["assigneeId"], lead_id=row["leadId"])
         return ExecutedLeadDevelopment(development=development, unresolved_placeholders=message.unresolved)
 
-    result: ExecutedLeadDevelopment = await info.context.db.transact(work)
-    return result
+    return await info.context.db.transact(work)
 
 
-async def request(info: strawberry.Info, input: RequestLeadDevelopmentInput) -> LeadDevelopment:
+async def request(info: Info, input: RequestLeadDevelopmentInput) -> LeadDevelopment:
     now = datetime.datetime.now(datetime.UTC)
     due = rules.due(input.due_at, "input.dueAt", now)
     description = text(input.description, "input.description", rules.MAX_DESCRIPTION, required=False)
     location = text(input.date_time_location, "input.dateTimeLocation", rules.MAX_REFERENCE, required=False)
     resource_id = None if input.resource_id is None else str(input.resource_id)
-    development_id, by = str(input.development_id), subject(info)
+    development_id, by = str(input.development_id), info.context.caller.subject
 
     async def work(tx: Transaction) -> LeadDevelopment:
         at = datetime.datetime.now(datetime.UTC)
@@ -222,8 +220,7 @@ async def request(info: strawberry.Info, input: RequestLeadDevelopmentInput) -> 
                         by, result=DevelopmentStatus.REQUESTED.name, resource_id=str(assignee), lead_id=row["leadId"])
         return development
 
-    result: LeadDevelopment = await info.context.db.transact(work)
-    return result
+    return await info.context.db.transact(work)
 
 
 async def retrieve(db: Database, development_id: str) -> LeadDevelopment:
@@ -241,7 +238,7 @@ async def of_lead(db: Database, lead_id: str, statuses: list[DevelopmentStatus] 
     return [LeadDevelopment.from_record(d) for d in rows[0]["developments"]]
 
 
-async def require_development_reach(info: strawberry.Info, development_id: strawberry.ID,
+async def require_development_reach(info: Info, development_id: strawberry.ID,
                                     field: str = "input.developmentId") -> None:
     """The book rule for a lead development task named by `field` (security.book)."""
     await require_reach_for(info, field, f"lead development '{development_id}'", developmentId=str(development_id))
@@ -253,7 +250,7 @@ class DevelopmentQuery(MessageTemplateQuery):
                                   "assignee, due time, the generated message and the results recorded.",
                       extensions=allow(*ALL_ROLES))
     async def lead_development(
-        self, info: strawberry.Info,
+        self, info: Info,
         development_id: Annotated[strawberry.ID, strawberry.argument(description="The task, e.g. DV-…")],
     ) -> LeadDevelopment:
         await require_development_reach(info, development_id, "developmentId")
@@ -263,7 +260,7 @@ class DevelopmentQuery(MessageTemplateQuery):
                                   "task of a lead), in one round trip.",
                       extensions=allow(*ALL_ROLES))
     async def lead_developments(
-        self, info: strawberry.Info,
+        self, info: Info,
         lead_id: Annotated[strawberry.ID, strawberry.argument(description="The lead, e.g. LD-…")],
         statuses: Annotated[list[DevelopmentStatus] | None, strawberry.argument(
             description="Only tasks in these statuses (default: all).")] = None,
@@ -280,7 +277,7 @@ class DevelopmentMutation:
                     "idempotencyKey returns the first task.",
         extensions=allow(*WRITERS))
     async def initiate_lead_development(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[InitiateLeadDevelopmentInput, strawberry.argument(description="The lead and the task.")],
         idempotency_key: Annotated[str | None, strawberry.argument(
             description="A client-chosen key (1 to 128 characters): a retry with it returns the first task.")] = None,
@@ -294,7 +291,7 @@ class DevelopmentMutation:
                     "LEAD_DEVELOPMENT_UPDATED.",
         extensions=allow(*WRITERS))
     async def update_lead_development(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[UpdateLeadDevelopmentInput, strawberry.argument(description="The task and its results.")],
     ) -> LeadDevelopment:
         await require_development_reach(info, input.development_id)
@@ -307,7 +304,7 @@ class DevelopmentMutation:
                     "LEAD_MESSAGE_GENERATED.",
         extensions=allow(*WRITERS))
     async def execute_lead_development(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[ExecuteLeadDevelopmentInput, strawberry.argument(description="The task and the template.")],
     ) -> ExecutedLeadDevelopment:
         await require_development_reach(info, input.development_id)
@@ -319,7 +316,7 @@ class DevelopmentMutation:
                     "(default: its assignee). Logs LEAD_INTERVENTION_REQUESTED.",
         extensions=allow(*WRITERS))
     async def request_lead_development(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[RequestLeadDevelopmentInput, strawberry.argument(
             description="The task, who is to act and by when.")],
     ) -> LeadDevelopment:

@@ -21,12 +21,12 @@ from graph.errors import NotFound
 from graph.queries import load
 from resolvers import idempotency
 from resolvers.auth import Principal, Role, allow
+from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.lead_and_opportunity_management.assign_lead import LeadAssignmentResult, assign_lead
 from resolvers.lead_and_opportunity_management.assignment import LeadAssignment, assign
 from resolvers.lead_and_opportunity_management.lead_model import lock_lead, require_open
-from resolvers.party_routing_profile.profile import sees_confidential, subject
 from resolvers.security.book import acting_resource, require_reach_for
 from resolvers.temporal import instant_or_now
 
@@ -172,7 +172,7 @@ class EvaluationQuery:
         extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN),
     )
     async def lead_evaluation(
-        self, info: strawberry.Info, lead_id: LeadId,
+        self, info: Info, lead_id: LeadId,
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant to evaluate at (default: now; without a zone, UTC).")] = None,
     ) -> LeadEvaluation:
@@ -181,11 +181,11 @@ class EvaluationQuery:
         rows = await info.context.db.read(EVALUATE_LEAD, leadId=str(lead_id), at=as_of)
         if not rows:
             raise _lead_not_found(str(lead_id))
-        return lead_evaluation(rows[0], as_of, sees_confidential(info))
+        return lead_evaluation(rows[0], as_of, info.context.caller.sees_confidential)
 
 
-def _is_admin(info: strawberry.Info) -> bool:
-    principal: Principal = info.context.principal
+def _is_admin(info: Info) -> bool:
+    principal: Principal = info.context.caller
     return principal.has_any(frozenset({Role.ADMIN}))
 
 
@@ -196,8 +196,8 @@ class EvaluationMutation:
                     "lastEvaluationPassed) with a LEAD_EVALUATED Sales event. Closed lead: CONFLICT.",
         extensions=allow(*EVALUATORS),
     )
-    async def evaluate_lead(self, info: strawberry.Info, lead_id: LeadId) -> LeadEvaluation:
-        by, trusted = subject(info), sees_confidential(info)
+    async def evaluate_lead(self, info: Info, lead_id: LeadId) -> LeadEvaluation:
+        by, trusted = info.context.caller.subject, info.context.caller.sees_confidential
         await require_reach_for(info, "leadId", f"lead '{lead_id}'", leadId=str(lead_id))
         evaluation: LeadEvaluation = await info.context.db.transact(
             lambda tx: evaluate_and_record(tx, str(lead_id), by, trusted))
@@ -212,14 +212,14 @@ class EvaluationMutation:
         extensions=allow(*EVALUATORS),
     )
     async def assign_lead(
-        self, info: strawberry.Info, lead_id: LeadId,
+        self, info: Info, lead_id: LeadId,
         idempotency_key: Annotated[str | None, strawberry.argument(
             description="Makes a retry safe: a repeat returns the first assignment (replayed) and writes nothing; "
                         "1 to 128 characters.")] = None,
     ) -> LeadAssignmentResult:
-        by, admin = subject(info), _is_admin(info)
+        by, admin = info.context.caller.subject, _is_admin(info)
         key = idempotency.key(idempotency_key, "idempotencyKey")
         await require_reach_for(info, "leadId", f"lead '{lead_id}'", leadId=str(lead_id))
         result: LeadAssignmentResult = await info.context.db.transact(
-            lambda tx: assign_lead(tx, str(lead_id), by, admin, key, acting_resource(info.context.principal)))
+            lambda tx: assign_lead(tx, str(lead_id), by, admin, key, acting_resource(info.context.caller)))
         return result

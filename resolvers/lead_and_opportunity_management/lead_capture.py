@@ -21,13 +21,13 @@ from graph.database import Record, Transaction
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
 from resolvers import idempotency
+from resolvers.context import Info
 from resolvers.inputs import text
 from resolvers.lead_and_opportunity_management.assignment import assign
 from resolvers.lead_and_opportunity_management.lead_model import Lead, retrieve_lead
 from resolvers.lead_and_opportunity_management.lead_scoring import classify, score, score_basis
 from resolvers.lead_and_opportunity_management.lead_triggers import OPEN, log_step, raise_prospect
 from resolvers.lead_and_opportunity_management.vocabulary import PRIORITIES, CampaignType, LeadSource, LeadStatus
-from resolvers.party_routing_profile.profile import subject
 from resolvers.temporal import native
 
 LEAD_LOCK_CUSTOMER = load("lead_and_opportunity_management/lead_lock_customer")
@@ -248,8 +248,8 @@ async def capture_lead(tx: Transaction, r: Request) -> tuple[str, bool, bool]:
     return await _create(tx, r, ctx, campaign_type), False, False
 
 
-async def initiate(info: strawberry.Info, input: InitiateLeadInput, idempotency_key: str | None) -> LeadInitiation:
-    r = request(input, idempotency_key, subject(info))
+async def initiate(info: Info, input: InitiateLeadInput, idempotency_key: str | None) -> LeadInitiation:
+    r = request(input, idempotency_key, info.context.caller.subject)
     db = info.context.db
     try:
         lead_id, replayed, duplicate = await db.transact(lambda tx: capture_lead(tx, r))

@@ -19,6 +19,7 @@ from graph.database import Record, Transaction
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import Principal, Role
+from resolvers.context import Info
 from resolvers.inputs import text
 from resolvers.lead_and_opportunity_management.evaluation import evaluate
 from resolvers.lead_and_opportunity_management.lead_capture import DESCRIPTION_LENGTH, SHORT_LENGTH
@@ -32,7 +33,6 @@ from resolvers.lead_and_opportunity_management.vocabulary import (
     LeadStatus,
     PriorityAction,
 )
-from resolvers.party_routing_profile.profile import sees_confidential
 from resolvers.security.book import acting_resource
 
 LEAD_UPDATE = load("lead_and_opportunity_management/lead_update")
@@ -188,14 +188,14 @@ def _id(value: strawberry.ID | None) -> str | None:
     return None if value is None else str(value)
 
 
-async def update(info: strawberry.Info, input: UpdateLeadInput) -> Lead:
+async def update(info: Info, input: UpdateLeadInput) -> Lead:
     if all(getattr(input, name) is None for name in ("status", "status_reason", "description", "priority_action",
                                                      "owner_id", "date_time_location", "campaign_version")):
         raise ValidationFailed("give at least one change: status, statusReason, description, priorityAction, "
                                "ownerId, dateTimeLocation or campaignVersion", field="input")
     details = _details(input)
-    principal: Principal = info.context.principal
-    trusted = sees_confidential(info)
+    principal: Principal = info.context.caller
+    trusted = info.context.caller.sees_confidential
     db = info.context.db
     lead_id: str = await db.transact(lambda tx: _apply(tx, input, details, principal, trusted))
     return await retrieve_lead(db, lead_id, "input.leadId")

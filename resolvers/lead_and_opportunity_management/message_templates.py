@@ -20,6 +20,7 @@ import strawberry
 from graph.database import Database, Record
 from graph.queries import load
 from resolvers.auth import ALL_ROLES, allow
+from resolvers.context import Info
 from resolvers.inputs import text
 
 TEMPLATE_LIST = load("lead_and_opportunity_management/template_list")
@@ -101,7 +102,7 @@ class MessageTemplateQuery:
                                   "(executeLeadDevelopment), by templateId.",
                       extensions=allow(*ALL_ROLES))
     async def message_templates(
-        self, info: strawberry.Info,
+        self, info: Info,
         channel: Annotated[str | None, strawberry.argument(
             description="Only templates of this channel, e.g. EMAIL (default: all).")] = None,
     ) -> list[MessageTemplate]:

@@ -13,6 +13,7 @@ from typing import Annotated
 import strawberry
 
 from resolvers.auth import ALL_ROLES, Role, allow
+from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.lead_capture import InitiateLeadInput, LeadInitiation, initiate
 from resolvers.lead_and_opportunity_management.lead_model import Lead, retrieve_lead
 from resolvers.lead_and_opportunity_management.lead_update import UpdateLeadInput, update
@@ -29,7 +30,7 @@ class ProcedureQuery:
                     "interaction it came from, its offer and its SALES_PROSPECT status. Unknown: NOT_FOUND.",
         extensions=allow(*ALL_ROLES))
     async def lead(
-        self, info: strawberry.Info,
+        self, info: Info,
         lead_id: Annotated[strawberry.ID, strawberry.argument(description="The lead, e.g. LD-…")],
     ) -> Lead:
         await require_reach_for(info, "leadId", f"lead '{lead_id}'", leadId=str(lead_id))
@@ -46,7 +47,7 @@ class ProcedureMutation:
                     "instead of a second one (duplicate: true); a repeated idempotencyKey returns the first lead.",
         extensions=allow(*WRITERS))
     async def initiate_lead(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[InitiateLeadInput, strawberry.argument(description="The lead to capture.")],
         idempotency_key: Annotated[str | None, strawberry.argument(
             description="A client-chosen key (1 to 128 characters): a retry with it returns the first lead.")] = None,
@@ -62,7 +63,7 @@ class ProcedureMutation:
                     "and details. Each change is a Sales event; a failed check changes nothing.",
         extensions=allow(*WRITERS))
     async def update_lead(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[UpdateLeadInput, strawberry.argument(description="The lead and its changes.")],
     ) -> Lead:
         await require_reach_for(info, "input.leadId", f"lead '{input.lead_id}'", leadId=str(input.lead_id))

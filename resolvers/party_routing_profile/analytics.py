@@ -16,7 +16,8 @@ import strawberry
 from graph.errors import ValidationFailed
 from graph.queries import load
 from resolvers.auth import Role, allow
-from resolvers.party_routing_profile.profile import IndicatorCategory, sees_confidential
+from resolvers.context import Info
+from resolvers.party_routing_profile.profile import IndicatorCategory
 from resolvers.portfolio import PortfolioGrouping
 from resolvers.temporal import instant_or_now, native
 
@@ -108,7 +109,7 @@ class AnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def routing_profile_make_up(
-        self, info: strawberry.Info,
+        self, info: Info,
         group_by: Annotated[PortfolioGrouping, strawberry.argument(description="Group by segment or by relationship manager.")],
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant to evaluate indicators at (default: now; without a zone, UTC).")] = None,
@@ -116,7 +117,7 @@ class AnalyticsQuery:
             description="Count only indicators of this category (default: all).")] = None,
     ) -> RoutingProfileMakeUp:
         as_of = instant_or_now(at)
-        rows = await info.context.db.read(MAKE_UP_QUERIES[group_by], at=as_of, seesConfidential=sees_confidential(info),
+        rows = await info.context.db.read(MAKE_UP_QUERIES[group_by], at=as_of, seesConfidential=info.context.caller.sees_confidential,
                                           kind=None if category is None else category.name)
         return RoutingProfileMakeUp(group_by=group_by, as_of=as_of, category=category,
                                     groups=[PortfolioGroupMakeUp.from_record(row) for row in rows])
@@ -128,7 +129,7 @@ class AnalyticsQuery:
         extensions=allow(*ANALYTICS_ROLES),
     )
     async def routing_indicator_trend(
-        self, info: strawberry.Info,
+        self, info: Info,
         from_: Annotated[datetime.date, strawberry.argument(name="from", description="A day in the first week.")],
         to: Annotated[datetime.date, strawberry.argument(description="A day in the last week; not before `from`.")],
         types: Annotated[list[str] | None, strawberry.argument(
@@ -136,7 +137,7 @@ class AnalyticsQuery:
     ) -> RoutingIndicatorTrend:
         first_week, last_week = trend_window(from_, to)
         rows = await info.context.db.read(INDICATOR_TREND_BY_WEEK, fromDate=from_, toDate=to, types=types,
-                                          now=datetime.datetime.now(datetime.UTC), seesConfidential=sees_confidential(info))
+                                          now=datetime.datetime.now(datetime.UTC), seesConfidential=info.context.caller.sees_confidential)
         weeks = [IndicatorTrendWeek(week_start=native(row["weekStart"]),
                                     types=[IndicatorTypeActivity.from_record(t) for t in row["types"]]) for row in rows]
         return RoutingIndicatorTrend(first_week=first_week, last_week=last_week, weeks=weeks)

@@ -22,6 +22,7 @@ from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers import idempotency
 from resolvers.auth import Role, allow
+from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
@@ -30,8 +31,6 @@ from resolvers.party_routing_profile.profile import (
     IndicatorCategory,
     RoutingIndicator,
     new_indicator_id,
-    sees_confidential,
-    subject,
 )
 from resolvers.security.book import require_reach, require_reach_for
 from resolvers.temporal import aware, native
@@ -105,7 +104,7 @@ class Change:
         return idempotency.fingerprint(self.operation, vars(self))
 
 
-async def capture(info: strawberry.Info, category: IndicatorCategory, operation: str,
+async def capture(info: Info, category: IndicatorCategory, operation: str,
                   input: CaptureRoutingIndicatorInput) -> RoutingIndicator:
     change = Change(
         operation=operation, category=category, type=input.type.strip(),
@@ -114,13 +113,13 @@ async def capture(info: strawberry.Info, category: IndicatorCategory, operation:
         valid_from=None if input.valid_from is None else aware(input.valid_from),
         valid_to=None if input.valid_to is None else aware(input.valid_to),
         source=text(input.source, "input.source", SOURCE_LENGTH, required=False) or DEFAULT_SOURCE,
-        captured_by=subject(info), idempotency_key=idempotency.key(input.idempotency_key, "input.idempotencyKey"),
+        captured_by=info.context.caller.subject, idempotency_key=idempotency.key(input.idempotency_key, "input.idempotencyKey"),
     )
     check_window(change.valid_from, change.valid_to)
-    trusted = sees_confidential(info)
+    trusted = info.context.caller.sees_confidential
 
     async def work(tx: Transaction) -> dict[str, Any]:
-        await require_reach(tx, info.context.principal, "input.customerId", f"customer '{input.customer_id}'",
+        await require_reach(tx, info.context.caller, "input.customerId", f"customer '{input.customer_id}'",
                             customerId=str(input.customer_id))
         profile = await tx.run(ENSURE_PARTY_STATE, customerId=str(input.customer_id), createdBy=change.captured_by,
                                nextReviewDue=None, note=None)
@@ -139,19 +138,19 @@ async def capture(info: strawberry.Info, category: IndicatorCategory, operation:
     return RoutingIndicator.from_record(await transact(info, work), trusted)
 
 
-async def update(info: strawberry.Info, category: IndicatorCategory, operation: str,
+async def update(info: Info, category: IndicatorCategory, operation: str,
                  input: UpdateRoutingIndicatorInput) -> RoutingIndicator:
     supersede = any(v is not None for v in (input.value, input.narrative, input.source))
     if not supersede and input.valid_to is None:
         raise ValidationFailed("give value, narrative, source or validTo to change", field="input")
     valid_to = None if input.valid_to is None else aware(input.valid_to)
-    by = subject(info)
+    by = info.context.caller.subject
     key = idempotency.key(input.idempotency_key, "input.idempotencyKey")
-    trusted = sees_confidential(info)
+    trusted = info.context.caller.sees_confidential
     noun = category.name.lower()
 
     async def work(tx: Transaction) -> dict[str, Any]:
-        await require_reach(tx, info.context.principal, "input.indicatorId", f"{noun} '{input.indicator_id}'",
+        await require_reach(tx, info.context.caller, "input.indicatorId", f"{noun} '{input.indicator_id}'",
                             indicatorId=str(input.indicator_id))
         locked = await tx.run(LOCK_PARTY_STATE_OF_INDICATOR, indicatorId=str(input.indicator_id))
         if not locked:
@@ -286,7 +285,7 @@ def _open_end(target: dict[str, Any], now: Any) -> datetime.datetime | None:
     return native(valid_to) if valid_to is not None and valid_to > now else None
 
 
-async def transact(info: strawberry.Info, work: Any) -> dict[str, Any]:
+async def transact(info: Info, work: Any) -> dict[str, Any]:
     try:
         result: dict[str, Any] = await info.context.db.transact(work)
     except ConstraintError as error:
@@ -296,9 +295,9 @@ async def transact(info: strawberry.Info, work: Any) -> dict[str, Any]:
     return result
 
 
-async def retrieve(info: strawberry.Info, category: IndicatorCategory, indicator_id: str) -> RoutingIndicator:
+async def retrieve(info: Info, category: IndicatorCategory, indicator_id: str) -> RoutingIndicator:
     rows = await info.context.db.read(INDICATOR_BY_ID, indicatorId=indicator_id)
-    trusted = sees_confidential(info)
+    trusted = info.context.caller.sees_confidential
     row = rows[0]["indicator"] if rows else None
     if row is None or row["category"] != category.name or (row["confidential"] and not trusted):
         raise NotFound(f"no {category.name.lower()} '{indicator_id}'", field="indicatorId")
@@ -318,20 +317,20 @@ UpdateArgument = Annotated[UpdateRoutingIndicatorInput, strawberry.argument(desc
 class IndicatorQuery:
     @strawberry.field(description="BIAN RetrieveStatus: one status value by id; front ends only values in force.",
                       extensions=allow(*READERS))
-    async def routing_status(self, info: strawberry.Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
+    async def routing_status(self, info: Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
         await require_reach_for(info, "indicatorId", f"status '{indicator_id}'", indicatorId=str(indicator_id))
         return await retrieve(info, IndicatorCategory.STATUS, str(indicator_id))
 
     @strawberry.field(description="BIAN RetrieveRating: one rating value by id; front ends only values in force.",
                       extensions=allow(*READERS))
-    async def routing_rating(self, info: strawberry.Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
+    async def routing_rating(self, info: Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
         await require_reach_for(info, "indicatorId", f"rating '{indicator_id}'", indicatorId=str(indicator_id))
         return await retrieve(info, IndicatorCategory.RATING, str(indicator_id))
 
     @strawberry.field(description="BIAN RetrieveAlert: one alert value by id; front ends only values in force, and "
                                   "confidential alerts and narratives only for relationship managers and admins.",
                       extensions=allow(*READERS))
-    async def routing_alert(self, info: strawberry.Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
+    async def routing_alert(self, info: Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
         await require_reach_for(info, "indicatorId", f"alert '{indicator_id}'", indicatorId=str(indicator_id))
         return await retrieve(info, IndicatorCategory.ALERT, str(indicator_id))
 
@@ -340,30 +339,30 @@ class IndicatorQuery:
 class IndicatorMutation:
     @strawberry.mutation(description="BIAN CaptureStatus: record a new status value; it closes the one in force.",
                          extensions=allow(*STATUS_WRITERS))
-    async def capture_routing_status(self, info: strawberry.Info, input: CaptureArgument) -> RoutingIndicator:
+    async def capture_routing_status(self, info: Info, input: CaptureArgument) -> RoutingIndicator:
         return await capture(info, IndicatorCategory.STATUS, "captureRoutingStatus", input)
 
     @strawberry.mutation(description="BIAN UpdateStatus: supersede the current status value, or end it.",
                          extensions=allow(*STATUS_WRITERS))
-    async def update_routing_status(self, info: strawberry.Info, input: UpdateArgument) -> RoutingIndicator:
+    async def update_routing_status(self, info: Info, input: UpdateArgument) -> RoutingIndicator:
         return await update(info, IndicatorCategory.STATUS, "updateRoutingStatus", input)
 
     @strawberry.mutation(description="BIAN CaptureRating: record a new rating value; it closes the one in force.",
                          extensions=allow(*RATING_AND_ALERT_WRITERS))
-    async def capture_routing_rating(self, info: strawberry.Info, input: CaptureArgument) -> RoutingIndicator:
+    async def capture_routing_rating(self, info: Info, input: CaptureArgument) -> RoutingIndicator:
         return await capture(info, IndicatorCategory.RATING, "captureRoutingRating", input)
 
     @strawberry.mutation(description="BIAN UpdateRating: supersede the current rating value, or end it.",
                          extensions=allow(*RATING_AND_ALERT_WRITERS))
-    async def update_routing_rating(self, info: strawberry.Info, input: UpdateArgument) -> RoutingIndicator:
+    async def update_routing_rating(self, info: Info, input: UpdateArgument) -> RoutingIndicator:
         return await update(info, IndicatorCategory.RATING, "updateRoutingRating", input)
 
     @strawberry.mutation(description="BIAN CaptureAlert: record a new alert value; it closes the one in force.",
                          extensions=allow(*RATING_AND_ALERT_WRITERS))
-    async def capture_routing_alert(self, info: strawberry.Info, input: CaptureArgument) -> RoutingIndicator:
+    async def capture_routing_alert(self, info: Info, input: CaptureArgument) -> RoutingIndicator:
         return await capture(info, IndicatorCategory.ALERT, "captureRoutingAlert", input)
 
     @strawberry.mutation(description="BIAN UpdateAlert: supersede the current alert value, or end it.",
                          extensions=allow(*RATING_AND_ALERT_WRITERS))
-    async def update_routing_alert(self, info: strawberry.Info, input: UpdateArgument) -> RoutingIndicator:
+    async def update_routing_alert(self, info: Info, input: UpdateArgument) -> RoutingIndicator:
         return await update(info, IndicatorCategory.ALERT, "updateRoutingAlert", input)

@@ -19,7 +19,8 @@ import strawberry
 
 from graph.queries import load
 from resolvers.auth import Role, allow
-from resolvers.party_routing_profile.profile import RoutingIndicator, sees_confidential
+from resolvers.context import Info
+from resolvers.party_routing_profile.profile import RoutingIndicator
 from resolvers.party_routing_profile.vocabulary import PoolReference, RequiredSkill
 from resolvers.security.book import require_reach_for
 from resolvers.temporal import instant_or_now
@@ -90,13 +91,13 @@ class PresentingCheckQuery:
         extensions=allow(Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN),
     )
     async def presenting_customer_check(
-        self, info: strawberry.Info,
+        self, info: Info,
         customer_id: Annotated[strawberry.ID, strawberry.argument(description="The presenting customer's id, e.g. C0000042.")],
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant to evaluate indicators at (default: now; without a zone, UTC).")] = None,
     ) -> PresentingCustomerCheck:
         await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
-        trusted = sees_confidential(info)
+        trusted = info.context.caller.sees_confidential
         as_of = instant_or_now(at)
         rows = await info.context.db.read(PRESENTING_CUSTOMER_CHECK, customerId=str(customer_id), at=as_of,
                                           seesConfidential=trusted)

@@ -23,8 +23,9 @@ import strawberry
 from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import CONFIDENTIAL_READERS, Principal, Role, allow
+from resolvers.auth import Role, allow
 from resolvers.batching import batched
+from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.inputs import text
@@ -137,13 +138,13 @@ class PartyState:
         return sorted(wanted, key=lambda i: (i.valid_from, str(i.indicator_id)), reverse=True)
 
 
-async def routing_profile(info: strawberry.Info, customer_id: str, at: datetime.datetime | None) -> PartyState | None:
+async def routing_profile(info: Info, customer_id: str, at: datetime.datetime | None) -> PartyState | None:
     """The customer's PartyState as the principal may see it, as of `at` (default: now)."""
     row = await batched(info, PARTY_STATES_OF_CUSTOMERS, keys_param="customerIds", key_column="customerId",
                         value_column="partyState").load(customer_id)
     if row is None:
         return None
-    trusted = sees_confidential(info)
+    trusted = info.context.caller.sees_confidential
     visible = [RoutingIndicator.from_record(i, trusted) for i in row["indicators"] if trusted or not i["confidential"]]
     order = list(IndicatorCategory)
     visible.sort(key=lambda i: (order.index(i.category), i.type, i.valid_from))
@@ -158,17 +159,7 @@ async def routing_profile(info: strawberry.Info, customer_id: str, at: datetime.
     )
 
 
-def sees_confidential(info: strawberry.Info) -> bool:
-    principal: Principal = info.context.principal
-    return principal.has_any(CONFIDENTIAL_READERS)
-
-
-def subject(info: strawberry.Info) -> str:
-    principal: Principal = info.context.principal
-    return principal.subject
-
-
-async def party_state_by_id(info: strawberry.Info, party_state_id: str, field: str) -> PartyState:
+async def party_state_by_id(info: Info, party_state_id: str, field: str) -> PartyState:
     """The profile named by its id, read after any change this request made; NOT_FOUND if none."""
     rows = await info.context.db.read(CUSTOMER_OF_PARTY_STATE, partyStateId=party_state_id)
     if not rows:
@@ -178,9 +169,9 @@ async def party_state_by_id(info: strawberry.Info, party_state_id: str, field: s
     return state
 
 
-async def require_profile_reach(db: Database | Transaction, info: strawberry.Info, party_state_id: strawberry.ID) -> None:
+async def require_profile_reach(db: Database | Transaction, info: Info, party_state_id: strawberry.ID) -> None:
     """The book rule for a profile named by its partyStateId argument (security.book)."""
-    await require_reach(db, info.context.principal, "partyStateId", f"routing profile '{party_state_id}'",
+    await require_reach(db, info.context.caller, "partyStateId", f"routing profile '{party_state_id}'",
                         partyStateId=str(party_state_id))
 
 
@@ -252,7 +243,7 @@ class ProfileQuery:
                                   "indicators and alert narratives only for relationship managers and admins.",
                       extensions=allow(*PROFILE_WRITERS))
     async def party_routing_profile(
-        self, info: strawberry.Info,
+        self, info: Info,
         party_state_id: Annotated[strawberry.ID, strawberry.argument(description="The profile's id, PS-<customerId>.")],
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant whose active indicators to show (default: now; without a zone, UTC).")] = None,
@@ -271,15 +262,15 @@ class ProfileMutation:
                                      "customer has one (capturing an indicator also starts one).",
                          extensions=allow(*PROFILE_WRITERS))
     async def initiate_party_routing_profile(
-        self, info: strawberry.Info,
+        self, info: Info,
         input: Annotated[InitiatePartyRoutingProfileInput, strawberry.argument(description="The customer and settings.")],
     ) -> PartyState:
         note = text(input.note, "input.note", NOTE_LENGTH, required=False)
 
         async def initiate(tx: Transaction) -> None:
-            await require_reach(tx, info.context.principal, "input.customerId", f"customer '{input.customer_id}'",
+            await require_reach(tx, info.context.caller, "input.customerId", f"customer '{input.customer_id}'",
                                 customerId=str(input.customer_id))
-            rows = await tx.run(ENSURE_PARTY_STATE, customerId=str(input.customer_id), createdBy=subject(info),
+            rows = await tx.run(ENSURE_PARTY_STATE, customerId=str(input.customer_id), createdBy=info.context.caller.subject,
                                 nextReviewDue=input.next_review_due, note=note)
             if not rows:
                 raise NotFound(f"no customer '{input.customer_id}'", field="input.customerId")
@@ -296,7 +287,7 @@ class ProfileMutation:
                                      "review requests with an outcome.",
                          extensions=allow(*PROFILE_MANAGERS))
     async def update_party_routing_profile(
-        self, info: strawberry.Info,
+        self, info: Info,
         party_state_id: Annotated[strawberry.ID, strawberry.argument(description="The profile's id.")],
         changes: Annotated[UpdatePartyRoutingProfileInput, strawberry.argument(description="What to change.")],
     ) -> PartyState:
@@ -312,7 +303,7 @@ class ProfileMutation:
             await require_profile_reach(tx, info, party_state_id)
             locked = await lock_party_state(tx, str(party_state_id), "partyStateId")
             await tx.run(UPDATE_PARTY_STATE, partyStateId=locked["partyStateId"], set=given, nextReviewDue=next_review_due,
-                         note=note, reviewOutcome=outcome, now=locked["now"], updatedBy=subject(info))
+                         note=note, reviewOutcome=outcome, now=locked["now"], updatedBy=info.context.caller.subject)
 
         await info.context.db.transact(update)
         return await party_state_by_id(info, str(party_state_id), "partyStateId")
@@ -320,11 +311,11 @@ class ProfileMutation:
     @strawberry.mutation(description="BIAN Execute: run an automated action on a profile, e.g. REFRESH.",
                          extensions=allow(*PROFILE_MANAGERS))
     async def execute_party_routing_profile(
-        self, info: strawberry.Info,
+        self, info: Info,
         party_state_id: Annotated[strawberry.ID, strawberry.argument(description="The profile's id.")],
         action: Annotated[ProfileAction, strawberry.argument(description="What to run.")] = ProfileAction.REFRESH,
     ) -> ProfileRefresh:
-        by = subject(info)
+        by = info.context.caller.subject
 
         async def refresh(tx: Transaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             await require_profile_reach(tx, info, party_state_id)
@@ -347,7 +338,7 @@ class ProfileMutation:
             return lapsed, [derived[0]["indicator"]]
 
         lapsed, derived = await info.context.db.transact(refresh)
-        trusted = sees_confidential(info)
+        trusted = info.context.caller.sees_confidential
         return ProfileRefresh(
             party_state=await party_state_by_id(info, str(party_state_id), "partyStateId"),
             lapsed=[RoutingIndicator.from_record(row, trusted) for row in lapsed if trusted or not row["confidential"]],
@@ -358,7 +349,7 @@ class ProfileMutation:
                                      "the profile until an update completes it.",
                          extensions=allow(*PROFILE_WRITERS))
     async def request_party_routing_profile_review(
-        self, info: strawberry.Info,
+        self, info: Info,
         party_state_id: Annotated[strawberry.ID, strawberry.argument(description="The profile's id.")],
         reason: Annotated[str, strawberry.argument(description="Why a review is wanted, at most 2000 characters.")],
     ) -> ProfileReviewRequest:
@@ -369,7 +360,7 @@ class ProfileMutation:
             await require_profile_reach(tx, info, party_state_id)
             locked = await lock_party_state(tx, str(party_state_id), "partyStateId")
             await tx.run(REQUEST_PROFILE_REVIEW, partyStateId=locked["partyStateId"], reviewRequestId=request_id,
-                         reason=why, now=locked["now"], requestedBy=subject(info))
+                         reason=why, now=locked["now"], requestedBy=info.context.caller.subject)
 
         await info.context.db.transact(request)
         state = await party_state_by_id(info, str(party_state_id), "partyStateId")

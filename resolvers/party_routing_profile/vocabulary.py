@@ -21,6 +21,7 @@ from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.auth import ALL_ROLES, Role, allow
+from resolvers.context import Info
 from resolvers.inputs import text
 from resolvers.party_routing_profile.profile import IndicatorCategory
 from resolvers.temporal import native
@@ -238,7 +239,7 @@ async def _link(tx: Transaction, code: str, skills: list[dict[str, Any]] | None,
     return indicator_type
 
 
-async def define(info: strawberry.Info, data: IndicatorTypeInput) -> IndicatorType:
+async def define(info: Info, data: IndicatorTypeInput) -> IndicatorType:
     if not CODE.fullmatch(data.code):
         raise ValidationFailed("the code must be A-Z, 0-9 and _, start with a letter and be 2-64 long", field="input.code")
     properties = {**_properties(data, "input"), "code": data.code, "kind": data.category.value}
@@ -250,7 +251,7 @@ async def define(info: strawberry.Info, data: IndicatorTypeInput) -> IndicatorTy
             raise Conflict(f"the indicator type {data.code} exists already; change it with updateIndicatorType",
                            field="input.code")
         await _check_references(tx, skills, pool, "input")
-        await tx.run(DEFINE_INDICATOR_TYPE, **properties, definedBy=info.context.principal.subject)
+        await tx.run(DEFINE_INDICATOR_TYPE, **properties, definedBy=info.context.caller.subject)
         # A new type has no skills and no pool yet: link only what the input names.
         return await _link(tx, data.code, skills or None, strawberry.UNSET if pool is None else pool)
 
@@ -260,7 +261,7 @@ async def define(info: strawberry.Info, data: IndicatorTypeInput) -> IndicatorTy
         raise Conflict(f"the indicator type {data.code} exists already", field="input.code") from None
 
 
-async def update(info: strawberry.Info, code: str, changes: IndicatorTypeChanges) -> IndicatorType:
+async def update(info: Info, code: str, changes: IndicatorTypeChanges) -> IndicatorType:
     properties = _properties(changes, "changes")
     given_skills = changes.required_skills is not strawberry.UNSET
     skills = _required_skills(changes.required_skills, "changes.requiredSkills") if given_skills else None
@@ -271,7 +272,7 @@ async def update(info: strawberry.Info, code: str, changes: IndicatorTypeChanges
     async def work(tx: Transaction) -> Record:
         # The update comes first: it locks the type, so concurrent changes to it queue up.
         if not await tx.run(UPDATE_INDICATOR_TYPE, code=code, properties=properties,
-                            updatedBy=info.context.principal.subject):
+                            updatedBy=info.context.caller.subject):
             raise NotFound(f"no indicator type has the code {code}", field="code")
         await _check_references(tx, skills, None if pool is strawberry.UNSET else pool, "changes")
         return await _link(tx, code, skills, pool)
@@ -284,7 +285,7 @@ class VocabularyQuery:
     @strawberry.field(description="The indicator vocabulary with its routing policy; every role may read it.",
                       extensions=allow(*ALL_ROLES))
     async def indicator_types(
-        self, info: strawberry.Info,
+        self, info: Info,
         category: Annotated[IndicatorCategory | None, strawberry.argument(description="Only this category.")] = None,
     ) -> list[IndicatorType]:
         kind = None if category is None else category.name
@@ -297,7 +298,7 @@ class VocabularyMutation:
     @strawberry.mutation(description="Adds an indicator type to the vocabulary (admins only); CONFLICT if its code exists.",
                          extensions=allow(Role.ADMIN))
     async def define_indicator_type(
-        self, info: strawberry.Info,
+        self, info: Info,
         data: Annotated[IndicatorTypeInput, strawberry.argument(name="input", description="The new type and its policy.")],
     ) -> IndicatorType:
         return await define(info, data)
@@ -305,7 +306,7 @@ class VocabularyMutation:
     @strawberry.mutation(description="Changes some of an indicator type's policy (admins only); its category never changes.",
                          extensions=allow(Role.ADMIN))
     async def update_indicator_type(
-        self, info: strawberry.Info,
+        self, info: Info,
         code: Annotated[str, strawberry.argument(description="The code of the type to change.")],
         changes: Annotated[IndicatorTypeChanges, strawberry.argument(description="Only the fields to change.")],
     ) -> IndicatorType:

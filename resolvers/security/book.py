@@ -99,7 +99,7 @@ async def require_reach(db: Any, who: Principal, field: str, what: str, **ids: s
 
 
 async def require_reach_for(info: Any, field: str, what: str, **ids: str | None) -> None:
-    """require_reach for a resolver: the request's principal and database (`info` a strawberry.Info)."""
+    """require_reach for a resolver: the request's principal and database (`info` a Info)."""
     await require_reach(info.context.db, info.context.principal, field, what, **ids)
 
 
