@@ -9,7 +9,8 @@ refuse as VALIDATION before any resolver runs).
 from __future__ import annotations
 
 import re
-from typing import Any
+from pathlib import Path
+from typing import Any, LiteralString, cast
 
 from graphql import (
     GraphQLArgument,
@@ -27,6 +28,8 @@ from graphql import (
     get_named_type,
 )
 from hypothesis import strategies as st
+
+from graph.database import Database
 
 # What an attacker would try against a gateway that built Cypher from input. Parameters make them
 # inert: each must be refused as plain bad input, or stored and returned verbatim.
@@ -109,6 +112,15 @@ LEAK = re.compile(
 def leaked(message: str, sent: str = "") -> bool:
     """Whether an error message shows an exception class or trace (ignoring what the client sent)."""
     return bool(LEAK.search(message.replace(sent, ""))) if sent else bool(LEAK.search(message))
+
+
+KNOWN_VALUES = cast(LiteralString, (Path(__file__).resolve().parent / "fuzz_known_values.cypher").read_text())
+
+
+async def known_values(db: Database) -> dict[str, list[str]]:
+    """Existing ids and codes by property name (customerId -> ['C0000001', ...]), every fixture's included: some
+    fixture nodes lack optional properties, as nodes written in Neo4j Browser may (docs/graph-model.md)."""
+    return {row["key"]: row["values"] for row in await db.read(KNOWN_VALUES)}
 
 
 def known_ids_for(argument: str, known: dict[str, list[str]]) -> list[str]:

@@ -37,6 +37,7 @@ from tests.security.fuzz_values import (
     INJECTION_STRINGS,
     arguments,
     document,
+    known_values,
     leaked,
     selection,
     wrong_literal,
@@ -45,7 +46,6 @@ from tests.security.fuzz_values import (
 from tests.support import ADMIN, ANALYST, FRONTEND, RM, SCHEMA, execute, load_event_types, load_small_bank, snapshot
 
 HERE = Path(__file__).resolve().parent
-KNOWN_VALUES = cast(LiteralString, (HERE / "fuzz_known_values.cypher").read_text())
 PLANT_CANARY = cast(LiteralString, (HERE / "fuzz_canary.cypher").read_text())
 CHECK_CANARY = cast(LiteralString, (HERE / "fuzz_canary_check.cypher").read_text())
 CANARY = "fuzz-canary"
@@ -98,9 +98,7 @@ async def fuzz_bank(database: Database) -> Database:
 
 @pytest.fixture(scope="module")
 async def known(fuzz_bank: Database) -> dict[str, list[str]]:
-    """Existing ids and codes by property name (customerId -> ['C0000001', ...]), every fixture's included: some
-    fixture nodes lack optional properties, as nodes written in Neo4j Browser may (docs/graph-model.md)."""
-    return {row["key"]: row["values"] for row in await fuzz_bank.read(KNOWN_VALUES)}
+    return await known_values(fuzz_bank)
 
 
 def strings_in(value: Any) -> Iterator[str]:

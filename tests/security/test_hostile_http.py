@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, LiteralString, cast
+from typing import Any
 
 import dateutil.parser
 import httpx2
@@ -49,11 +49,10 @@ from resolvers.auth import ALL_ROLES, issue_token
 from resolvers.errors import InputValueError
 from resolvers.temporal import parse_date, parse_datetime
 from resolvers.view import MAX_JSON_DEPTH
-from tests.security.fuzz_values import known_ids_for, leaked
+from tests.security.fuzz_values import known_ids_for, known_values, leaked
 from tests.support import SCHEMA, load_event_types, load_small_bank, served, snapshot
 
 HERE = Path(__file__).resolve().parent
-KNOWN_VALUES = cast(LiteralString, (HERE / "fuzz_known_values.cypher").read_text())
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
 JSON_TYPES = ("application/json", "application/graphql-response+json")
 HEALTH = ("/healthz", "/readyz")
@@ -337,7 +336,7 @@ def bearer(settings: Settings) -> dict[str, str]:
 
 async def test_thousands_of_hostile_requests_get_the_json_error_contract_and_change_nothing(
         client: httpx2.AsyncClient, production: Settings, hostile_bank: Database) -> None:
-    known = {row["key"]: row["values"] for row in await hostile_bank.read(KNOWN_VALUES)}
+    known = await known_values(hostile_bank)
     before = await snapshot(hostile_bank)
     tally = Tally()
     auth = bearer(production)
