@@ -29,11 +29,11 @@ $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements-dev.txt
 	touch $(TEST_STAMP)
 
-# The graphql-http audit (tests/security/test_graphql_over_http.py) runs in Node 20+: the exact
-# versions of tests/http_audit/package-lock.json, reinstalled when the lock file changes.
-AUDIT_MODULES := tests/http_audit/node_modules/.package-lock.json
-$(AUDIT_MODULES): tests/http_audit/package-lock.json
-	cd tests/http_audit && npm ci --no-audit --no-fund --no-update-notifier
+# The graphql-http audit (tests/gateway/test_graphql_over_http.py) runs in Node 20+: the exact
+# versions of tests/gateway/http_audit/package-lock.json, reinstalled when the lock file changes.
+AUDIT_MODULES := tests/gateway/http_audit/node_modules/.package-lock.json
+$(AUDIT_MODULES): tests/gateway/http_audit/package-lock.json
+	cd tests/gateway/http_audit && npm ci --no-audit --no-fund --no-update-notifier
 	touch $(AUDIT_MODULES)
 
 # GraphiQL's browser builds, served by the gateway in development mode so the page works offline:
@@ -69,8 +69,8 @@ test: lint install-test
 	$(PY) -m pytest
 
 lint: $(TEST_STAMP)
-	$(VENV)/bin/ruff check app.py graph resolvers tests bench
-	$(VENV)/bin/mypy app.py graph resolvers
+	$(VENV)/bin/ruff check app.py gateway resolvers domains graph tests bench
+	$(VENV)/bin/mypy app.py gateway resolvers domains graph
 
 schema: install
 	$(PY) -m resolvers.schema > schema.graphql

@@ -27,6 +27,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 
+from gateway import browser_assets
+from gateway.access_log import AccessLogMiddleware
+from gateway.graphiql import GraphiQLAssets, warn_if_missing
+from gateway.http_limits import HTTP_REFUSAL_CODES, HttpLimitsMiddleware, error_response
+from gateway.http_protocol import GatewayHttpProtocol
+from gateway.request_id import RequestIdMiddleware, configure_logging
+from gateway.security.auth import DEVELOPMENT_TOKEN_SECONDS, development_secret, development_token
+from gateway.settings import Settings, SettingsError
+from gateway.view import GatewayGraphQL
 from graph.constraints import apply_schema, missing_schema
 from graph.database import PING, Database, connect
 from graph.errors import Conflict, Unavailable
@@ -34,19 +43,10 @@ from graph.local_neo4j import LocalNeo4j, LocalNeo4jError, running_local_neo4j
 from graph.monitor import Monitor
 from graph.progress import Phase, phase
 from graph.seed import seed_bank
-from graph.settings import Settings, SettingsError
 from graph.supervisor import Supervisor
-from resolvers import browser_assets
-from resolvers.access_log import AccessLogMiddleware
-from resolvers.auth import DEVELOPMENT_TOKEN_SECONDS, development_secret, development_token
 from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
 from resolvers.contact_routing.live import RoutingFeed, window_for
-from resolvers.graphiql import GraphiQLAssets, warn_if_missing
-from resolvers.http_limits import HTTP_REFUSAL_CODES, HttpLimitsMiddleware, error_response
-from resolvers.http_protocol import GatewayHttpProtocol
-from resolvers.request_id import RequestIdMiddleware, configure_logging
 from resolvers.schema import build_schema
-from resolvers.view import GatewayGraphQL
 
 log = logging.getLogger("gateway")
 
@@ -173,7 +173,7 @@ def main() -> int:
         if settings.dev_mode:
             asyncio.run(prepare_demo(settings))
         config = uvicorn.Config(create_app(settings, local), host=settings.host, port=settings.port, log_config=None,
-                                access_log=False,  # resolvers/access_log.py writes a richer line
+                                access_log=False,  # gateway/access_log.py writes a richer line
                                 http=GatewayHttpProtocol)
         warming = Phase("Warming up the gateway (schema check, routing plan)")
 

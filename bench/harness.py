@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
+from gateway.settings import PROJECT_ROOT, Settings
 from graph.local_neo4j import LocalNeo4j, free_port
-from graph.settings import PROJECT_ROOT, Settings
 
 T = TypeVar("T")
 # run(settings, may_wipe, fresh): fresh asks for the data to be loaded anew.

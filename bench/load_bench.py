@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
+from gateway.settings import Settings
 from graph.constraints import apply_schema
 from graph.database import connect
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import SeedReport, seed_bank, wipe_graph
 from graph.seed.loader import DEFAULT_BATCH_SIZE
-from graph.settings import Settings
 
 TARGET_ELEMENTS_PER_SECOND = 30_000
 

@@ -27,13 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 from harness import BenchError, in_neo4j, percentile
 from tqdm import tqdm
 
+from gateway.security.auth import Principal, Role
+from gateway.settings import Settings
 from graph import queries
 from graph.constraints import apply_schema
 from graph.database import Database, connect
 from graph.seed import seed_bank, wipe_graph
 from graph.seed.generator import REFERENCE_INSTANT
-from graph.settings import Settings
-from resolvers.auth import Principal, Role
 from resolvers.context import Context
 from resolvers.schema import build_schema
 

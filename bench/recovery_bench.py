@@ -33,11 +33,11 @@ import httpx2
 from neo4j import AsyncGraphDatabase
 
 from app import create_app
+from gateway.security.auth import ALL_ROLES, issue_token
+from gateway.settings import PROJECT_ROOT, Settings
 from graph.constraints import apply_schema
 from graph.database import connect
 from graph.local_neo4j import LocalNeo4j, free_port
-from graph.settings import PROJECT_ROOT, Settings
-from resolvers.auth import ALL_ROLES, issue_token
 from tests.support import load_event_types, load_small_bank, served
 
 WRITERS = 20

@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 from harness import BenchError, percentile
 from presenting_check_bench import time_on_demo_bank
 
+from gateway.security.auth import Principal, Role
+from gateway.settings import Settings
 from graph.database import Database
 from graph.seed.generator import REFERENCE_INSTANT
-from graph.settings import Settings
-from resolvers.auth import Principal, Role
 from resolvers.context import Context
 from resolvers.schema import build_schema
 

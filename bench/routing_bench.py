@@ -57,11 +57,11 @@ from presenting_check_bench import ensure_bank
 from tqdm import tqdm
 
 from app import create_app
+from gateway.security.auth import Role, issue_token
+from gateway.settings import Settings
 from graph.database import Database, connect
 from graph.local_neo4j import free_port
 from graph.seed.vocabulary import POOLS, PRODUCTS
-from graph.settings import Settings
-from resolvers.auth import Role, issue_token
 from resolvers.contact_routing.decision import (
     ROUTING_CANDIDATES,
     ContactChannel,

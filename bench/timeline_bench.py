@@ -34,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 from harness import BenchError, in_neo4j, percentile
 from tqdm import tqdm
 
+from gateway.security.auth import Principal, Role
+from gateway.settings import Settings
 from graph import queries
 from graph.constraints import apply_schema
 from graph.database import Database, connect
@@ -41,8 +43,6 @@ from graph.seed import wipe_graph
 from graph.seed.chance import Weighted
 from graph.seed.events import CATALOG, EVENT_LABELS
 from graph.seed.generator import REFERENCE_INSTANT
-from graph.settings import Settings
-from resolvers.auth import Principal, Role
 from resolvers.context import Context
 from resolvers.customer_event_history import EventCategory, timeline_page
 from resolvers.customer_event_history.timeline import EVENTS_OF_CUSTOMERS

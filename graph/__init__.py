@@ -1,1 +1,1 @@
-"""Neo4j access: settings, the driver, Cypher by name, schema, local Neo4j and seeding."""
+"""Neo4j access: the driver, Cypher by name, schema, availability, the local Neo4j and seeding."""

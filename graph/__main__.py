@@ -16,13 +16,13 @@ from collections.abc import Iterator
 
 from neo4j.exceptions import Neo4jError
 
+from gateway.settings import Settings
 from graph.constraints import apply_schema
 from graph.database import connect
 from graph.errors import GatewayError
 from graph.local_neo4j import LocalNeo4jError, port_in_use, running_local_neo4j
 from graph.query_runner import FORMATS, QueryError, all_names, override, render, resolve, run_file
 from graph.seed import seed_bank, wipe_graph
-from graph.settings import Settings
 
 
 @contextlib.contextmanager

@@ -28,10 +28,10 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from gateway.settings import Settings
 from graph import queries
 from graph.availability import UNAVAILABLE_MESSAGE, Availability
 from graph.errors import TimedOut, Unavailable, ValidationFailed
-from graph.settings import Settings
 from graph.tls import driver_security, untrusted_certificate
 
 Record = dict[str, Any]

@@ -11,7 +11,7 @@ accepts plain and TLS connections; the certificate is made once under
 
 Neo4j Browser is ready for relationship managers: `browser_url` (the HTTP root) redirects to
 Browser with the connect URL and no authentication preselected, and Browser connects by itself;
-`browser_commands` (built by resolvers/browser_assets.py: the gateway's style sheet and guide)
+`browser_commands` (built by gateway/browser_assets.py: the gateway's style sheet and guide)
 run once it is connected.
 
 `start()` waits for Bolt; `launch()` and `poll_ready()` are its two halves, for a caller that
@@ -34,9 +34,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from gateway.settings import PROJECT_ROOT, Settings
 from graph.certificates import BoltCertificates, ensure_bolt_certificates
 from graph.progress import phase
-from graph.settings import PROJECT_ROOT, Settings
 
 NEO4J_DIR = PROJECT_ROOT / "graph" / "neo4j"
 LIB_DIR = PROJECT_ROOT / ".cache" / "neo4j" / "lib"

@@ -1,1 +1,1 @@
-"""Strawberry types and resolvers, one module per BIAN service domain."""
+"""Strawberry types and thin resolvers, one package per BIAN service domain; the rules they apply live in domains/."""

@@ -1,6 +1,6 @@
 """Reading the audit trail: `auditRecords`, for admins, newest first, a page at a time.
 
-resolvers/audit.py writes one AuditRecord per root mutation field; this module only reads them
+gateway/security/audit.py writes one AuditRecord per root mutation field; this module only reads them
 (there is no mutation over them: the trail is append-only for the gateway). A page is one read
 of one of three statements, chosen by the filter: by request id (audit_record_request_id
 index), by subject (audit_record_subject_at, read in index order), else by time (audit_record_at,
@@ -20,10 +20,10 @@ from typing import Annotated, Any, LiteralString
 
 import strawberry
 
+from gateway.security.audit import MAX_VALUE_LENGTH, NOT_EXECUTED, is_identifier
+from gateway.security.auth import Role, allow
 from graph.errors import GatewayError, ValidationFailed
 from graph.queries import load
-from resolvers.audit import MAX_VALUE_LENGTH, NOT_EXECUTED, is_identifier
-from resolvers.auth import Role, allow
 from resolvers.context import Info
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from resolvers.temporal import aware, native, now

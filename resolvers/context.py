@@ -11,10 +11,10 @@ import strawberry
 from strawberry.dataloader import DataLoader
 from strawberry.extensions import SchemaExtension
 
+from gateway.security.auth import Principal
+from gateway.settings import Settings
 from graph.database import Database
 from graph.errors import Unauthenticated
-from graph.settings import Settings
-from resolvers.auth import Principal
 
 if TYPE_CHECKING:
     from resolvers.contact_routing.live import RoutingFeed

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from graphql import build_schema
 
-from graph.settings import PROJECT_ROOT
+from gateway.settings import PROJECT_ROOT
 
 COVERAGE_FILE = Path(__file__).resolve().parent / "bian_coverage.toml"
 BIAN_DIR = PROJECT_ROOT / "docs" / "bian-v12"  # BIAN 12.0.0 semantic APIs, Apache-2.0

@@ -8,9 +8,12 @@ from typing import Any
 import strawberry
 from strawberry.extensions import ValidationCache
 
-from graph.settings import Settings
-from resolvers.access_log import OperationName
-from resolvers.audit import AuditTrail
+from gateway.access_log import OperationName
+from gateway.errors import ErrorContract, apply_contract
+from gateway.security.audit import AuditTrail
+from gateway.security.book_guard import guard
+from gateway.security.limits import limit_extensions
+from gateway.settings import Settings
 from resolvers.audit_trail import AuditQuery
 from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuery
 from resolvers.contact_routing.desktop import DesktopSubscription
@@ -21,14 +24,11 @@ from resolvers.customer_relationship_management import (
     CustomerRelationshipManagementQuery,
 )
 from resolvers.customers import CustomerQuery
-from resolvers.errors import ErrorContract, apply_contract
 from resolvers.lead_and_opportunity_management import (
     LeadandOpportunityManagementMutation,
     LeadandOpportunityManagementQuery,
 )
-from resolvers.limits import limit_extensions
 from resolvers.party_routing_profile import PartyRoutingProfileMutation, PartyRoutingProfileQuery
-from resolvers.security.book_guard import guard
 from resolvers.temporal import DATE_SCALAR, DATETIME_SCALAR
 
 
@@ -65,8 +65,8 @@ DOCUMENT_CACHE_SIZE = 1024
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    """The schema with the abuse limits of `settings` (resolvers/limits.py); without settings, the
-    defaults of graph/settings.py, i.e. production limits: introspection off."""
+    """The schema with the abuse limits of `settings` (gateway/security/limits.py); without settings, the
+    defaults of gateway/settings.py, i.e. production limits: introspection off."""
     limits = limit_extensions(settings or Settings())
     schema = GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription,
                            # DateTime and Date arguments refused outside the range Neo4j and Python hold.
@@ -78,7 +78,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         *limits,
     ])
-    guard(schema._schema)  # the book rule on every customer-bearing type (resolvers/security/book_guard.py)
+    guard(schema._schema)  # the book rule on every customer-bearing type (gateway/security/book_guard.py)
     return schema
 
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import dateutil.parser
 import strawberry
 
-from resolvers.errors import InputValueError
+from gateway.errors import InputValueError
 
 _T = TypeVar("_T")
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 import pytest
 
+from gateway.browser_assets import post_connect_commands
+from gateway.settings import Settings
 from graph.constraints import apply_schema
 from graph.database import Database, connect
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import wipe_graph
-from graph.settings import Settings
-from resolvers.browser_assets import post_connect_commands
 from tests.support import CANCELLED_CONNECT_SOCKETS
 
 

@@ -13,12 +13,12 @@ import uvicorn
 from starlette.applications import Starlette
 from strawberry.types import ExecutionResult
 
+from gateway.http_protocol import GatewayHttpProtocol
+from gateway.security.auth import ALL_ROLES, Principal, Role
+from gateway.settings import Settings
 from graph.database import Database
 from graph.local_neo4j import free_port
-from graph.settings import Settings
-from resolvers.auth import ALL_ROLES, Principal, Role
 from resolvers.context import Context
-from resolvers.http_protocol import GatewayHttpProtocol
 from resolvers.schema import build_schema
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -68,7 +68,7 @@ RETURN nodes, relationships
 
 async def snapshot(db: Database) -> tuple[list[str], list[str]]:
     """Every node and relationship with its properties, in a comparable form: equal means unchanged.
-    AuditRecord nodes are left out: every mutation, refused or not, writes one (resolvers/audit.py)."""
+    AuditRecord nodes are left out: every mutation, refused or not, writes one (gateway/security/audit.py)."""
     row = (await db.read(SNAPSHOT))[0]
     return sorted(map(repr, row["nodes"])), sorted(map(repr, row["relationships"]))
 

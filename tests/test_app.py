@@ -10,9 +10,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from app import create_app
+from gateway.security.auth import ALL_ROLES, Role, issue_token
+from gateway.settings import Settings, SettingsError
 from graph.database import Database
-from graph.settings import Settings, SettingsError
-from resolvers.auth import ALL_ROLES, Role, issue_token
 from tests.support import load_small_bank
 
 FIRST_THREE = "{ customers(first: 3) { edges { node { customerId name } } } }"

@@ -25,9 +25,9 @@ from pathlib import Path
 import httpx2
 import pytest
 
+from gateway.settings import PROJECT_ROOT, Settings
 from graph.database import Database
 from graph.local_neo4j import free_port
-from graph.settings import PROJECT_ROOT, Settings
 from tests.support import load_small_bank
 
 LISTENS = "The gateway listens: GraphQL at "
@@ -126,7 +126,7 @@ def test_a_message_of_several_lines_is_logged_on_one(lines: int) -> None:
     """The driver's deadlock retries quote Neo4j's lock dump over many lines: one line, cut short."""
     import logging
 
-    from resolvers.request_id import OneLine
+    from gateway.request_id import OneLine
 
     dump = "\n".join(f"  lock {n}: ExclusiveLock[Client[{n}], NODE({n})]" for n in range(lines))
     record = logging.LogRecord("neo4j.session", logging.WARNING, __file__, 1,

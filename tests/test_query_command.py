@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from gateway.settings import Settings
 from graph.__main__ import main
 from graph.database import Database
 from graph.seed import seed_bank, wipe_graph
-from graph.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

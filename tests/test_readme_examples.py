@@ -22,10 +22,10 @@ from graphql import FieldNode, OperationDefinitionNode, parse
 from starlette.testclient import TestClient
 
 from app import DEMO_CUSTOMERS, DEMO_SEED, create_app
+from gateway.settings import Settings
 from graph.database import Database
 from graph.seed import seed_bank, story
 from graph.seed.generator import load_day, reference_data
-from graph.settings import Settings
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 CUSTOMERS = 200

@@ -16,11 +16,11 @@ import pytest
 from starlette.testclient import TestClient
 
 from app import create_app
+from gateway.security.auth import ALL_ROLES, issue_token
+from gateway.settings import Settings
 from graph.database import PING, connect
 from graph.errors import Unavailable
 from graph.local_neo4j import LocalNeo4j, free_port
-from graph.settings import Settings
-from resolvers.auth import ALL_ROLES, issue_token
 
 QUERY = {"query": "{ customers(first: 1) { edges { node { customerId } } } }"}
 

@@ -1,4 +1,4 @@
-// Audit trail: stores one AuditRecord per root field of a mutation operation (resolvers/audit.py),
+// Audit trail: stores one AuditRecord per root field of a mutation operation (gateway/security/audit.py),
 // in a write transaction of its own after the operation, so refused and failed attempts are kept
 // too. Who ($subject, $roles, $resourceId), when ($at), which request ($requestId) and operation
 // ($operation, null when anonymous); per record the field, the identifiers among its arguments

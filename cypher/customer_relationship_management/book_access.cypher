@@ -1,5 +1,5 @@
 // Whose book each customer is in, and whether the servicing resource $resourceId may reach it:
-// THE object-level rule for relationship managers (resolvers/security/book.py). Each of $accesses
+// THE object-level rule for relationship managers (gateway/security/book.py). Each of $accesses
 // names a customer directly (customerId) or through one object it owns: a relationship plan, lead,
 // lead development, event, event log, routing profile (partyStateId), indicator or allocation; its
 // other keys are null. The resource reaches the customer when it MANAGES it, is BACKUP_FOR the RM

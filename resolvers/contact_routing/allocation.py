@@ -19,11 +19,13 @@ from typing import Annotated, Any
 import strawberry
 from neo4j.exceptions import ConstraintError
 
+from domains import idempotency
+from domains.inputs import text
+from gateway.security.auth import ALL_ROLES, Role, allow
+from gateway.security.book import require_reach, require_reach_for
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, NotFound
 from graph.queries import load
-from resolvers import idempotency
-from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.contact_routing.decision import (
     ContactChannel,
     RoutedResource,
@@ -57,9 +59,7 @@ from resolvers.contact_routing.vocabulary import (
 from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.inputs import text
 from resolvers.party_routing_profile.vocabulary import RequiredSkill
-from resolvers.security.book import require_reach, require_reach_for
 from resolvers.selection import selects
 from resolvers.temporal import native
 

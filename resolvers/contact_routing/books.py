@@ -14,10 +14,10 @@ from typing import Annotated
 
 import strawberry
 
+from gateway.security.auth import Role, allow
 from graph.database import Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Role, allow
 from resolvers.contact_routing.resources import ServicingResource, read
 from resolvers.contact_routing.vocabulary import ResourceKind
 from resolvers.context import Info

@@ -29,14 +29,14 @@ from typing import Annotated, Any
 
 import strawberry
 
+from gateway.security.auth import Role, allow
+from gateway.security.book import require_reach_for
 from graph.database import Record
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Role, allow
 from resolvers.contact_routing.vocabulary import PoolPurpose, PoolStrategy, ResourceKind, in_range, once_each
 from resolvers.context import Info
 from resolvers.party_routing_profile.vocabulary import RequiredSkillInput
-from resolvers.security.book import require_reach_for
 from resolvers.selection import selects
 from resolvers.temporal import instant_or_now
 

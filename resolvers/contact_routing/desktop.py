@@ -18,15 +18,15 @@ from typing import Annotated, TypeVar
 
 import strawberry
 
+from gateway.security.auth import ALL_ROLES, Role, allow
+from gateway.security.book import require_own_resource
 from graph.database import Record
 from graph.errors import NotFound, Unavailable
 from graph.queries import load
-from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.contact_routing.decision import ContactChannel
 from resolvers.contact_routing.live import ALLOCATION, Change, RoutingFeed, activity_of, offers_to
 from resolvers.contact_routing.vocabulary import AllocationStatus, ResourceStatus
 from resolvers.context import Info
-from resolvers.security.book import require_own_resource
 from resolvers.temporal import native
 
 # AllocationStatus lives with the other Contact Routing codes (vocabulary.py); importable from here too.

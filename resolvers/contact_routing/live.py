@@ -46,11 +46,11 @@ from typing import Any
 
 from neo4j.exceptions import Neo4jError
 
+from gateway.request_id import current_request_id
 from graph.background import cancel_and_wait
 from graph.database import Database, Record
 from graph.errors import GatewayError, Unavailable
 from graph.queries import load
-from resolvers.request_id import current_request_id
 
 ROUTING_CHANGES_SINCE = load("contact_routing/routing_changes_since")
 

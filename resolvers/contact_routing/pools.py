@@ -17,10 +17,11 @@ from typing import Annotated, Any
 import strawberry
 from neo4j.exceptions import ConstraintError
 
+from domains.inputs import text
+from gateway.security.auth import ALL_ROLES, Role, allow
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.contact_routing.vocabulary import (
     PoolPurpose,
     PoolStrategy,
@@ -33,7 +34,6 @@ from resolvers.contact_routing.vocabulary import (
     present,
 )
 from resolvers.context import Info
-from resolvers.inputs import text
 from resolvers.temporal import native
 
 GET_SERVICING_POOL = load("contact_routing/get_servicing_pool")

@@ -22,10 +22,10 @@ from typing import Annotated, Any
 
 import strawberry
 
+from gateway.security.auth import ALL_ROLES, allow
 from graph.database import Record
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import ALL_ROLES, allow
 from resolvers.contact_routing.vocabulary import ResourceStatus
 from resolvers.context import Info
 from resolvers.temporal import aware, now

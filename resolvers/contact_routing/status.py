@@ -13,13 +13,13 @@ from typing import Annotated
 
 import strawberry
 
+from gateway.security.auth import Role, allow
+from gateway.security.book import require_own_resource
 from graph.database import Record
 from graph.errors import NotFound
 from graph.queries import load
-from resolvers.auth import Role, allow
 from resolvers.contact_routing.vocabulary import ResourceStatus
 from resolvers.context import Info
-from resolvers.security.book import require_own_resource
 from resolvers.temporal import native
 
 CAPTURE_RESOURCE_STATUS = load("contact_routing/capture_resource_status")

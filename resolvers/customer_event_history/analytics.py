@@ -22,13 +22,13 @@ from typing import Annotated, Any, LiteralString
 
 import strawberry
 
+from gateway.security.auth import Principal, Role, allow
+from gateway.security.book import require_reach_for
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Principal, Role, allow
 from resolvers.context import Info
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.portfolio import PortfolioGrouping
-from resolvers.security.book import require_reach_for
 from resolvers.temporal import instant_or_now, native
 
 EVENT_ACTIVITY_OF_CUSTOMER = load("customer_event_history/event_activity_of_customer")

@@ -8,8 +8,9 @@ from typing import Annotated
 
 import strawberry
 
+from gateway.security.auth import CONFIDENTIAL_READERS, Principal, allow
+from gateway.security.book import require_reach_for
 from graph.errors import GatewayError, ValidationFailed
-from resolvers.auth import CONFIDENTIAL_READERS, Principal, allow
 from resolvers.context import Info
 from resolvers.customer_event_history import changes
 from resolvers.customer_event_history.capture import (
@@ -37,7 +38,6 @@ from resolvers.customer_event_history.changes import (
     requested_changes,
 )
 from resolvers.customer_event_history.timeline import TIMELINE_READERS, CustomerEvent, EventCategory
-from resolvers.security.book import require_reach_for
 
 EventId = Annotated[strawberry.ID, strawberry.argument(description="The event's id.")]
 ExpectedVersion = Annotated[int | None, strawberry.argument(

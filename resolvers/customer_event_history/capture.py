@@ -21,15 +21,15 @@ from typing import Any
 
 import strawberry
 
+from domains import idempotency
+from domains.inputs import text
+from gateway.security.auth import Principal, Role
+from gateway.security.book import access, book_holder, outside_the_book, reach
+from gateway.settings import Settings
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, Forbidden, GatewayError, NotFound, ValidationFailed
 from graph.queries import load
-from graph.settings import Settings
-from resolvers import idempotency
-from resolvers.auth import Principal, Role
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.inputs import text
-from resolvers.security.book import access, book_holder, outside_the_book, reach
 from resolvers.temporal import aware
 
 EVENT_CAPTURE_CHECKS = load("customer_event_history/event_capture_checks")

@@ -14,11 +14,13 @@ from typing import Any
 
 import strawberry
 
+from domains.inputs import text
+from gateway.security.auth import Principal
+from gateway.security.book import require_reach
+from gateway.settings import Settings
 from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from graph.settings import Settings
-from resolvers.auth import Principal
 from resolvers.customer_event_history.capture import (
     DETAILS,
     RECORD_LENGTH,
@@ -28,8 +30,6 @@ from resolvers.customer_event_history.capture import (
     ServicingEventType,
 )
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.inputs import text
-from resolvers.security.book import require_reach
 from resolvers.temporal import aware, native
 
 LOCK_EVENT = load("customer_event_history/lock_event")

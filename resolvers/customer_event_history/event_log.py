@@ -12,15 +12,15 @@ from typing import Annotated, Any
 
 import strawberry
 
+from domains.inputs import text
+from gateway.security.auth import Principal, Role, allow
+from gateway.security.book import require_reach, require_reach_for
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Principal, Role, allow
 from resolvers.context import Info
 from resolvers.customer_event_history.capture import CAPTURERS
 from resolvers.customer_event_history.timeline import TIMELINE_READERS, EventCategory
-from resolvers.inputs import text
-from resolvers.security.book import require_reach, require_reach_for
 from resolvers.temporal import native
 
 INITIATE_EVENT_LOG = load("customer_event_history/initiate_event_log")

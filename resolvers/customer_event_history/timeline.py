@@ -23,10 +23,10 @@ from typing import Any
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from gateway.security.auth import Principal, Role
 from graph.database import Database, Record
 from graph.errors import Forbidden, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Principal, Role
 from resolvers.context import Info
 from resolvers.customer_event_history.event_details import EventVersion, LeadSuggestion, lead_suggestions_of, versions_of
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size

@@ -1,12 +1,13 @@
 """Customer Relationship Management (BIAN): the relationship plan with its development tasks,
 incidents and contacts, the relationship manager's book, the customer network and product matching.
 
-One module per job: `plan` (the control record CustomerRelationshipManagementPlan), `development`,
-`incident` and `contact` (its behaviour qualifiers), `book` (an RM's book and the activity-trend
+One package per BIAN record: `plan` (the control record CustomerRelationshipManagementPlan),
+`development`, `incident` and `contact` (its behaviour qualifiers), each with its `operations` (root
+fields), `types` and the steps and rules they apply. Beside them: `book` (an RM's book and the activity-trend
 review), `analytics` (plan coverage, goal attainment, book make-up and performance), `network`
 (the customer network, households, corporate structures, shortest paths), `matching` (products
 matched through the graph, a suggestion turned into a lead). `access` says who may work which
-plan; `plan_lock` and `steps` are how every change of a plan begins and is logged.
+plan; `plan.lock` and `steps` are how every change of a plan begins and is logged.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from resolvers.customer_relationship_management.analytics import (
     RelationshipAnalyticsQuery,
 )
 from resolvers.customer_relationship_management.book import BookMutation, BookQuery
-from resolvers.customer_relationship_management.contact import ContactMutation, ContactQuery
-from resolvers.customer_relationship_management.development import DevelopmentMutation, DevelopmentQuery
-from resolvers.customer_relationship_management.incident import IncidentMutation, IncidentQuery
+from resolvers.customer_relationship_management.contact.operations import ContactMutation, ContactQuery
+from resolvers.customer_relationship_management.development.operations import DevelopmentMutation, DevelopmentQuery
+from resolvers.customer_relationship_management.incident.operations import IncidentMutation, IncidentQuery
 from resolvers.customer_relationship_management.matching import ProductMatchingMutation, ProductMatchingQuery
 from resolvers.customer_relationship_management.network import NetworkMutation, NetworkQuery
-from resolvers.customer_relationship_management.plan import PlanMutation, PlanQuery
+from resolvers.customer_relationship_management.plan.operations import PlanMutation, PlanQuery
 
 __all__ = ["CustomerRelationshipManagementMutation", "CustomerRelationshipManagementQuery"]
 

@@ -1,6 +1,6 @@
 """Who may read and change which relationship plans: the relationship manager's book.
 
-- `relationship_manager` works its own book (resolvers/security/book.py): the customers it
+- `relationship_manager` works its own book (gateway/security/book.py): the customers it
   MANAGES, those of the RM it is BACKUP_FOR (it covers them), and those it serves through an
   allocation offered to it. The resource a principal acts as is its token's resourceId claim, else
   its subject (security.book.acting_resource).
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gateway.security.auth import Principal, Role
+from gateway.security.book import access, book_holder, check_row, reach
 from graph.database import Transaction
-from resolvers.auth import Principal, Role
 from resolvers.context import Info
-from resolvers.security.book import access, book_holder, check_row, reach
 
 PLAN_READERS = (Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
 PLAN_WRITERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)

@@ -16,8 +16,9 @@ from typing import Annotated
 
 import strawberry
 
+from gateway.security.auth import allow
+from gateway.security.book import book_holder
 from graph.queries import load
-from resolvers.auth import allow
 from resolvers.context import Info
 from resolvers.customer_event_history.analytics import counted_categories
 from resolvers.customer_relationship_management.access import PLAN_READERS, principal
@@ -36,7 +37,6 @@ from resolvers.customer_relationship_management.book_scope import (
 )
 from resolvers.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, ContactStatus, PlanStatus
 from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
-from resolvers.security.book import book_holder
 from resolvers.temporal import instant_or_now, now
 
 PLAN_COVERAGE = load("customer_relationship_management/analytics_plan_coverage")

@@ -18,8 +18,9 @@ from typing import Annotated, Any
 
 import strawberry
 
+from gateway.security.auth import allow
+from gateway.security.book import mark_in_book
 from graph.queries import load
-from resolvers.auth import allow
 from resolvers.context import Info
 from resolvers.customer_relationship_management.access import PLAN_READERS, principal
 from resolvers.customer_relationship_management.book_scope import (
@@ -42,7 +43,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     ContactStatus,
 )
 from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES as OPEN_LEAD_STATUSES
-from resolvers.security.book import mark_in_book
 from resolvers.temporal import instant_or_now, native, now
 
 BOOK_OF_RELATIONSHIP_MANAGER = load("customer_relationship_management/book_of_relationship_manager")

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 import strawberry
 
+from gateway.security.auth import Principal
+from gateway.security.book import require_own_resource
 from graph.errors import NotFound, ValidationFailed
-from resolvers.auth import Principal
-from resolvers.security.book import require_own_resource
 
 MAX_DAYS = 365
 MAX_LIMIT = 200

@@ -18,11 +18,12 @@ from typing import Annotated, Any
 import strawberry
 from neo4j.exceptions import ConstraintError
 
+from domains import idempotency
+from gateway.security.auth import Principal, Role, allow
+from gateway.security.book import require_reach_for
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers import idempotency
-from resolvers.auth import Principal, Role, allow
 from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.evaluation import sales_block_names
 from resolvers.lead_and_opportunity_management.lead_capture import (
@@ -35,7 +36,6 @@ from resolvers.lead_and_opportunity_management.lead_capture import (
 from resolvers.lead_and_opportunity_management.lead_model import retrieve_lead
 from resolvers.lead_and_opportunity_management.lead_triggers import OPEN
 from resolvers.lead_and_opportunity_management.vocabulary import LeadSource
-from resolvers.security.book import require_reach_for
 
 __all__ = ["ProductMatchingMutation", "ProductMatchingQuery", "ProductSuggestion", "ProductSuggestions"]
 

@@ -14,11 +14,11 @@ from typing import Annotated, Any
 
 import strawberry
 
+from gateway.security.auth import Role, allow
+from gateway.security.book import require_reach_for
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Role, allow
 from resolvers.context import Info
-from resolvers.security.book import require_reach_for
 from resolvers.temporal import native
 
 CUSTOMER_NETWORK = load("customer_relationship_management/network_customer_network")

@@ -17,7 +17,7 @@ from typing import Any
 
 import strawberry
 
-from resolvers.auth import Principal
+from gateway.security.auth import Principal
 from resolvers.customer_event_history.analytics import change, counted_categories
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.customer_relationship_management.book_scope import codes

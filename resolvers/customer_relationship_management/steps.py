@@ -13,9 +13,9 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from domains import idempotency
 from graph.database import Transaction
 from graph.queries import load
-from resolvers import idempotency
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 

@@ -19,9 +19,9 @@ from typing import Annotated
 
 import strawberry
 
+from gateway.security.auth import Role, allow
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Role, allow
 from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.analytics_types import (
     AgedLead,

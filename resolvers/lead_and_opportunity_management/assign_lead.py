@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import strawberry
 
+from domains import idempotency
 from graph.database import Transaction
 from graph.errors import Forbidden
 from graph.queries import load
-from resolvers import idempotency
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.lead_and_opportunity_management.assignment import LeadAssignment, proposal

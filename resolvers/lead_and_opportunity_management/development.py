@@ -17,15 +17,16 @@ from typing import Annotated, Any
 import strawberry
 from neo4j.exceptions import ConstraintError
 
+from domains import idempotency
+from domains.inputs import text
+from gateway.security.auth import ALL_ROLES, Role, allow
+from gateway.security.book import require_reach_for
 from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers import idempotency
-from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.inputs import text
 from resolvers.lead_and_opportunity_management import development_rules as rules
 from resolvers.lead_and_opportunity_management.development_types import (
     FINAL,
@@ -41,7 +42,6 @@ from resolvers.lead_and_opportunity_management.development_types import (
 )
 from resolvers.lead_and_opportunity_management.lead_model import lock_lead, require_open
 from resolvers.lead_and_opportunity_management.message_templates import MessageTemplateQuery, render
-from resolvers.security.book import require_reach_for
 
 BY_IDEMPOTENCY_KEY = load("lead_and_opportunity_management/development_by_idempotency_key")
 CREATE = load("lead_and_opportunity_management/development_create")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from domains.inputs import text
 from graph.errors import Conflict, ValidationFailed
-from resolvers.inputs import text
 from resolvers.lead_and_opportunity_management.development_types import (
     TRANSITIONS,
     DevelopmentStatus,

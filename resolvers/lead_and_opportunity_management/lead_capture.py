@@ -17,12 +17,12 @@ from typing import Any
 import strawberry
 from neo4j.exceptions import ConstraintError
 
+from domains import idempotency
+from domains.inputs import text
 from graph.database import Record, Transaction
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
-from resolvers import idempotency
 from resolvers.context import Info
-from resolvers.inputs import text
 from resolvers.lead_and_opportunity_management.assignment import assign
 from resolvers.lead_and_opportunity_management.lead_model import Lead, retrieve_lead
 from resolvers.lead_and_opportunity_management.lead_scoring import classify, score, score_basis

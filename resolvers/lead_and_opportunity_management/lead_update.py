@@ -15,12 +15,13 @@ from typing import Any
 
 import strawberry
 
+from domains.inputs import text
+from gateway.security.auth import Principal, Role
+from gateway.security.book import acting_resource
 from graph.database import Record, Transaction
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Principal, Role
 from resolvers.context import Info
-from resolvers.inputs import text
 from resolvers.lead_and_opportunity_management.evaluation import evaluate
 from resolvers.lead_and_opportunity_management.lead_capture import DESCRIPTION_LENGTH, SHORT_LENGTH
 from resolvers.lead_and_opportunity_management.lead_model import Lead, lock_lead, retrieve_lead
@@ -33,7 +34,6 @@ from resolvers.lead_and_opportunity_management.vocabulary import (
     LeadStatus,
     PriorityAction,
 )
-from resolvers.security.book import acting_resource
 
 LEAD_UPDATE = load("lead_and_opportunity_management/lead_update")
 

@@ -17,11 +17,11 @@ from typing import Annotated, Any
 
 import strawberry
 
+from domains.inputs import text
+from gateway.security.auth import ALL_ROLES, allow
 from graph.database import Database, Record
 from graph.queries import load
-from resolvers.auth import ALL_ROLES, allow
 from resolvers.context import Info
-from resolvers.inputs import text
 
 TEMPLATE_LIST = load("lead_and_opportunity_management/template_list")
 

@@ -12,12 +12,12 @@ from typing import Annotated
 
 import strawberry
 
-from resolvers.auth import ALL_ROLES, Role, allow
+from gateway.security.auth import ALL_ROLES, Role, allow
+from gateway.security.book import require_reach_for
 from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.lead_capture import InitiateLeadInput, LeadInitiation, initiate
 from resolvers.lead_and_opportunity_management.lead_model import Lead, retrieve_lead
 from resolvers.lead_and_opportunity_management.lead_update import UpdateLeadInput, update
-from resolvers.security.book import require_reach_for
 
 WRITERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 

@@ -13,9 +13,9 @@ from typing import Annotated, Any, LiteralString
 
 import strawberry
 
+from gateway.security.auth import Role, allow
 from graph.errors import ValidationFailed
 from graph.queries import load
-from resolvers.auth import Role, allow
 from resolvers.context import Info
 from resolvers.party_routing_profile.profile import IndicatorCategory
 from resolvers.portfolio import PortfolioGrouping

@@ -17,22 +17,22 @@ from typing import Annotated, Any
 import strawberry
 from neo4j.exceptions import ConstraintError
 
+from domains import idempotency
+from domains.inputs import text
+from gateway.security.auth import Role, allow
+from gateway.security.book import require_reach, require_reach_for
 from graph.database import Transaction
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers import idempotency
-from resolvers.auth import Role, allow
 from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.inputs import text
 from resolvers.party_routing_profile.profile import (
     RECORD_INDICATOR,
     IndicatorCategory,
     RoutingIndicator,
     new_indicator_id,
 )
-from resolvers.security.book import require_reach, require_reach_for
 from resolvers.temporal import aware, native
 
 ENSURE_PARTY_STATE = load("party_routing_profile/ensure_party_state")

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from gateway.security.auth import Role, allow
+from gateway.security.book import require_reach_for
 from graph.queries import load
-from resolvers.auth import Role, allow
 from resolvers.context import Info
 from resolvers.party_routing_profile.profile import RoutingIndicator
 from resolvers.party_routing_profile.vocabulary import PoolReference, RequiredSkill
-from resolvers.security.book import require_reach_for
 from resolvers.temporal import instant_or_now
 
 if TYPE_CHECKING:

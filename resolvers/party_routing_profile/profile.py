@@ -20,16 +20,16 @@ from typing import Annotated, Any
 
 import strawberry
 
+from domains.inputs import text
+from gateway.security.auth import Role, allow
+from gateway.security.book import require_reach
 from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import Role, allow
 from resolvers.batching import batched
 from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.inputs import text
-from resolvers.security.book import require_reach
 from resolvers.temporal import instant_or_now, native
 
 PARTY_STATES_OF_CUSTOMERS = load("party_routing_profile/party_states_of_customers")

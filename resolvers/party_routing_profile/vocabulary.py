@@ -17,12 +17,12 @@ from typing import Annotated, Any
 import strawberry
 from neo4j.exceptions import ConstraintError
 
+from domains.inputs import text
+from gateway.security.auth import ALL_ROLES, Role, allow
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.auth import ALL_ROLES, Role, allow
 from resolvers.context import Info
-from resolvers.inputs import text
 from resolvers.party_routing_profile.profile import IndicatorCategory
 from resolvers.temporal import native
 

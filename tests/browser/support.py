@@ -14,7 +14,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from graph.settings import PROJECT_ROOT
+from gateway.settings import PROJECT_ROOT
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 INSTALL = "run `make install-test` (as root it installs them: apt-get install -y chromium chromium-driver)"

@@ -19,9 +19,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
+from gateway.security.auth import ALL_ROLES, authenticate
+from gateway.settings import Settings
 from graph.database import Database
-from graph.settings import Settings
-from resolvers.auth import ALL_ROLES, authenticate
 from tests.browser.support import screenshot
 from tests.support import load_small_bank, served
 

@@ -1,7 +1,7 @@
 """Neo4j Browser as a relationship manager meets it: open one URL and be working.
 
 A local Neo4j configured as `make run` configures it (graph/neo4j/LocalNeo4j.java), the gateway
-serving the style sheet and the guide (resolvers/browser_assets.py), and headless Chromium with
+serving the style sheet and the guide (gateway/browser_assets.py), and headless Chromium with
 no internet. The relationship manager types nothing: Browser connects by itself, applies the
 style, opens the guide; each page of the guide runs from its play icons and draws its graph.
 Screenshots: test-artifacts/neo4j-browser-*.png.
@@ -23,11 +23,11 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
+from gateway.browser_assets import post_connect_commands
+from gateway.settings import Settings
 from graph.database import connect
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import wipe_graph
-from graph.settings import Settings
-from resolvers.browser_assets import post_connect_commands
 from tests.browser.support import screenshot
 from tests.conftest import Neo4jServer
 from tests.support import load_small_bank, served

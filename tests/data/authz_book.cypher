@@ -1,4 +1,4 @@
-// Objects of customers in and outside Rita's (R000301) book, for tests/security: loaded after
+// Objects of customers in and outside Rita's (R000301) book, for tests/gateway/security: loaded after
 // small_bank and relationship_plans. Dieter (C0000005, Sam's customer, outside Rita's book) owns a
 // routing profile with a status, an event log with an event, a lead with a development, and an
 // allocation; Chloe (C0000003, no RM) is served by Rita through a PENDING allocation.

@@ -1,5 +1,5 @@
 // Objects outside Tom's book (R000303, BACKUP_FOR Rita: Alice, Bob and Acme are his book) that the
-// paths of tests/security/test_book_paths.py reach from inside it (load after small_bank,
+// paths of tests/gateway/security/test_book_paths.py reach from inside it (load after small_bank,
 // relationship_plans, authz_book, book_extras and customer_network). Chloe (C0000003), Alice's
 // daughter and household member, gets a routing profile and an event log with an event; Acme
 // Holdings (C0000006), Acme's parent, an event log with an event. POOL-PATHS holds allocations of

@@ -1,4 +1,4 @@
-// The live feed's view of POOL-PATHS (tests/security/test_book_paths.py, after book_paths.cypher):
+// The live feed's view of POOL-PATHS (tests/gateway/security/test_book_paths.py, after book_paths.cypher):
 // every allocation of the pool changes now, a millisecond apart in a fixed order, so a
 // subscription that starts in the next few seconds replays them all in that order.
 MATCH (a:Allocation) WHERE a.allocationId STARTS WITH 'AL-PATHS-'

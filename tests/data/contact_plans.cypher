@@ -1,4 +1,4 @@
-// Plan contacts for tests/resolvers/test_relationship_contact.py (load after relationship_plans):
+// Plan contacts for tests/resolvers/customer_relationship_management/test_relationship_contact.py (load after relationship_plans):
 // on Alice's plan RP-C0000001, with Rita (R000301), PC-T-DUE is SCHEDULED for two hours ago (its
 // outcome can be recorded) and PC-T-CANCELLED was called off.
 MATCH (plan:RelationshipPlan {planId: 'RP-C0000001'}), (rita:ServicingResource {resourceId: 'R000301'})

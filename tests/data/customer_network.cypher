@@ -1,4 +1,4 @@
-// The customer network around the small bank's Martin household (tests/resolvers/test_customer_network.py):
+// The customer network around the small bank's Martin household (tests/resolvers/customer_relationship_management/test_customer_network.py):
 // a subsidiary chain Acme Components -> Acme Widgets -> Acme Holdings, Olga who owns the holding,
 // Chloe's second household with Frank, Ivy who is related to no one, and Alice's RM Rita.
 MATCH (alice:Customer {customerId: 'C0000001'}), (chloe:Customer {customerId: 'C0000003'}),

@@ -1,4 +1,4 @@
-// Extra development tasks for tests/resolvers/test_relationship_development.py (load after
+// Extra development tasks for tests/resolvers/customer_relationship_management/test_relationship_development.py (load after
 // relationship_plans): on Alice's ACTIVE plan RP-C0000001, DT-RP-C0000001-2 REQUESTED of Tom, due
 // three days ago (overdue), with two work products, and DT-RP-C0000001-3 ACCEPTED (final), due in
 // ten days; on Dieter's CLOSED plan RP-C0000005, DT-RP-C0000005-1 SUBMITTED to Sam.

@@ -2,7 +2,7 @@
 // Dieter in every status, owned by Rita Owen (R000201) or Sam Price (R000202); Tom Quinn (R000203)
 // owns none; L10 has no owner, campaign type or source. Seeded-style leads carry no classification.
 // Lead L05 (REJECTED) has Sales events showing it reached CONFIRMED; L06 (EXPIRED) only a
-// LEAD_ASSIGNED event, so it counts at CAPTURED. tests/resolvers/test_lead_analytics.py computes
+// LEAD_ASSIGNED event, so it counts at CAPTURED. tests/resolvers/lead_and_opportunity_management/test_lead_analytics.py computes
 // every expected figure from these rows by hand.
 CREATE (:ServicingResource {resourceId: 'R000201', name: 'Rita Owen', kind: 'RELATIONSHIP_MANAGER', status: 'AVAILABLE', languages: ['en']})
 CREATE (:ServicingResource {resourceId: 'R000202', name: 'Sam Price', kind: 'AGENT', status: 'AVAILABLE', languages: ['en']})

@@ -1,4 +1,4 @@
-// For tests/resolvers/test_relationship_plan.py (load after small_bank and relationship_plans):
+// For tests/resolvers/customer_relationship_management/test_relationship_plan.py (load after small_bank and relationship_plans):
 // what a plan's insights and a campaign grant read.
 // Products: P-SAVER is for PREMIER customers only, P-BIZ-LOAN for CORPORATE ones; the small bank's
 // three suit everyone. So Alice (PREMIER, holding the current account and the mortgage) holds 2 of

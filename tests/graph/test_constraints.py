@@ -9,11 +9,11 @@ import sys
 import pytest
 from neo4j.exceptions import ConstraintError
 
+from gateway.settings import PROJECT_ROOT, Settings
 from graph.constraints import apply_schema, missing_schema, schema_names
 from graph.database import Database, connect
 from graph.errors import Unavailable
 from graph.local_neo4j import free_port
-from graph.settings import PROJECT_ROOT, Settings
 
 
 async def test_applying_twice_changes_nothing_and_everything_is_online(database: Database) -> None:

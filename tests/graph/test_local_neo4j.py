@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from gateway.settings import PROJECT_ROOT
 from graph.local_neo4j import LocalNeo4j, LocalNeo4jError, free_port, provision_jars
-from graph.settings import PROJECT_ROOT
 
 
 def test_missing_java_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

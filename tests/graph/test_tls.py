@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 
+from gateway.settings import Settings, SettingsError
 from graph import certificates, queries
 from graph.certificates import ensure_bolt_certificates
 from graph.database import PING, Database, connect
 from graph.local_neo4j import LocalNeo4j, free_port
-from graph.settings import Settings, SettingsError
 from graph.tls import CertificateNotTrusted
 from tests.conftest import Neo4jServer
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from gateway.settings import Settings
 from graph.database import Database
-from graph.settings import Settings
 from resolvers.pagination import encode_cursor
 from tests.support import execute, load_small_bank
 

@@ -1,0 +1,1 @@
+"""The bank's rules, free of GraphQL: what the resolvers apply and the dispatcher runs."""

@@ -1,0 +1,1 @@
+"""Plan contacts and the plan's Request (BIAN behaviour qualifier Contact)."""

@@ -1,0 +1,1 @@
+"""Development tasks of a relationship plan (BIAN behaviour qualifier Development)."""

@@ -1,0 +1,1 @@
+"""Customer incidents of a relationship plan (BIAN behaviour qualifier Incident)."""

@@ -1,0 +1,1 @@
+"""The relationship plan (BIAN control record CustomerRelationshipManagementPlan)."""
