@@ -24,9 +24,9 @@ from gateway.security.audit import MAX_VALUE_LENGTH, NOT_EXECUTED, is_identifier
 from gateway.security.auth import Role, allow
 from graph.errors import GatewayError, ValidationFailed
 from graph.queries import load
+from graph.temporal import aware, native, now
 from resolvers.context import Info
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
-from resolvers.temporal import aware, native, now
 
 AUDIT_RECORDS = load("audit/audit_records")
 AUDIT_RECORDS_OF_SUBJECT = load("audit/audit_records_of_subject")

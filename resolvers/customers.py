@@ -16,6 +16,7 @@ from gateway.security.auth import ALL_ROLES, Role, allow
 from gateway.security.book import book_holder, mark_in_book, require_reach_for
 from graph.errors import NotFound
 from graph.queries import load
+from graph.temporal import native
 from resolvers.batching import batched
 from resolvers.context import Info
 from resolvers.customer_event_history import (
@@ -27,7 +28,6 @@ from resolvers.customer_event_history import (
 )
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from resolvers.party_routing_profile import PartyState, routing_profile
-from resolvers.temporal import native
 
 GET_CUSTOMERS_BY_ID = load("customers/get_customers_by_id")
 LIST_CUSTOMERS = load("customers/list_customers")

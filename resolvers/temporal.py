@@ -1,38 +1,19 @@
-"""Neo4j's temporal values (Date, DateTime) as the Python ones Strawberry serializes, and the range
-of DateTime and Date arguments the gateway accepts."""
+"""The DateTime and Date scalars: the range of arguments the gateway accepts, and how values are
+serialized (the values themselves: graph/temporal.py)."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import dateutil.parser
 import strawberry
 
 from gateway.errors import InputValueError
+from graph.temporal import aware
 
 _T = TypeVar("_T")
-
-
-def native(value: Any) -> Any:
-    """neo4j.time.Date → datetime.date, DateTime → datetime.datetime; None stays None."""
-    return None if value is None else value.to_native()
-
-
-def aware(instant: datetime.datetime) -> datetime.datetime:
-    """Instants without a zone are read as UTC, so they compare with stored DateTimes."""
-    return instant if instant.tzinfo is not None else instant.replace(tzinfo=datetime.UTC)
-
-
-def now() -> datetime.datetime:
-    """This instant, in UTC."""
-    return datetime.datetime.now(datetime.UTC)
-
-
-def instant_or_now(at: datetime.datetime | None) -> datetime.datetime:
-    """`at` (read as UTC when it has no zone), or now."""
-    return now() if at is None else aware(at)
 
 
 # --- the DateTime and Date arguments the gateway accepts ----------------------------------------

@@ -26,6 +26,7 @@ from gateway.security.book import require_reach, require_reach_for
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, NotFound
 from graph.queries import load
+from graph.temporal import native
 from resolvers.contact_routing.decision import (
     ContactChannel,
     RoutedResource,
@@ -61,7 +62,6 @@ from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.party_routing_profile.vocabulary import RequiredSkill
 from resolvers.selection import selects
-from resolvers.temporal import native
 
 GET_ALLOCATIONS = load("contact_routing/get_allocations")
 ALLOCATION_BY_IDEMPOTENCY_KEY = load("contact_routing/allocation_by_idempotency_key")

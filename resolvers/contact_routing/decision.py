@@ -34,11 +34,11 @@ from gateway.security.book import require_reach_for
 from graph.database import Record
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import instant_or_now
 from resolvers.contact_routing.vocabulary import PoolPurpose, PoolStrategy, ResourceKind, in_range, once_each
 from resolvers.context import Info
 from resolvers.party_routing_profile.vocabulary import RequiredSkillInput
 from resolvers.selection import selects
-from resolvers.temporal import instant_or_now
 
 ROUTING_CANDIDATES = load("contact_routing/routing_candidates")
 

@@ -23,11 +23,11 @@ from gateway.security.book import require_own_resource
 from graph.database import Record
 from graph.errors import NotFound, Unavailable
 from graph.queries import load
+from graph.temporal import native
 from resolvers.contact_routing.decision import ContactChannel
 from resolvers.contact_routing.live import ALLOCATION, Change, RoutingFeed, activity_of, offers_to
 from resolvers.contact_routing.vocabulary import AllocationStatus, ResourceStatus
 from resolvers.context import Info
-from resolvers.temporal import native
 
 # AllocationStatus lives with the other Contact Routing codes (vocabulary.py); importable from here too.
 __all__ = ["AllocationChange", "AllocationStatus", "DesktopSubscription", "PoolActivity", "PoolActivityKind"]

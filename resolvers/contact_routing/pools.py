@@ -22,6 +22,7 @@ from gateway.security.auth import ALL_ROLES, Role, allow
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import native
 from resolvers.contact_routing.vocabulary import (
     PoolPurpose,
     PoolStrategy,
@@ -34,7 +35,6 @@ from resolvers.contact_routing.vocabulary import (
     present,
 )
 from resolvers.context import Info
-from resolvers.temporal import native
 
 GET_SERVICING_POOL = load("contact_routing/get_servicing_pool")
 ASSIGNMENTS_OF_POOL = load("contact_routing/assignments_of_pool")

@@ -21,6 +21,7 @@ from gateway.security.auth import ALL_ROLES, Role, allow
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import native
 from resolvers.contact_routing.vocabulary import (
     ResourceKind,
     ResourceStatus,
@@ -30,7 +31,6 @@ from resolvers.contact_routing.vocabulary import (
     present,
 )
 from resolvers.context import Info
-from resolvers.temporal import native
 
 GET_SERVICING_RESOURCE = load("contact_routing/get_servicing_resource")
 REGISTER_SERVICING_RESOURCE = load("contact_routing/register_servicing_resource")

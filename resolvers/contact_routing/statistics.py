@@ -26,9 +26,9 @@ from gateway.security.auth import ALL_ROLES, allow
 from graph.database import Record
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import aware, now
 from resolvers.contact_routing.vocabulary import ResourceStatus
 from resolvers.context import Info
-from resolvers.temporal import aware, now
 
 POOL_STATISTICS = load("contact_routing/pool_statistics")
 

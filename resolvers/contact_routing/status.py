@@ -18,9 +18,9 @@ from gateway.security.book import require_own_resource
 from graph.database import Record
 from graph.errors import NotFound
 from graph.queries import load
+from graph.temporal import native
 from resolvers.contact_routing.vocabulary import ResourceStatus
 from resolvers.context import Info
-from resolvers.temporal import native
 
 CAPTURE_RESOURCE_STATUS = load("contact_routing/capture_resource_status")
 

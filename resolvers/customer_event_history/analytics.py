@@ -26,10 +26,10 @@ from gateway.security.auth import Principal, Role, allow
 from gateway.security.book import require_reach_for
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import instant_or_now, native
 from resolvers.context import Info
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.portfolio import PortfolioGrouping
-from resolvers.temporal import instant_or_now, native
 
 EVENT_ACTIVITY_OF_CUSTOMER = load("customer_event_history/event_activity_of_customer")
 EVENT_TREND_OF_CUSTOMER = load("customer_event_history/event_trend_of_customer")

@@ -29,8 +29,8 @@ from gateway.settings import Settings
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, Forbidden, GatewayError, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import aware
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.temporal import aware
 
 EVENT_CAPTURE_CHECKS = load("customer_event_history/event_capture_checks")
 CAPTURE_EVENTS = load("customer_event_history/capture_events")

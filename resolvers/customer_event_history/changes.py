@@ -21,6 +21,7 @@ from gateway.settings import Settings
 from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import aware, native
 from resolvers.customer_event_history.capture import (
     DETAILS,
     RECORD_LENGTH,
@@ -30,7 +31,6 @@ from resolvers.customer_event_history.capture import (
     ServicingEventType,
 )
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.temporal import aware, native
 
 LOCK_EVENT = load("customer_event_history/lock_event")
 UPDATE_EVENT = load("customer_event_history/update_event")

@@ -12,9 +12,9 @@ from typing import Any
 import strawberry
 
 from graph.queries import load
+from graph.temporal import native
 from resolvers.batching import batched
 from resolvers.context import Info
-from resolvers.temporal import native
 
 VERSIONS_OF_EVENTS = load("customer_event_history/versions_of_events")
 LEAD_SUGGESTIONS_OF_EVENTS = load("customer_event_history/lead_suggestions_of_events")

@@ -18,10 +18,10 @@ from gateway.security.book import require_reach, require_reach_for
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import native
 from resolvers.context import Info
 from resolvers.customer_event_history.capture import CAPTURERS
 from resolvers.customer_event_history.timeline import TIMELINE_READERS, EventCategory
-from resolvers.temporal import native
 
 INITIATE_EVENT_LOG = load("customer_event_history/initiate_event_log")
 UPDATE_EVENT_LOG = load("customer_event_history/update_event_log")

@@ -27,10 +27,10 @@ from gateway.security.auth import Principal, Role
 from graph.database import Database, Record
 from graph.errors import Forbidden, ValidationFailed
 from graph.queries import load
+from graph.temporal import aware, native
 from resolvers.context import Info
 from resolvers.customer_event_history.event_details import EventVersion, LeadSuggestion, lead_suggestions_of, versions_of
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
-from resolvers.temporal import aware, native
 
 EVENTS_OF_CUSTOMERS_NAME = "customer_event_history/events_of_customers"
 EVENTS_OF_CUSTOMERS = load(EVENTS_OF_CUSTOMERS_NAME)

@@ -19,6 +19,7 @@ import strawberry
 from gateway.security.auth import allow
 from gateway.security.book import book_holder
 from graph.queries import load
+from graph.temporal import instant_or_now, now
 from resolvers.context import Info
 from resolvers.customer_event_history.analytics import counted_categories
 from resolvers.customer_relationship_management.access import PLAN_READERS, principal
@@ -37,7 +38,6 @@ from resolvers.customer_relationship_management.book_scope import (
 )
 from resolvers.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, ContactStatus, PlanStatus
 from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
-from resolvers.temporal import instant_or_now, now
 
 PLAN_COVERAGE = load("customer_relationship_management/analytics_plan_coverage")
 GOAL_ATTAINMENT = load("customer_relationship_management/analytics_goal_attainment")

@@ -21,6 +21,7 @@ import strawberry
 from gateway.security.auth import allow
 from gateway.security.book import mark_in_book
 from graph.queries import load
+from graph.temporal import instant_or_now, native, now
 from resolvers.context import Info
 from resolvers.customer_relationship_management.access import PLAN_READERS, principal
 from resolvers.customer_relationship_management.book_scope import (
@@ -43,7 +44,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     ContactStatus,
 )
 from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES as OPEN_LEAD_STATUSES
-from resolvers.temporal import instant_or_now, native, now
 
 BOOK_OF_RELATIONSHIP_MANAGER = load("customer_relationship_management/book_of_relationship_manager")
 REVIEW_ACTIVITY_OF_BOOK = load("customer_relationship_management/review_activity_of_book")

@@ -10,6 +10,7 @@ from typing import Any
 
 import strawberry
 
+from graph.temporal import native
 from resolvers.contact_routing.vocabulary import ResourceKind
 from resolvers.customer_relationship_management.references import (
     PlanCustomerReference,
@@ -25,7 +26,6 @@ from resolvers.customer_relationship_management.vocabulary import (
 )
 from resolvers.customers import CustomerKind, Product, Segment
 from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
-from resolvers.temporal import native
 
 
 @strawberry.type(description="The servicing resource whose book it is.")

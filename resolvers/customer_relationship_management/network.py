@@ -18,8 +18,8 @@ from gateway.security.auth import Role, allow
 from gateway.security.book import require_reach_for
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import native
 from resolvers.context import Info
-from resolvers.temporal import native
 
 CUSTOMER_NETWORK = load("customer_relationship_management/network_customer_network")
 CUSTOMER_PATH = load("customer_relationship_management/network_customer_path")

@@ -22,6 +22,7 @@ import strawberry
 from gateway.security.auth import Role, allow
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import aware, instant_or_now
 from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.analytics_types import (
     AgedLead,
@@ -39,7 +40,6 @@ from resolvers.lead_and_opportunity_management.vocabulary import (
     LeadSource,
     LeadStatus,
 )
-from resolvers.temporal import aware, instant_or_now
 
 LEAD_FUNNEL = load("lead_and_opportunity_management/analytics_lead_funnel")
 LEAD_CONVERSION_BY_RESOURCE = load("lead_and_opportunity_management/analytics_lead_conversion_by_resource")

@@ -11,6 +11,7 @@ from typing import Any
 
 import strawberry
 
+from graph.temporal import native
 from resolvers.customers import Product
 from resolvers.lead_and_opportunity_management.vocabulary import (
     CampaignType,
@@ -18,7 +19,6 @@ from resolvers.lead_and_opportunity_management.vocabulary import (
     LeadSource,
     LeadStatus,
 )
-from resolvers.temporal import native
 
 
 def _optional_product(row: dict[str, Any] | None) -> Product | None:

@@ -10,12 +10,12 @@ from typing import Any
 
 from domains.inputs import text
 from graph.errors import Conflict, ValidationFailed
+from graph.temporal import aware
 from resolvers.lead_and_opportunity_management.development_types import (
     TRANSITIONS,
     DevelopmentStatus,
     UpdateLeadDevelopmentInput,
 )
-from resolvers.temporal import aware
 
 MAX_DESCRIPTION = 2000
 MAX_REFERENCE = 200

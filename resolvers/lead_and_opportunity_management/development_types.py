@@ -11,7 +11,7 @@ import enum
 import strawberry
 
 from graph.database import Record
-from resolvers.temporal import native
+from graph.temporal import native
 
 
 @strawberry.enum(description="What a development task is for (an extension: BIAN names no task types).")

@@ -22,13 +22,13 @@ from gateway.security.book import acting_resource, require_reach_for
 from graph.database import Record, Transaction
 from graph.errors import NotFound
 from graph.queries import load
+from graph.temporal import instant_or_now
 from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.lead_and_opportunity_management.assign_lead import LeadAssignmentResult, assign_lead
 from resolvers.lead_and_opportunity_management.assignment import LeadAssignment, assign
 from resolvers.lead_and_opportunity_management.lead_model import lock_lead, require_open
-from resolvers.temporal import instant_or_now
 
 __all__ = ["EvaluationMutation", "EvaluationQuery", "LeadAssignment", "LeadEvaluation", "assign", "evaluate"]
 

@@ -22,13 +22,13 @@ from domains.inputs import text
 from graph.database import Record, Transaction
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import native
 from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.assignment import assign
 from resolvers.lead_and_opportunity_management.lead_model import Lead, retrieve_lead
 from resolvers.lead_and_opportunity_management.lead_scoring import classify, score, score_basis
 from resolvers.lead_and_opportunity_management.lead_triggers import OPEN, log_step, raise_prospect
 from resolvers.lead_and_opportunity_management.vocabulary import PRIORITIES, CampaignType, LeadSource, LeadStatus
-from resolvers.temporal import native
 
 LEAD_LOCK_CUSTOMER = load("lead_and_opportunity_management/lead_lock_customer")
 LEAD_CAPTURE_CONTEXT = load("lead_and_opportunity_management/lead_capture_context")

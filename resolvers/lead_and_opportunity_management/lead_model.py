@@ -16,6 +16,7 @@ import strawberry
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, NotFound
 from graph.queries import load
+from graph.temporal import native
 from resolvers.contact_routing.vocabulary import ResourceKind
 from resolvers.lead_and_opportunity_management.assignment import LeadAssignment
 from resolvers.lead_and_opportunity_management.lead_scoring import classify, score
@@ -26,7 +27,6 @@ from resolvers.lead_and_opportunity_management.vocabulary import (
     LeadSource,
     LeadStatus,
 )
-from resolvers.temporal import native
 
 LEAD_BY_ID = load("lead_and_opportunity_management/lead_by_id")
 LEAD_LOCK = load("lead_and_opportunity_management/lead_lock")

@@ -16,10 +16,10 @@ import strawberry
 from gateway.security.auth import Role, allow
 from graph.errors import ValidationFailed
 from graph.queries import load
+from graph.temporal import instant_or_now, native
 from resolvers.context import Info
 from resolvers.party_routing_profile.profile import IndicatorCategory
 from resolvers.portfolio import PortfolioGrouping
-from resolvers.temporal import instant_or_now, native
 
 MAKE_UP_BY_SEGMENT = load("party_routing_profile/make_up_by_segment")
 MAKE_UP_BY_RELATIONSHIP_MANAGER = load("party_routing_profile/make_up_by_relationship_manager")

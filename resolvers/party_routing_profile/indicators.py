@@ -24,6 +24,7 @@ from gateway.security.book import require_reach, require_reach_for
 from graph.database import Transaction
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import aware, native
 from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
@@ -33,7 +34,6 @@ from resolvers.party_routing_profile.profile import (
     RoutingIndicator,
     new_indicator_id,
 )
-from resolvers.temporal import aware, native
 
 ENSURE_PARTY_STATE = load("party_routing_profile/ensure_party_state")
 LOCK_PARTY_STATE_OF_INDICATOR = load("party_routing_profile/lock_party_state_of_indicator")

@@ -20,10 +20,10 @@ import strawberry
 from gateway.security.auth import Role, allow
 from gateway.security.book import require_reach_for
 from graph.queries import load
+from graph.temporal import instant_or_now
 from resolvers.context import Info
 from resolvers.party_routing_profile.profile import RoutingIndicator
 from resolvers.party_routing_profile.vocabulary import PoolReference, RequiredSkill
-from resolvers.temporal import instant_or_now
 
 if TYPE_CHECKING:
     from resolvers.customers import CustomerStatus, Segment

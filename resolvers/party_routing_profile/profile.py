@@ -26,11 +26,11 @@ from gateway.security.book import require_reach
 from graph.database import Database, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import instant_or_now, native
 from resolvers.batching import batched
 from resolvers.context import Info
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.temporal import instant_or_now, native
 
 PARTY_STATES_OF_CUSTOMERS = load("party_routing_profile/party_states_of_customers")
 CUSTOMER_OF_PARTY_STATE = load("party_routing_profile/customer_of_party_state")

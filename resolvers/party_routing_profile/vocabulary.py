@@ -22,9 +22,9 @@ from gateway.security.auth import ALL_ROLES, Role, allow
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import native
 from resolvers.context import Info
 from resolvers.party_routing_profile.profile import IndicatorCategory
-from resolvers.temporal import native
 
 LIST_INDICATOR_TYPES = load("party_routing_profile/list_indicator_types")
 GET_INDICATOR_TYPE = load("party_routing_profile/get_indicator_type")

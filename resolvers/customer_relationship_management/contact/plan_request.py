@@ -15,6 +15,7 @@ from gateway.security.auth import Principal
 from graph.database import Transaction
 from graph.errors import ValidationFailed
 from graph.queries import load
+from graph.temporal import native, now
 from resolvers.context import Info
 from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.contact import rules as rules
@@ -28,7 +29,6 @@ from resolvers.customer_relationship_management.contact.types import (
 from resolvers.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
 from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
 from resolvers.customer_relationship_management.vocabulary import ContactStatus, PlanRequestKind
-from resolvers.temporal import native, now
 
 PLAN_REVIEW = load("customer_relationship_management/contact_plan_review")
 

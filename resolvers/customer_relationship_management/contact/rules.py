@@ -10,9 +10,9 @@ from typing import Any
 
 from domains.inputs import text
 from graph.errors import Conflict, ValidationFailed
+from graph.temporal import aware, native
 from resolvers.customer_relationship_management.contact.types import DEFAULT_DURATION_MINUTES
 from resolvers.customer_relationship_management.vocabulary import ContactStatus
-from resolvers.temporal import aware, native
 
 MAX_NARRATIVE = 2000
 MAX_SHORT = 200

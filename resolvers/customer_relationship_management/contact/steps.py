@@ -12,6 +12,7 @@ from gateway.security.auth import Principal
 from graph.database import Transaction
 from graph.errors import ValidationFailed
 from graph.queries import load
+from graph.temporal import native, now
 from resolvers.context import Info
 from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.contact import rules as rules
@@ -25,7 +26,6 @@ from resolvers.customer_relationship_management.contact.types import (
 from resolvers.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
 from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
 from resolvers.customer_relationship_management.vocabulary import ContactRequestAction, ContactStatus
-from resolvers.temporal import native, now
 
 CHANGE = load("customer_relationship_management/contact_change")
 

@@ -8,6 +8,7 @@ import datetime
 import strawberry
 
 from graph.database import Record
+from graph.temporal import native
 from resolvers.customer_relationship_management.references import (
     PlanCustomerReference,
     PlanReference,
@@ -20,7 +21,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     ContactType,
     PlanRequestKind,
 )
-from resolvers.temporal import native
 
 DEFAULT_DURATION_MINUTES = 60
 

@@ -11,12 +11,12 @@ from typing import Any
 from domains.inputs import text
 from graph.database import Record
 from graph.errors import Conflict, ValidationFailed
+from graph.temporal import native
 from resolvers.customer_relationship_management.development.types import WorkProductInput
 from resolvers.customer_relationship_management.vocabulary import (
     OPEN_DEVELOPMENT_STATUSES,
     DevelopmentTaskStatus,
 )
-from resolvers.temporal import native
 
 MAX_NARRATIVE = 2000
 MAX_IDENTIFICATION = 200

@@ -14,6 +14,7 @@ from domains.inputs import text
 from gateway.security.auth import Role
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import native
 from resolvers.context import Info
 from resolvers.customer_relationship_management.development import rules as rules
 from resolvers.customer_relationship_management.development.types import (
@@ -28,7 +29,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     DevelopmentExchangeAction,
     DevelopmentTaskStatus,
 )
-from resolvers.temporal import native
 
 CREATE = load("customer_relationship_management/development_create")
 

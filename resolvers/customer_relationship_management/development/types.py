@@ -11,6 +11,7 @@ import json
 import strawberry
 
 from graph.database import Record
+from graph.temporal import native
 from resolvers.customer_relationship_management.references import (
     PlanCustomerReference,
     PlanReference,
@@ -22,7 +23,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     DevelopmentTaskType,
     WorkProductType,
 )
-from resolvers.temporal import native
 
 
 @strawberry.type(description="BIAN CustomerDevelopmentWorkProduct: work documentation, a form or a schedule a "

@@ -17,6 +17,7 @@ from gateway.security.auth import Principal
 from graph.database import Record, Transaction
 from graph.errors import NotFound
 from graph.queries import load
+from graph.temporal import native
 from resolvers.context import Info
 from resolvers.customer_relationship_management.access import principal, shows_narratives
 from resolvers.customer_relationship_management.development import rules as rules
@@ -26,7 +27,6 @@ from resolvers.customer_relationship_management.development.types import (
 )
 from resolvers.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
 from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
-from resolvers.temporal import native
 
 TASKS_OF_PLAN = load("customer_relationship_management/development_tasks_of_plan")
 CHANGE = load("customer_relationship_management/development_change")

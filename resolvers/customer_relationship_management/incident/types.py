@@ -12,6 +12,7 @@ from typing import Any
 import strawberry
 
 from graph.database import Record
+from graph.temporal import native
 from resolvers.customer_relationship_management.references import (
     PlanCustomerReference,
     PlanReference,
@@ -23,7 +24,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     IncidentStatus,
     IncidentType,
 )
-from resolvers.temporal import native
 
 KIND_ORDER = {"EVENT": 0, "ALLOCATION": 1, "PRODUCT": 2}
 

@@ -11,7 +11,7 @@ import datetime
 import strawberry
 
 from graph.database import Record
-from resolvers.temporal import native
+from graph.temporal import native
 
 
 @strawberry.type(description="A product the customer holds (an ACTIVE holding).")

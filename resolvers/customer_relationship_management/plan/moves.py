@@ -18,6 +18,7 @@ from gateway.security.auth import Principal
 from graph.database import Transaction
 from graph.errors import Conflict, Forbidden, NotFound
 from graph.queries import load
+from graph.temporal import native
 from resolvers.customer_relationship_management.plan.lock import LockedPlan, lock_plan
 from resolvers.customer_relationship_management.plan.read import read_plan
 from resolvers.customer_relationship_management.plan.types import RelationshipPlanOutcome
@@ -31,7 +32,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     PlanStatus,
 )
 from resolvers.lead_and_opportunity_management.evaluation import sales_block_names
-from resolvers.temporal import native
 
 PLAN_DEPENDENTS = load("customer_relationship_management/plan_dependents")
 PLAN_TRANSITION = load("customer_relationship_management/plan_transition")

@@ -11,6 +11,7 @@ import datetime
 import strawberry
 
 from graph.database import Record
+from graph.temporal import native
 from resolvers.customer_relationship_management.plan.insights import PlanInsights
 from resolvers.customer_relationship_management.references import ResourceReference, resource_reference
 from resolvers.customer_relationship_management.vocabulary import (
@@ -28,7 +29,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     PlanType,
 )
 from resolvers.lead_and_opportunity_management.lead_model import Campaign
-from resolvers.temporal import native
 
 
 @strawberry.type(description="The customer a relationship plan is for (BIAN CustomerReference).")

@@ -17,6 +17,7 @@ from gateway.security.book import acting_resource
 from graph.database import Record, Transaction
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
+from graph.temporal import native
 from resolvers.contact_routing.vocabulary import ResourceKind
 from resolvers.customer_relationship_management.plan.inputs import (
     MAX_GOALS,
@@ -31,7 +32,6 @@ from resolvers.customer_relationship_management.plan.read import read_plan
 from resolvers.customer_relationship_management.plan.types import RelationshipPlanOutcome
 from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
 from resolvers.customer_relationship_management.vocabulary import GoalResult
-from resolvers.temporal import native
 
 PLAN_DEPENDENTS = load("customer_relationship_management/plan_dependents")
 PLAN_SERVICING_RESOURCE = load("customer_relationship_management/plan_servicing_resource")
