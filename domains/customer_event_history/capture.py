@@ -14,139 +14,30 @@ Other domains log their steps through `log_event`, inside their own transaction.
 from __future__ import annotations
 
 import datetime
-import enum
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import strawberry
-
 from domains import idempotency
+from domains.customer_event_history.categories import LABELS, EventCategory, noun, sees_fraud
+from domains.found import unknown
 from domains.inputs import text
-from gateway.security.auth import Principal, Role
+from gateway.security.auth import Principal
 from gateway.security.book import access, book_holder, outside_the_book, reach
-from gateway.settings import Settings
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, Forbidden, GatewayError, NotFound, ValidationFailed
 from graph.queries import load
 from graph.temporal import aware
-from resolvers.customer_event_history.timeline import EventCategory
+from graph.temporal import now as utc_now
 
 EVENT_CAPTURE_CHECKS = load("customer_event_history/event_capture_checks")
 CAPTURE_EVENTS = load("customer_event_history/capture_events")
 
-LABELS = {
-    EventCategory.RELATIONSHIP: "RelationshipEvent", EventCategory.SALES: "SalesEvent",
-    EventCategory.SERVICING: "ServicingEvent", EventCategory.PRODUCT_PROCESSING: "ProductProcessingEvent",
-    EventCategory.FRAUD: "FraudEvent", EventCategory.LIFE: "LifeEvent",
-}
-CAPTURERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 MAX_BULK = 500
 RECORD_LENGTH = 4000
 SHORT_LENGTH = 200
 DEFAULT_SOURCE = "GATEWAY"
-
-
-@strawberry.enum(description="Where an event happened.")
-class EventChannel(enum.Enum):
-    PHONE = strawberry.enum_value("PHONE", description="A phone call.")
-    CHAT = strawberry.enum_value("CHAT", description="A chat session.")
-    VIDEO = strawberry.enum_value("VIDEO", description="A video call.")
-    BRANCH = strawberry.enum_value("BRANCH", description="In a branch.")
-    EMAIL = strawberry.enum_value("EMAIL", description="By e-mail.")
-    WEB = strawberry.enum_value("WEB", description="Online banking on the web.")
-    MOBILE = strawberry.enum_value("MOBILE", description="The mobile app.")
-
-
-@strawberry.enum(description="BIAN CustomerSalesEventType: how the sales contact came about.")
-class SalesEventType(enum.Enum):
-    CAMPAIGN = strawberry.enum_value("CAMPAIGN", description="Part of a campaign.")
-    UNSOLICITED = strawberry.enum_value("UNSOLICITED", description="The customer asked, unprompted.")
-    SOLICITED = strawberry.enum_value("SOLICITED", description="The bank approached the customer.")
-    DEVELOPMENT = strawberry.enum_value("DEVELOPMENT", description="Developing an existing lead or opportunity.")
-
-
-@strawberry.enum(description="BIAN CustomerServicingEventType: whether a person helped.")
-class ServicingEventType(enum.Enum):
-    SELF_SERVICE = strawberry.enum_value("SELF_SERVICE", description="The customer served themselves.")
-    ASSISTED = strawberry.enum_value("ASSISTED", description="A servicing resource helped.")
-
-
-@strawberry.input(description="What every captured event says, whatever its category.")
-class EventInput:
-    customer_id: strawberry.ID = strawberry.field(description="The customer the event is about.")
-    type: str = strawberry.field(description="The event type, one of its category's EventType codes, e.g. RELOCATION.")
-    occurred_at: datetime.datetime | None = strawberry.field(
-        default=None, description="When it happened (default: now); at most the configured tolerance in the future.")
-    channel: EventChannel | None = strawberry.field(default=None, description="Where it happened.")
-    record: str | None = strawberry.field(
-        default=None, description="BIAN ...EventRecord: the details of the event, at most 4000 characters.")
-    result: str | None = strawberry.field(default=None, description="How it ended, e.g. RESOLVED (BIAN ContactResult).")
-    location: str | None = strawberry.field(default=None, description="Where it was captured (BIAN DateTimeLocation).")
-    employee_unit_reference: strawberry.ID | None = strawberry.field(
-        default=None, description="BIAN EmployeeUnitReference: the servicing resource involved; must exist.")
-    source: str | None = strawberry.field(default=None, description="The feeding system (default GATEWAY).")
-    source_reference: str | None = strawberry.field(
-        default=None, description="The event's id in the source system; without an idempotency key, "
-                                  "source and sourceReference are the natural key that makes capture idempotent.")
-    idempotency_key: str | None = strawberry.field(
-        default=None, description="A key unique to this event: a retry with it returns the first event, writing nothing.")
-
-
-@strawberry.input(description="A relationship event (BIAN CaptureRelationship).")
-class CaptureRelationshipEventInput(EventInput):
-    relationship_action: str | None = strawberry.field(
-        default=None, description="BIAN CustomerRelationshipEventAction: what was done or agreed.")
-
-
-@strawberry.input(description="A sales event (BIAN CaptureSales).")
-class CaptureSalesEventInput(EventInput):
-    sales_event_type: SalesEventType | None = strawberry.field(default=None, description="How the contact came about.")
-    product_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="BIAN ProductandServiceType: the products discussed; each must exist.")
-    lead_reference: strawberry.ID | None = strawberry.field(
-        default=None, description="BIAN LeadandOpportunityReference: the lead it concerns; must exist.")
-    commission_agreement_reference: str | None = strawberry.field(
-        default=None, description="BIAN CommissionAgreementReference, if any.")
-
-
-@strawberry.input(description="A servicing event (BIAN CaptureServicing).")
-class CaptureServicingEventInput(EventInput):
-    servicing_event_type: ServicingEventType | None = strawberry.field(
-        default=None, description="Self-service or assisted.")
-    contact_record_reference: str | None = strawberry.field(
-        default=None, description="BIAN CustomerContactRecordReference: the contact it was part of.")
-    accessed_product_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="BIAN AccessedProductandService: the products serviced; each must exist.")
-    channel_device_type: str | None = strawberry.field(
-        default=None, description="BIAN ChannelDeviceType, e.g. IOS_APP or DESK_PHONE.")
-    contact_purpose: str | None = strawberry.field(default=None, description="BIAN ContactPurpose: why the customer got in touch.")
-    allocation_reference: strawberry.ID | None = strawberry.field(
-        default=None, description="The Contact Routing allocation the contact was served through; must exist.")
-
-
-@strawberry.input(description="A product processing event (BIAN CaptureProductProcessing).")
-class CaptureProductProcessingEventInput(EventInput):
-    product_instance_reference: strawberry.ID | None = strawberry.field(
-        default=None, description="BIAN ProductInstanceReference: the product processed; must exist.")
-    description: str | None = strawberry.field(
-        default=None, description="BIAN ProductActionEventDescription: details of the processing.")
-
-
-@strawberry.input(description="A fraud event (BIAN CaptureFraud); relationship managers and admins only.")
-class CaptureFraudEventInput(EventInput):
-    fraud_case_reference: str | None = strawberry.field(
-        default=None, description="BIAN FraudCaseReference: the fraud case handling it; events of one case share it.")
-    contact_record_reference: str | None = strawberry.field(
-        default=None, description="BIAN CustomerContactRecordReference: the contact it came up in.")
-    accessed_product_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="BIAN AccessedProductandService: the products involved; each must exist.")
-
-
-@strawberry.input(description="A life event (BIAN CaptureLife), e.g. a relocation detected during a call.")
-class CaptureLifeEventInput(EventInput):
-    contact_record_reference: str | None = strawberry.field(
-        default=None, description="BIAN CustomerContactRecordReference: the contact it was revealed in.")
 
 
 # The category-specific inputs' extra fields, as (input attribute, stored property).
@@ -162,6 +53,31 @@ DETAILS: dict[EventCategory, tuple[tuple[str, str], ...]] = {
                           ("contact_record_reference", "contactRecordReference")),
     EventCategory.LIFE: (("contact_record_reference", "contactRecordReference"),),
 }
+# Details that are codes the schema already restricts (enums): stored as given, not checked as text.
+CODED = frozenset({"salesEventType", "servicingEventType"})
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """One event to capture, as a client or a feed described it; codes (channel, ...) as their names."""
+
+    customer_id: str
+    type: str
+    occurred_at: datetime.datetime | None = None
+    channel: str | None = None
+    record: str | None = None
+    result: str | None = None
+    location: str | None = None
+    employee_unit_reference: str | None = None
+    source: str | None = None
+    source_reference: str | None = None
+    idempotency_key: str | None = None
+    # The category's details (DETAILS), by stored property, e.g. {"contactPurpose": "Lost card"}.
+    details: Mapping[str, str | None] = field(default_factory=dict)
+    # Sales: ProductandServiceType; Servicing, Fraud: AccessedProductandService; ProductProcessing: the instance.
+    product_ids: tuple[str, ...] = ()
+    lead_reference: str | None = None
+    allocation_reference: str | None = None
 
 
 @dataclass
@@ -200,50 +116,75 @@ class Outcome:
     error: GatewayError | None = None
 
 
-def draft(input: EventInput, category: EventCategory, index: int, prefix: str, principal: Principal,
-          settings: Settings, now: datetime.datetime) -> Draft:
-    """The event an input describes, or VALIDATION / FORBIDDEN naming the field at fault."""
-    if category is EventCategory.FRAUD and not principal.sees_confidential:
+def draft(event: NewEvent, category: EventCategory, index: int, prefix: str, principal: Principal,
+          future_tolerance_seconds: float, now: datetime.datetime) -> Draft:
+    """The event to record, or VALIDATION / FORBIDDEN naming the input field (`prefix` + name) at fault."""
+    if category is EventCategory.FRAUD and not sees_fraud(principal):
         raise Forbidden("only relationship managers and admins may capture fraud events", field=prefix.rstrip("."))
-    occurred_at = now if input.occurred_at is None else aware(input.occurred_at)
-    if occurred_at > now + datetime.timedelta(seconds=settings.event_future_tolerance_seconds):
+    occurred_at = now if event.occurred_at is None else aware(event.occurred_at)
+    if occurred_at > now + datetime.timedelta(seconds=future_tolerance_seconds):
         raise ValidationFailed(f"occurredAt {occurred_at.isoformat()} is in the future; at most "
-                               f"{settings.event_future_tolerance_seconds:.0f} s ahead is accepted",
+                               f"{future_tolerance_seconds:.0f} s ahead is accepted",
                                field=f"{prefix}occurredAt")
-    source = text(input.source, f"{prefix}source", 64, required=False) or DEFAULT_SOURCE
-    source_reference = text(input.source_reference, f"{prefix}sourceReference", SHORT_LENGTH, required=False)
-    key = idempotency.key(input.idempotency_key, f"{prefix}idempotencyKey")
+    source = text(event.source, f"{prefix}source", 64, required=False) or DEFAULT_SOURCE
+    source_reference = text(event.source_reference, f"{prefix}sourceReference", SHORT_LENGTH, required=False)
+    key = idempotency.key(event.idempotency_key, f"{prefix}idempotencyKey")
     if key is None and source_reference is not None:
         key = f"{source}:{source_reference}"
     properties: dict[str, Any] = {
-        "eventId": f"EV-{uuid.uuid4()}", "customerId": str(input.customer_id), "category": category.name,
-        "type": (text(input.type, f"{prefix}type", 64) or "").upper(), "occurredAt": occurred_at,
-        "channel": None if input.channel is None else input.channel.value,
-        "record": text(input.record, f"{prefix}record", RECORD_LENGTH, required=False),
-        "result": text(input.result, f"{prefix}result", 64, required=False),
-        "location": text(input.location, f"{prefix}location", SHORT_LENGTH, required=False),
-        "employeeUnitReference": None if input.employee_unit_reference is None else str(input.employee_unit_reference),
+        "eventId": f"EV-{uuid.uuid4()}", "customerId": event.customer_id, "category": category.name,
+        "type": (text(event.type, f"{prefix}type", 64) or "").upper(), "occurredAt": occurred_at,
+        "channel": event.channel,
+        "record": text(event.record, f"{prefix}record", RECORD_LENGTH, required=False),
+        "result": text(event.result, f"{prefix}result", 64, required=False),
+        "location": text(event.location, f"{prefix}location", SHORT_LENGTH, required=False),
+        "employeeUnitReference": event.employee_unit_reference,
         "source": source, "sourceReference": source_reference, "idempotencyKey": key,
     }
-    for attribute, name in DETAILS[category]:
-        value = getattr(input, attribute)
-        properties[name] = value.value if isinstance(value, enum.Enum) else text(
-            value, f"{prefix}{name}", RECORD_LENGTH, required=False)
-    products = [str(p) for p in (getattr(input, "product_ids", None) or getattr(input, "accessed_product_ids", None) or [])]
-    instance = getattr(input, "product_instance_reference", None)
-    if instance is not None:
-        products.append(str(instance))
+    for _, name in DETAILS[category]:
+        value = event.details.get(name)
+        properties[name] = value if name in CODED else text(value, f"{prefix}{name}", RECORD_LENGTH, required=False)
+    products = list(event.product_ids)
     properties["productIds"] = products or None
-    lead, allocation = getattr(input, "lead_reference", None), getattr(input, "allocation_reference", None)
-    properties["leadReference"] = None if lead is None else str(lead)
-    properties["allocationReference"] = None if allocation is None else str(allocation)
+    properties["leadReference"] = event.lead_reference
+    properties["allocationReference"] = event.allocation_reference
     if key is not None:
         asked = {k: v for k, v in properties.items() if k != "eventId"}
         properties["idempotencyFingerprint"] = idempotency.fingerprint(f"capture{category.name}", {
-            **asked, "occurredAt": None if input.occurred_at is None else occurred_at, "by": principal.subject})
+            **asked, "occurredAt": None if event.occurred_at is None else occurred_at, "by": principal.subject})
     return Draft(index=index, category=category, path=prefix, properties=properties, product_ids=products,
                  resource_id=properties["employeeUnitReference"], lead_id=properties["leadReference"],
                  allocation_id=properties["allocationReference"], fraud_case_id=properties.get("fraudCaseReference"))
+
+
+async def capture_event(db: Database, principal: Principal, category: EventCategory, event: NewEvent,
+                        future_tolerance_seconds: float) -> dict[str, Any]:
+    """Captures one event (or replays the first capture with its key); its error as raised."""
+    now = utc_now()
+    checked = draft(event, category, 0, "input.", principal, future_tolerance_seconds, now)
+    outcome = (await capture(db, [checked], principal, now))[0]
+    if outcome.error is not None:
+        raise outcome.error
+    assert outcome.event is not None
+    return outcome.event
+
+
+async def capture_events(db: Database, principal: Principal, events: list[tuple[EventCategory, str, NewEvent]],
+                         future_tolerance_seconds: float) -> list[Outcome]:
+    """Captures a feed's events (category, input path, event), each whole or not at all: an outcome
+    per event, in order; at most MAX_BULK."""
+    if not 1 <= len(events) <= MAX_BULK:
+        raise ValidationFailed(f"give 1 to {MAX_BULK} events, not {len(events)}", field="events")
+    now = utc_now()
+    drafts, outcomes = [], {}
+    for index, (category, prefix, event) in enumerate(events):
+        try:
+            drafts.append(draft(event, category, index, prefix, principal, future_tolerance_seconds, now))
+        except GatewayError as error:
+            outcomes[index] = Outcome(index, error=error)
+    if drafts:
+        outcomes.update(await capture(db, drafts, principal, now))
+    return [outcomes[index] for index in range(len(events))]
 
 
 async def capture(db: Database, drafts: list[Draft], by: Principal, now: datetime.datetime) -> dict[int, Outcome]:
@@ -278,16 +219,16 @@ async def capture(db: Database, drafts: list[Draft], by: Principal, now: datetim
 
 
 def _check_error(d: Draft, row: dict[str, Any]) -> GatewayError | None:
-    noun = d.category.name.lower().replace("_", " ")
+    what = noun(d.category)
     if not row["customerExists"]:
-        return NotFound(f"no customer '{d.properties['customerId']}'", field=f"{d.path}customerId")
+        return unknown("customer", d.properties["customerId"], f"{d.path}customerId")
     if row["logStatus"] == "CLOSED":
         return Conflict(f"the event log of customer '{d.properties['customerId']}' is closed; reopen it to capture",
                         field=f"{d.path}customerId")
     if row["typeCategory"] != d.category.name:
         known = ", ".join(row["knownTypes"]) or "none are defined"
-        what = "unknown" if row["typeCategory"] is None else f"{row['typeCategory'].lower()}, not {noun},"
-        return ValidationFailed(f"{what} event type '{d.properties['type']}'; known {noun} types: {known}",
+        wrong = "unknown" if row["typeCategory"] is None else f"{row['typeCategory'].lower()}, not {what},"
+        return ValidationFailed(f"{wrong} event type '{d.properties['type']}'; known {what} types: {known}",
                                 field=f"{d.path}type")
     for column, noun_ref, name in (("missingProducts", "product", "productIds"),
                                    ("missingResources", "servicing resource", "employeeUnitReference"),
@@ -323,7 +264,7 @@ async def log_event(tx: Transaction, customer_id: str, category: EventCategory, 
     `idempotency_key` (under the event key's uniqueness constraint) and `details` (extra event
     properties, e.g. what a replay of the step answers) serve a step whose idempotency lives on
     its event. Returns the capture's row: `created` is false when an event with the key existed."""
-    now = at or datetime.datetime.now(datetime.UTC)
+    now = at or utc_now()
     properties = {**(details or {}), "eventId": f"EV-{uuid.uuid4()}", "customerId": customer_id,
                   "category": category.name, "type": type, "occurredAt": now, "record": record, "result": result,
                   "source": source, "idempotencyKey": idempotency_key,

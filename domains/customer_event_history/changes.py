@@ -9,103 +9,49 @@ fraud case) does not change; a wrong reference is corrected by capturing a new e
 from __future__ import annotations
 
 import datetime
-import enum
+from collections.abc import Mapping
 from typing import Any
 
-import strawberry
-
+from domains.customer_event_history.capture import CODED, DETAILS, RECORD_LENGTH, SHORT_LENGTH
+from domains.customer_event_history.categories import EventCategory, noun, sees_fraud
+from domains.found import unknown
 from domains.inputs import text
 from gateway.security.auth import Principal
 from gateway.security.book import require_reach
-from gateway.settings import Settings
 from graph.database import Database, Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
+from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
 from graph.temporal import aware, native
-from resolvers.customer_event_history.capture import (
-    DETAILS,
-    RECORD_LENGTH,
-    SHORT_LENGTH,
-    EventChannel,
-    SalesEventType,
-    ServicingEventType,
-)
-from resolvers.customer_event_history.timeline import EventCategory
 
 LOCK_EVENT = load("customer_event_history/lock_event")
 UPDATE_EVENT = load("customer_event_history/update_event")
 EVENT_BY_ID = load("customer_event_history/event_by_id")
 
 
-@strawberry.input(description="Changes to an event; only the fields given change, and null clears an optional one.")
-class EventChangesInput:
-    type: str | None = strawberry.field(default=strawberry.UNSET, description="A corrected event type of the same category.")
-    occurred_at: datetime.datetime | None = strawberry.field(default=strawberry.UNSET, description="A corrected instant.")
-    channel: EventChannel | None = strawberry.field(default=strawberry.UNSET, description="A corrected channel.")
-    record: str | None = strawberry.field(default=strawberry.UNSET, description="New details of the event.")
-    result: str | None = strawberry.field(default=strawberry.UNSET, description="How it ended, e.g. once resolved.")
-    location: str | None = strawberry.field(default=strawberry.UNSET, description="Where it was captured.")
-
-
-@strawberry.input(description="Changes to a relationship event (BIAN UpdateRelationship).")
-class UpdateRelationshipEventInput(EventChangesInput):
-    relationship_action: str | None = strawberry.field(default=strawberry.UNSET, description="What was done or agreed.")
-
-
-@strawberry.input(description="Changes to a sales event (BIAN UpdateSales).")
-class UpdateSalesEventInput(EventChangesInput):
-    sales_event_type: SalesEventType | None = strawberry.field(default=strawberry.UNSET, description="How it came about.")
-    commission_agreement_reference: str | None = strawberry.field(
-        default=strawberry.UNSET, description="BIAN CommissionAgreementReference.")
-
-
-@strawberry.input(description="Changes to a servicing event (BIAN UpdateServicing).")
-class UpdateServicingEventInput(EventChangesInput):
-    servicing_event_type: ServicingEventType | None = strawberry.field(
-        default=strawberry.UNSET, description="Self-service or assisted.")
-    contact_record_reference: str | None = strawberry.field(
-        default=strawberry.UNSET, description="BIAN CustomerContactRecordReference.")
-    channel_device_type: str | None = strawberry.field(default=strawberry.UNSET, description="BIAN ChannelDeviceType.")
-    contact_purpose: str | None = strawberry.field(default=strawberry.UNSET, description="BIAN ContactPurpose.")
-
-
-@strawberry.input(description="Changes to a product processing event (BIAN UpdateProductProcessing).")
-class UpdateProductProcessingEventInput(EventChangesInput):
-    description: str | None = strawberry.field(
-        default=strawberry.UNSET, description="BIAN ProductActionEventDescription.")
-
-
-@strawberry.input(description="Changes to a fraud event (BIAN UpdateFraud).")
-class UpdateFraudEventInput(EventChangesInput):
-    fraud_case_reference: str | None = strawberry.field(default=strawberry.UNSET, description="BIAN FraudCaseReference.")
-    contact_record_reference: str | None = strawberry.field(
-        default=strawberry.UNSET, description="BIAN CustomerContactRecordReference.")
-
-
-@strawberry.input(description="Changes to a life event (BIAN UpdateLife).")
-class UpdateLifeEventInput(EventChangesInput):
-    contact_record_reference: str | None = strawberry.field(
-        default=strawberry.UNSET, description="BIAN CustomerContactRecordReference.")
-
-
+# The fields every category's update may change, as (input attribute, stored property, text length).
 COMMON = (("type", "type", 64), ("occurred_at", "occurredAt", 0), ("channel", "channel", 0),
           ("record", "record", RECORD_LENGTH), ("result", "result", 64), ("location", "location", SHORT_LENGTH))
 
 
-def requested_changes(changes: EventChangesInput, category: EventCategory, settings: Settings,
+def changeable(category: EventCategory) -> list[tuple[str, str, int]]:
+    """The fields an update of the category may change: COMMON, then its DETAILS."""
+    return [*COMMON, *((attribute, name, RECORD_LENGTH) for attribute, name in DETAILS[category])]
+
+
+def requested_changes(given: Mapping[str, Any], category: EventCategory, future_tolerance_seconds: float,
                       now: datetime.datetime) -> dict[str, Any]:
-    """The given fields as stored properties, checked; VALIDATION names the field at fault."""
-    fields = [*COMMON, *((attribute, name, RECORD_LENGTH) for attribute, name in DETAILS[category])]
+    """The fields `given` (by stored property; codes as their names, None clears) checked as stored
+    properties; VALIDATION names the field at fault."""
     asked: dict[str, Any] = {}
-    for attribute, name, length in fields:
-        value = getattr(changes, attribute)
-        if value is strawberry.UNSET:
+    for _, name, length in changeable(category):
+        if name not in given:
             continue
-        if isinstance(value, enum.Enum):
-            value = value.value
+        value = given[name]
+        if name == "channel" or name in CODED:
+            pass  # a code the schema already restricts
         elif isinstance(value, datetime.datetime):
             value = aware(value)
-            if value > now + datetime.timedelta(seconds=settings.event_future_tolerance_seconds):
+            if value > now + datetime.timedelta(seconds=future_tolerance_seconds):
                 raise ValidationFailed(f"occurredAt {value.isoformat()} is in the future", field="changes.occurredAt")
         elif isinstance(value, str) or value is None:
             value = text(value, f"changes.{name}", length, required=name == "type")
@@ -125,14 +71,14 @@ async def update(db: Database, principal: Principal, category: EventCategory, ev
         rows = await tx.run(LOCK_EVENT, eventId=event_id)
         event = dict(rows[0]["event"]) if rows else None
         if event is None or not visible(event, category, principal):
-            raise NotFound(f"no {category.name.lower().replace('_', ' ')} event '{event_id}'", field="eventId")
+            raise unknown(f"{noun(category)} event", event_id, "eventId")
         version = int(event.get("version") or 1)  # written without one (e.g. in Browser): version 1
         if expected_version is not None and version != expected_version:
             raise Conflict(f"event '{event_id}' is at version {version}, not {expected_version}; "
                            "read it again and reapply your change", field="expectedVersion")
         if "type" in asked and asked["type"] not in rows[0]["knownTypes"]:
-            noun = category.name.lower().replace("_", " ")
-            raise ValidationFailed(f"unknown {noun} event type '{asked['type']}'; known {noun} types: "
+            what = noun(category)
+            raise ValidationFailed(f"unknown {what} event type '{asked['type']}'; known {what} types: "
                                    f"{', '.join(rows[0]['knownTypes'])}", field="changes.type")
         changed = {name: value for name, value in asked.items() if not _same(event.get(name), value)}
         if not changed:
@@ -145,10 +91,12 @@ async def update(db: Database, principal: Principal, category: EventCategory, ev
 
 
 async def retrieve(db: Database, principal: Principal, category: EventCategory, event_id: str) -> dict[str, Any]:
+    """The event of this category, if the principal may see it and reaches its customer."""
+    await require_reach(db, principal, "eventId", f"event '{event_id}'", eventId=event_id)
     rows = await db.read(EVENT_BY_ID, eventId=event_id)
     event = dict(rows[0]["event"]) if rows else None
     if event is None or not visible(event, category, principal):
-        raise NotFound(f"no {category.name.lower().replace('_', ' ')} event '{event_id}'", field="eventId")
+        raise unknown(f"{noun(category)} event", event_id, "eventId")
     return event
 
 
@@ -156,7 +104,7 @@ def visible(event: dict[str, Any], category: EventCategory, principal: Principal
     """An event of this category that the principal may see (fraud events: RMs and admins)."""
     if event["category"] != category.name:
         return False
-    return category is not EventCategory.FRAUD or principal.sees_confidential
+    return category is not EventCategory.FRAUD or sees_fraud(principal)
 
 
 def _same(stored: Any, asked: Any) -> bool:
