@@ -12,30 +12,35 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
-import strawberry
 from neo4j.exceptions import ConstraintError
 
 from domains import idempotency
+from domains.customer_event_history.capture import log_event
+from domains.customer_event_history.categories import EventCategory
+from domains.found import found, unknown
 from domains.inputs import text
-from gateway.security.auth import Role, allow
-from gateway.security.book import require_reach, require_reach_for
-from graph.database import Transaction
-from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from graph.queries import load
-from graph.temporal import aware, native
-from resolvers.context import Info
-from resolvers.customer_event_history.capture import log_event
-from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.party_routing_profile.profile import (
+from domains.party_routing_profile.profile import (
+    ENSURE_PARTY_STATE,
+    LABELS,
+    LOCK_PARTY_STATE,
     RECORD_INDICATOR,
     IndicatorCategory,
-    RoutingIndicator,
+    in_force,
     new_indicator_id,
+    shown,
 )
+from gateway.security.auth import Principal
+from gateway.security.book import require_reach
+from graph.database import Database, Transaction
+from graph.errors import Conflict, Forbidden, ValidationFailed
+from graph.queries import load
+from graph.temporal import aware, native, now
 
-ENSURE_PARTY_STATE = load("party_routing_profile/ensure_party_state")
+__all__ = ["ENSURE_PARTY_STATE", "LOCK_PARTY_STATE", "Change", "IndicatorChange", "NewIndicator", "capture",
+           "change_context", "check_type", "end", "log_change", "record", "retrieve", "update"]
+
 LOCK_PARTY_STATE_OF_INDICATOR = load("party_routing_profile/lock_party_state_of_indicator")
 INDICATOR_CHANGE_CONTEXT = load("party_routing_profile/indicator_change_context")
 END_INDICATOR = load("party_routing_profile/end_indicator")
@@ -45,42 +50,34 @@ VALUE_LENGTH = 200
 NARRATIVE_LENGTH = 2000
 SOURCE_LENGTH = 64
 DEFAULT_SOURCE = "GATEWAY"
-LABELS = {IndicatorCategory.STATUS: "Status", IndicatorCategory.RATING: "Rating", IndicatorCategory.ALERT: "Alert"}
-
-READERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
-STATUS_WRITERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
-RATING_AND_ALERT_WRITERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 
 
-@strawberry.input(description="A new value of one indicator type on a customer's routing profile (BIAN Capture).")
-class CaptureRoutingIndicatorInput:
-    customer_id: strawberry.ID = strawberry.field(
-        description="The customer; a routing profile is started if the customer has none.")
-    type: str = strawberry.field(description="The IndicatorType code, e.g. IN_ARREARS; it must be of this category.")
-    value: str = strawberry.field(description="The value; one of the type's allowedValues when it has them.")
-    narrative: str | None = strawberry.field(default=None, description="Why, at most 2000 characters.")
-    valid_from: datetime.datetime | None = strawberry.field(
-        default=None, description="When the value takes effect (default: now); after the type's latest value began.")
-    valid_to: datetime.datetime | None = strawberry.field(
-        default=None, description="When it stops, if known; after validFrom. Null: until a newer value.")
-    source: str | None = strawberry.field(default=None, description="The system or channel it comes from (default GATEWAY).")
-    idempotency_key: str | None = strawberry.field(
-        default=None, description="A key unique to this request: a retry with it returns the first result, writing nothing.")
+@dataclass(frozen=True)
+class NewIndicator:
+    """BIAN Capture: a new value of one indicator type on a customer's profile, as asked."""
+
+    customer_id: str
+    type: str
+    value: str
+    narrative: str | None = None
+    valid_from: datetime.datetime | None = None
+    valid_to: datetime.datetime | None = None
+    source: str | None = None
+    idempotency_key: str | None = None
 
 
-@strawberry.input(description="A change to the current value of an indicator (BIAN Update). With value, narrative or "
-                              "source it supersedes the value from effectiveFrom; with only validTo it moves its end.")
-class UpdateRoutingIndicatorInput:
-    indicator_id: strawberry.ID = strawberry.field(description="The value to change; it must be its type's latest.")
-    value: str | None = strawberry.field(default=None, description="The new value (default: unchanged).")
-    narrative: str | None = strawberry.field(default=None, description="The new narrative (default: unchanged).")
-    effective_from: datetime.datetime | None = strawberry.field(
-        default=None, description="When the changed value takes effect (default: now).")
-    valid_to: datetime.datetime | None = strawberry.field(
-        default=None, description="When the value stops; alone, it ends the current value there (e.g. arrears cleared).")
-    source: str | None = strawberry.field(default=None, description="The system or channel the change comes from.")
-    idempotency_key: str | None = strawberry.field(
-        default=None, description="A key unique to this request: a retry with it returns the first result, writing nothing.")
+@dataclass(frozen=True)
+class IndicatorChange:
+    """BIAN Update: with value, narrative or source it supersedes the current value from effective_from;
+    with only valid_to it moves the current value's end."""
+
+    indicator_id: str
+    value: str | None = None
+    narrative: str | None = None
+    effective_from: datetime.datetime | None = None
+    valid_to: datetime.datetime | None = None
+    source: str | None = None
+    idempotency_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,77 +101,76 @@ class Change:
         return idempotency.fingerprint(self.operation, vars(self))
 
 
-async def capture(info: Info, category: IndicatorCategory, operation: str,
-                  input: CaptureRoutingIndicatorInput) -> RoutingIndicator:
+async def capture(db: Database, principal: Principal, category: IndicatorCategory, operation: str,
+                  asked: NewIndicator) -> dict[str, Any]:
+    """Records the new value (starting a profile if the customer has none); the value as the principal sees it."""
     change = Change(
-        operation=operation, category=category, type=input.type.strip(),
-        value=text(input.value, "input.value", VALUE_LENGTH), narrative=text(input.narrative, "input.narrative",
+        operation=operation, category=category, type=asked.type.strip(),
+        value=text(asked.value, "input.value", VALUE_LENGTH), narrative=text(asked.narrative, "input.narrative",
                                                                              NARRATIVE_LENGTH, required=False),
-        valid_from=None if input.valid_from is None else aware(input.valid_from),
-        valid_to=None if input.valid_to is None else aware(input.valid_to),
-        source=text(input.source, "input.source", SOURCE_LENGTH, required=False) or DEFAULT_SOURCE,
-        captured_by=info.context.caller.subject, idempotency_key=idempotency.key(input.idempotency_key, "input.idempotencyKey"),
+        valid_from=None if asked.valid_from is None else aware(asked.valid_from),
+        valid_to=None if asked.valid_to is None else aware(asked.valid_to),
+        source=text(asked.source, "input.source", SOURCE_LENGTH, required=False) or DEFAULT_SOURCE,
+        captured_by=principal.subject, idempotency_key=idempotency.key(asked.idempotency_key, "input.idempotencyKey"),
     )
     check_window(change.valid_from, change.valid_to)
-    trusted = info.context.caller.sees_confidential
+    trusted = principal.sees_confidential
+    customer_id = asked.customer_id
 
     async def work(tx: Transaction) -> dict[str, Any]:
-        await require_reach(tx, info.context.caller, "input.customerId", f"customer '{input.customer_id}'",
-                            customerId=str(input.customer_id))
-        profile = await tx.run(ENSURE_PARTY_STATE, customerId=str(input.customer_id), createdBy=change.captured_by,
-                               nextReviewDue=None, note=None)
-        if not profile:
-            raise NotFound(f"no customer '{input.customer_id}'", field="input.customerId")
-        context = await change_context(tx, profile[0]["partyStateId"], change, indicator_id=None)
+        await require_reach(tx, principal, "input.customerId", f"customer '{customer_id}'", customerId=customer_id)
+        profile = found(await tx.run(ENSURE_PARTY_STATE, customerId=customer_id, createdBy=change.captured_by,
+                                     nextReviewDue=None, note=None), "customer", customer_id, "input.customerId")
+        context = await change_context(tx, profile["partyStateId"], change, indicator_id=None)
         if (replayed := replay(context, change)) is not None:
             return replayed
         indicator_type = check_type(context, change)
         if indicator_type.get("confidential") and not trusted:
             raise Forbidden(f"only relationship managers and admins may capture {change.type}")
-        recorded = await record(tx, profile[0]["partyStateId"], change, context)
-        await log_change(tx, str(input.customer_id), recorded, "CAPTURED", change.captured_by)
+        recorded = await record(tx, profile["partyStateId"], change, context)
+        await log_change(tx, customer_id, recorded, "CAPTURED", change.captured_by)
         return recorded
 
-    return RoutingIndicator.from_record(await transact(info, work), trusted)
+    return shown(await transact(db, work), trusted)
 
 
-async def update(info: Info, category: IndicatorCategory, operation: str,
-                 input: UpdateRoutingIndicatorInput) -> RoutingIndicator:
-    supersede = any(v is not None for v in (input.value, input.narrative, input.source))
-    if not supersede and input.valid_to is None:
+async def update(db: Database, principal: Principal, category: IndicatorCategory, operation: str,
+                 asked: IndicatorChange) -> dict[str, Any]:
+    """Supersedes the type's current value, or moves its end; the value as the principal sees it."""
+    supersede = any(v is not None for v in (asked.value, asked.narrative, asked.source))
+    if not supersede and asked.valid_to is None:
         raise ValidationFailed("give value, narrative, source or validTo to change", field="input")
-    valid_to = None if input.valid_to is None else aware(input.valid_to)
-    by = info.context.caller.subject
-    key = idempotency.key(input.idempotency_key, "input.idempotencyKey")
-    trusted = info.context.caller.sees_confidential
+    valid_to = None if asked.valid_to is None else aware(asked.valid_to)
+    by = principal.subject
+    key = idempotency.key(asked.idempotency_key, "input.idempotencyKey")
+    trusted = principal.sees_confidential
     noun = category.name.lower()
+    indicator_id = asked.indicator_id
 
     async def work(tx: Transaction) -> dict[str, Any]:
-        await require_reach(tx, info.context.caller, "input.indicatorId", f"{noun} '{input.indicator_id}'",
-                            indicatorId=str(input.indicator_id))
-        locked = await tx.run(LOCK_PARTY_STATE_OF_INDICATOR, indicatorId=str(input.indicator_id))
-        if not locked:
-            raise NotFound(f"no {noun} '{input.indicator_id}'", field="input.indicatorId")
-        party_state_id, type_code = locked[0]["partyStateId"], locked[0]["type"]
+        await require_reach(tx, principal, "input.indicatorId", f"{noun} '{indicator_id}'", indicatorId=indicator_id)
+        locked = found(await tx.run(LOCK_PARTY_STATE_OF_INDICATOR, indicatorId=indicator_id), noun, indicator_id,
+                       "input.indicatorId")
+        party_state_id, type_code = locked["partyStateId"], locked["type"]
         probe = Change(operation, category, type_code, None, None, None, None, "", by, key)
-        context = await change_context(tx, party_state_id, probe, indicator_id=str(input.indicator_id))
+        context = await change_context(tx, party_state_id, probe, indicator_id=indicator_id)
         target = context["target"]
         if target["category"] != category.name or (context["indicatorType"]["confidential"] and not trusted):
-            raise NotFound(f"no {noun} '{input.indicator_id}'", field="input.indicatorId")
+            raise unknown(noun, indicator_id, "input.indicatorId")
         now = context["now"]
         if not supersede:
             ended = await end(tx, party_state_id, target, valid_to, context, by)
             if ended.get("closedAt") != target.get("closedAt"):  # asking again for the same end logs nothing
-                await log_change(tx, locked[0]["customerId"], ended, "ENDED", by)
+                await log_change(tx, locked["customerId"], ended, "ENDED", by)
             return ended
         change = Change(
             operation=operation, category=category, type=type_code,
-            value=text(input.value, "input.value", VALUE_LENGTH) if input.value is not None else target["value"],
-            narrative=(text(input.narrative, "input.narrative", NARRATIVE_LENGTH, required=False)
-                       if input.narrative is not None else target.get("narrative")),
-            valid_from=aware(input.effective_from) if input.effective_from is not None else None,
+            value=text(asked.value, "input.value", VALUE_LENGTH) if asked.value is not None else target["value"],
+            narrative=(text(asked.narrative, "input.narrative", NARRATIVE_LENGTH, required=False)
+                       if asked.narrative is not None else target.get("narrative")),
+            valid_from=aware(asked.effective_from) if asked.effective_from is not None else None,
             valid_to=valid_to if valid_to is not None else _open_end(target, now),
-            source=target["source"] if input.source is None else text(input.source, "input.source", SOURCE_LENGTH) or "",
+            source=target["source"] if asked.source is None else text(asked.source, "input.source", SOURCE_LENGTH) or "",
             captured_by=by, idempotency_key=key,
         )
         if (replayed := replay(context, change)) is not None:
@@ -182,10 +178,10 @@ async def update(info: Info, category: IndicatorCategory, operation: str,
         require_latest(context, target, noun)
         check_type(context, change)
         recorded = await record(tx, party_state_id, change, context)
-        await log_change(tx, locked[0]["customerId"], recorded, "UPDATED", by)
+        await log_change(tx, locked["customerId"], recorded, "UPDATED", by)
         return recorded
 
-    return RoutingIndicator.from_record(await transact(info, work), trusted)
+    return shown(await transact(db, work), trusted)
 
 
 async def log_change(tx: Transaction, customer_id: str, indicator: dict[str, Any], step: str, by: str) -> None:
@@ -285,9 +281,9 @@ def _open_end(target: dict[str, Any], now: Any) -> datetime.datetime | None:
     return native(valid_to) if valid_to is not None and valid_to > now else None
 
 
-async def transact(info: Info, work: Any) -> dict[str, Any]:
+async def transact(db: Database, work: Any) -> dict[str, Any]:
     try:
-        result: dict[str, Any] = await info.context.db.transact(work)
+        result: dict[str, Any] = await db.transact(work)
     except ConstraintError as error:
         # Another profile's change with the same idempotency key committed first.
         raise Conflict("this idempotency key was already used for a different request; use a new key",
@@ -295,74 +291,16 @@ async def transact(info: Info, work: Any) -> dict[str, Any]:
     return result
 
 
-async def retrieve(info: Info, category: IndicatorCategory, indicator_id: str) -> RoutingIndicator:
-    rows = await info.context.db.read(INDICATOR_BY_ID, indicatorId=indicator_id)
-    trusted = info.context.caller.sees_confidential
+async def retrieve(db: Database, principal: Principal, category: IndicatorCategory, indicator_id: str) -> dict[str, Any]:
+    """One value by id, as the principal sees it; only relationship managers and admins read values not in force."""
+    noun = category.name.lower()
+    await require_reach(db, principal, "indicatorId", f"{noun} '{indicator_id}'", indicatorId=indicator_id)
+    rows = await db.read(INDICATOR_BY_ID, indicatorId=indicator_id)
+    trusted = principal.sees_confidential
     row = rows[0]["indicator"] if rows else None
     if row is None or row["category"] != category.name or (row["confidential"] and not trusted):
-        raise NotFound(f"no {category.name.lower()} '{indicator_id}'", field="indicatorId")
-    indicator = RoutingIndicator.from_record(row, trusted)
-    if not trusted and not indicator.active_at(datetime.datetime.now(datetime.UTC)):
-        raise Forbidden(f"{category.name.lower()} '{indicator_id}' is not in force; "
+        raise unknown(noun, indicator_id, "indicatorId")
+    if not trusted and not in_force(native(row["validFrom"]), native(row.get("validTo")), now()):
+        raise Forbidden(f"{noun} '{indicator_id}' is not in force; "
                         "only relationship managers and admins read a profile's history")
-    return indicator
-
-
-IndicatorIdArgument = Annotated[strawberry.ID, strawberry.argument(description="The indicator value's id.")]
-CaptureArgument = Annotated[CaptureRoutingIndicatorInput, strawberry.argument(description="The new value.")]
-UpdateArgument = Annotated[UpdateRoutingIndicatorInput, strawberry.argument(description="The change.")]
-
-
-@strawberry.type
-class IndicatorQuery:
-    @strawberry.field(description="BIAN RetrieveStatus: one status value by id; front ends only values in force.",
-                      extensions=allow(*READERS))
-    async def routing_status(self, info: Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
-        await require_reach_for(info, "indicatorId", f"status '{indicator_id}'", indicatorId=str(indicator_id))
-        return await retrieve(info, IndicatorCategory.STATUS, str(indicator_id))
-
-    @strawberry.field(description="BIAN RetrieveRating: one rating value by id; front ends only values in force.",
-                      extensions=allow(*READERS))
-    async def routing_rating(self, info: Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
-        await require_reach_for(info, "indicatorId", f"rating '{indicator_id}'", indicatorId=str(indicator_id))
-        return await retrieve(info, IndicatorCategory.RATING, str(indicator_id))
-
-    @strawberry.field(description="BIAN RetrieveAlert: one alert value by id; front ends only values in force, and "
-                                  "confidential alerts and narratives only for relationship managers and admins.",
-                      extensions=allow(*READERS))
-    async def routing_alert(self, info: Info, indicator_id: IndicatorIdArgument) -> RoutingIndicator:
-        await require_reach_for(info, "indicatorId", f"alert '{indicator_id}'", indicatorId=str(indicator_id))
-        return await retrieve(info, IndicatorCategory.ALERT, str(indicator_id))
-
-
-@strawberry.type
-class IndicatorMutation:
-    @strawberry.mutation(description="BIAN CaptureStatus: record a new status value; it closes the one in force.",
-                         extensions=allow(*STATUS_WRITERS))
-    async def capture_routing_status(self, info: Info, input: CaptureArgument) -> RoutingIndicator:
-        return await capture(info, IndicatorCategory.STATUS, "captureRoutingStatus", input)
-
-    @strawberry.mutation(description="BIAN UpdateStatus: supersede the current status value, or end it.",
-                         extensions=allow(*STATUS_WRITERS))
-    async def update_routing_status(self, info: Info, input: UpdateArgument) -> RoutingIndicator:
-        return await update(info, IndicatorCategory.STATUS, "updateRoutingStatus", input)
-
-    @strawberry.mutation(description="BIAN CaptureRating: record a new rating value; it closes the one in force.",
-                         extensions=allow(*RATING_AND_ALERT_WRITERS))
-    async def capture_routing_rating(self, info: Info, input: CaptureArgument) -> RoutingIndicator:
-        return await capture(info, IndicatorCategory.RATING, "captureRoutingRating", input)
-
-    @strawberry.mutation(description="BIAN UpdateRating: supersede the current rating value, or end it.",
-                         extensions=allow(*RATING_AND_ALERT_WRITERS))
-    async def update_routing_rating(self, info: Info, input: UpdateArgument) -> RoutingIndicator:
-        return await update(info, IndicatorCategory.RATING, "updateRoutingRating", input)
-
-    @strawberry.mutation(description="BIAN CaptureAlert: record a new alert value; it closes the one in force.",
-                         extensions=allow(*RATING_AND_ALERT_WRITERS))
-    async def capture_routing_alert(self, info: Info, input: CaptureArgument) -> RoutingIndicator:
-        return await capture(info, IndicatorCategory.ALERT, "captureRoutingAlert", input)
-
-    @strawberry.mutation(description="BIAN UpdateAlert: supersede the current alert value, or end it.",
-                         extensions=allow(*RATING_AND_ALERT_WRITERS))
-    async def update_routing_alert(self, info: Info, input: UpdateArgument) -> RoutingIndicator:
-        return await update(info, IndicatorCategory.ALERT, "updateRoutingAlert", input)
+    return shown(row, trusted)

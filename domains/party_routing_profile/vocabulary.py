@@ -7,24 +7,21 @@ references (skills, pool) inside it, so every failure leaves the graph as it was
 
 from __future__ import annotations
 
-import datetime
-import enum
 import re
 from collections import Counter
-from collections.abc import Callable
-from typing import Annotated, Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
-import strawberry
 from neo4j.exceptions import ConstraintError
 
+from domains.found import unknown
 from domains.inputs import text
-from gateway.security.auth import ALL_ROLES, Role, allow
-from graph.database import Record, Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
+from domains.party_routing_profile.profile import IndicatorCategory
+from gateway.security.auth import Principal
+from graph.database import Database, Record, Transaction
+from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
-from graph.temporal import native
-from resolvers.context import Info
-from resolvers.party_routing_profile.profile import IndicatorCategory
 
 LIST_INDICATOR_TYPES = load("party_routing_profile/list_indicator_types")
 GET_INDICATOR_TYPE = load("party_routing_profile/get_indicator_type")
@@ -41,105 +38,12 @@ NAME_LENGTH = 200
 DESCRIPTION_LENGTH = 2000
 
 
-@strawberry.enum(description="How serious an indicator type is (an extension to BIAN).")
-class IndicatorSeverity(enum.Enum):
-    LOW = strawberry.enum_value("LOW", description="Informative; no special handling.")
-    MEDIUM = strawberry.enum_value("MEDIUM", description="Needs attention during the contact.")
-    HIGH = strawberry.enum_value("HIGH", description="Changes how the customer must be served.")
+@dataclass(frozen=True)
+class SkillRequirement:
+    """A skill an indicator type requires of whoever serves the customer, at the lowest proficiency that qualifies."""
 
-
-@strawberry.type(description="A skill an indicator type requires of whoever serves the customer.")
-class RequiredSkill:
-    code: str = strawberry.field(description="The skill's code, e.g. FRAUD_INVESTIGATION.")
-    name: str | None = strawberry.field(description="The skill's readable name.")
-    min_proficiency: int = strawberry.field(description="The lowest proficiency (1-5) that qualifies.")
-
-
-@strawberry.type(description="A servicing pool contacts are routed to.")
-class PoolReference:
-    pool_id: strawberry.ID = strawberry.field(description="The pool's identifier, e.g. POOL-FRAUD.")
-    name: str | None = strawberry.field(description="The pool's readable name.")
-
-
-@strawberry.type(description="One entry of the indicator vocabulary and the routing policy it carries.")
-class IndicatorType:
-    code: str = strawberry.field(description="The code indicators carry as their type, e.g. IN_ARREARS.")
-    category: IndicatorCategory = strawberry.field(description="Whether its indicators are statuses, ratings or alerts.")
-    name: str | None = strawberry.field(description="Readable name.")
-    description: str | None = strawberry.field(description="What the indicator means and what its value holds.")
-    blocks_sales: bool = strawberry.field(description="While one is active, no lead may progress to an offer.")
-    priority_boost: int = strawberry.field(description="Added to the priority of the customer's contacts.")
-    severity: str | None = strawberry.field(description="LOW, MEDIUM or HIGH (an extension to BIAN).")
-    confidential: bool = strawberry.field(description="Shown only to relationship managers and admins.")
-    required_skills: list[RequiredSkill] = strawberry.field(description="Skills whoever serves the customer must have.")
-    routes_to: PoolReference | None = strawberry.field(description="The specialist pool contacts go to, if any.")
-    allowed_values: list[str] | None = strawberry.field(
-        description="The values an indicator of this type may take; null: any value.")
-    validity_days: int | None = strawberry.field(
-        description="An indicator lapses this many days after it took effect unless renewed; null: never lapses.")
-    defined_at: datetime.datetime | None = strawberry.field(description="When an admin defined it; null if seeded.")
-    defined_by: str | None = strawberry.field(description="Who defined it; null if seeded.")
-    updated_at: datetime.datetime | None = strawberry.field(description="When its policy last changed; null if never.")
-    updated_by: str | None = strawberry.field(description="Who last changed its policy; null if nobody.")
-
-    @classmethod
-    def from_record(cls, row: dict[str, Any]) -> IndicatorType:
-        pool = row.get("routesTo")
-        return cls(
-            code=row["code"], category=IndicatorCategory(row["kind"]), name=row.get("name"),
-            description=row.get("description"), blocks_sales=bool(row.get("blocksSales")),
-            priority_boost=int(row.get("priorityBoost") or 0), severity=row.get("severity"),
-            confidential=bool(row.get("confidential")),
-            required_skills=[RequiredSkill(code=s["code"], name=s.get("name"), min_proficiency=s["minProficiency"])
-                             for s in sorted(row["requiredSkills"], key=lambda s: s["code"])],
-            routes_to=None if pool is None else PoolReference(pool_id=strawberry.ID(pool["poolId"]), name=pool.get("name")),
-            allowed_values=row.get("allowedValues"), validity_days=row.get("validityDays"),
-            defined_at=native(row.get("definedAt")), defined_by=row.get("definedBy"),
-            updated_at=native(row.get("updatedAt")), updated_by=row.get("updatedBy"),
-        )
-
-
-@strawberry.input(description="A skill to require, with the lowest proficiency that qualifies.")
-class RequiredSkillInput:
-    code: str = strawberry.field(description="An existing skill's code, e.g. COLLECTIONS.")
-    min_proficiency: int = strawberry.field(description="The lowest proficiency that qualifies, 1 to 5.")
-
-
-@strawberry.input(description="A new entry of the indicator vocabulary with its routing policy.")
-class IndicatorTypeInput:
-    code: str = strawberry.field(description="Upper-case letters, digits and _, starting with a letter; 2-64 long.")
-    category: IndicatorCategory = strawberry.field(description="Status, rating or alert; it can never change.")
-    name: str = strawberry.field(description="Readable name; must not be blank.")
-    description: str | None = strawberry.field(default=None, description="What it means and what its value holds.")
-    blocks_sales: bool = strawberry.field(default=False, description="Whether an active one stops leads progressing.")
-    priority_boost: int = strawberry.field(default=0, description="Added to a contact's priority, 0 to 10.")
-    severity: IndicatorSeverity = strawberry.field(default=IndicatorSeverity.LOW, description="How serious it is.")
-    confidential: bool = strawberry.field(default=False, description="Whether only RMs and admins may see it.")
-    required_skills: list[RequiredSkillInput] = strawberry.field(
-        default_factory=list, description="Existing skills whoever serves the customer must have, each once.")
-    routes_to: strawberry.ID | None = strawberry.field(default=None, description="An existing pool's id to route to.")
-    allowed_values: list[str] | None = strawberry.field(
-        default=None, description="The values allowed, non-blank and each once; null: any value.")
-    validity_days: int | None = strawberry.field(
-        default=None, description="Days until an indicator lapses unless renewed, at least 1; null: never.")
-
-
-@strawberry.input(description="Changes to an indicator type's policy: only the fields given change; the category never does.")
-class IndicatorTypeChanges:
-    name: str | None = strawberry.field(default=strawberry.UNSET, description="A new readable name; not blank.")
-    description: str | None = strawberry.field(default=strawberry.UNSET, description="A new description; null removes it.")
-    blocks_sales: bool | None = strawberry.field(default=strawberry.UNSET, description="Whether it blocks sales.")
-    priority_boost: int | None = strawberry.field(default=strawberry.UNSET, description="A new boost, 0 to 10.")
-    severity: IndicatorSeverity | None = strawberry.field(default=strawberry.UNSET, description="A new severity.")
-    confidential: bool | None = strawberry.field(default=strawberry.UNSET, description="Whether it is confidential.")
-    required_skills: list[RequiredSkillInput] | None = strawberry.field(
-        default=strawberry.UNSET, description="The whole new set of required skills; [] requires none.")
-    routes_to: strawberry.ID | None = strawberry.field(
-        default=strawberry.UNSET, description="An existing pool's id to route to; null routes nowhere in particular.")
-    allowed_values: list[str] | None = strawberry.field(
-        default=strawberry.UNSET, description="The new values allowed; null allows any value.")
-    validity_days: int | None = strawberry.field(
-        default=strawberry.UNSET, description="New days until lapse, at least 1; null: never lapses.")
+    code: str
+    min_proficiency: int
 
 
 def _present(value: Any, field: str) -> Any:
@@ -163,8 +67,8 @@ def _priority_boost(value: int | None, field: str) -> int:
     return boost
 
 
-def _severity(value: IndicatorSeverity | None, field: str) -> str:
-    return str(_present(value, field).value)
+def _severity(value: str | None, field: str) -> str:
+    return str(_present(value, field))
 
 
 def _allowed_values(values: list[str] | None, field: str) -> list[str] | None:
@@ -184,7 +88,8 @@ def _validity_days(value: int | None, field: str) -> int | None:
     return value
 
 
-# GraphQL field -> (node property, check turning the given value into the stored one).
+# A policy field (as the GraphQL inputs name it, snake_case) -> (node property, check turning the given
+# value into the stored one). `required_skills` and `routes_to` are links, not properties.
 PROPERTIES: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "name": ("name", _name), "description": ("description", _description),
     "blocks_sales": ("blocksSales", _present), "priority_boost": ("priorityBoost", _priority_boost),
@@ -193,17 +98,12 @@ PROPERTIES: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
 }
 
 
-def _properties(source: IndicatorTypeInput | IndicatorTypeChanges, argument: str) -> dict[str, Any]:
-    """The checked node properties `source` gives (a None removes one); UNSET fields are left out."""
-    checked = {}
-    for attr, (key, check) in PROPERTIES.items():
-        value = getattr(source, attr)
-        if value is not strawberry.UNSET:
-            checked[key] = check(value, f"{argument}.{key}")
-    return checked
+def _properties(given: Mapping[str, Any], argument: str) -> dict[str, Any]:
+    """The checked node properties `given` holds (a None removes one); fields not given are left out."""
+    return {key: check(given[attr], f"{argument}.{key}") for attr, (key, check) in PROPERTIES.items() if attr in given}
 
 
-def _required_skills(skills: list[RequiredSkillInput] | None, field: str) -> list[dict[str, Any]]:
+def _required_skills(skills: list[SkillRequirement] | None, field: str) -> list[dict[str, Any]]:
     if skills is None:
         raise ValidationFailed("requiredSkills cannot be null; give [] to require no skill", field=field)
     repeated = sorted(code for code, count in Counter(s.code for s in skills).items() if count > 1)
@@ -228,86 +128,65 @@ async def _check_references(tx: Transaction, skills: list[dict[str, Any]] | None
         raise ValidationFailed(f"no servicing pool has the id {pool}", field=f"{argument}.routesTo")
 
 
-async def _link(tx: Transaction, code: str, skills: list[dict[str, Any]] | None, pool: str | None | Any) -> Record:
-    """Replace the skills and the pool where given (None skills / UNSET pool: keep), then read the type back."""
+async def _link(tx: Transaction, code: str, skills: list[dict[str, Any]] | None, pool: str | None,
+                replace_pool: bool) -> Record:
+    """Replace the skills (unless None) and the pool (when `replace_pool`), then read the type back."""
     if skills is not None:
         await tx.run(REPLACE_REQUIRED_SKILLS, code=code, requiredSkills=skills)
-    if pool is not strawberry.UNSET:
+    if replace_pool:
         await tx.run(REPLACE_ROUTES_TO, code=code, poolId=pool)
     [row] = await tx.run(GET_INDICATOR_TYPE, code=code)
     indicator_type: Record = row["indicatorType"]
     return indicator_type
 
 
-async def define(info: Info, data: IndicatorTypeInput) -> IndicatorType:
-    if not CODE.fullmatch(data.code):
+async def indicator_types(db: Database, category: IndicatorCategory | None) -> list[Record]:
+    """The vocabulary, or one category of it, with each type's policy."""
+    rows = await db.read(LIST_INDICATOR_TYPES, kind=None if category is None else category.name)
+    return [row["indicatorType"] for row in rows]
+
+
+async def define(db: Database, principal: Principal, code: str, category: IndicatorCategory,
+                 policy: Mapping[str, Any]) -> Record:
+    """A new type with its policy (`policy` by field, as PROPERTIES names them, plus required_skills:
+    list[SkillRequirement] and routes_to: a pool id or None); CONFLICT if the code exists."""
+    if not CODE.fullmatch(code):
         raise ValidationFailed("the code must be A-Z, 0-9 and _, start with a letter and be 2-64 long", field="input.code")
-    properties = {**_properties(data, "input"), "code": data.code, "kind": data.category.value}
-    skills = _required_skills(data.required_skills, "input.requiredSkills")
-    pool = None if data.routes_to is None else str(data.routes_to)
+    properties = {**_properties(policy, "input"), "code": code, "kind": category.name}
+    skills = _required_skills(policy["required_skills"], "input.requiredSkills")
+    pool = policy["routes_to"]
 
     async def work(tx: Transaction) -> Record:
-        if await tx.run(GET_INDICATOR_TYPE, code=data.code):
-            raise Conflict(f"the indicator type {data.code} exists already; change it with updateIndicatorType",
+        if await tx.run(GET_INDICATOR_TYPE, code=code):
+            raise Conflict(f"the indicator type {code} exists already; change it with updateIndicatorType",
                            field="input.code")
         await _check_references(tx, skills, pool, "input")
-        await tx.run(DEFINE_INDICATOR_TYPE, **properties, definedBy=info.context.caller.subject)
+        await tx.run(DEFINE_INDICATOR_TYPE, **properties, definedBy=principal.subject)
         # A new type has no skills and no pool yet: link only what the input names.
-        return await _link(tx, data.code, skills or None, strawberry.UNSET if pool is None else pool)
+        return await _link(tx, code, skills or None, pool, replace_pool=pool is not None)
 
     try:
-        return IndicatorType.from_record(await info.context.db.transact(work))
+        indicator_type: Record = await db.transact(work)
     except ConstraintError:  # defined concurrently between the check and the CREATE
-        raise Conflict(f"the indicator type {data.code} exists already", field="input.code") from None
+        raise Conflict(f"the indicator type {code} exists already", field="input.code") from None
+    return indicator_type
 
 
-async def update(info: Info, code: str, changes: IndicatorTypeChanges) -> IndicatorType:
+async def update(db: Database, principal: Principal, code: str, changes: Mapping[str, Any]) -> Record:
+    """Changes the policy fields `changes` holds (as for define; a field left out stays as it is)."""
     properties = _properties(changes, "changes")
-    given_skills = changes.required_skills is not strawberry.UNSET
-    skills = _required_skills(changes.required_skills, "changes.requiredSkills") if given_skills else None
-    pool = changes.routes_to if changes.routes_to is strawberry.UNSET or changes.routes_to is None else str(changes.routes_to)
-    if not properties and skills is None and pool is strawberry.UNSET:
+    skills = _required_skills(changes["required_skills"], "changes.requiredSkills") if "required_skills" in changes else None
+    replace_pool = "routes_to" in changes
+    pool: str | None = changes.get("routes_to")
+    if not properties and skills is None and not replace_pool:
         raise ValidationFailed("changes names nothing to change", field="changes")
 
     async def work(tx: Transaction) -> Record:
         # The update comes first: it locks the type, so concurrent changes to it queue up.
-        if not await tx.run(UPDATE_INDICATOR_TYPE, code=code, properties=properties,
-                            updatedBy=info.context.caller.subject):
-            raise NotFound(f"no indicator type has the code {code}", field="code")
-        await _check_references(tx, skills, None if pool is strawberry.UNSET else pool, "changes")
-        return await _link(tx, code, skills, pool)
+        if not await tx.run(UPDATE_INDICATOR_TYPE, code=code, properties=properties, updatedBy=principal.subject):
+            raise unknown("indicator type", code, "code", by="code")
+        await _check_references(tx, skills, pool, "changes")
+        return await _link(tx, code, skills, pool, replace_pool)
 
-    return IndicatorType.from_record(await info.context.db.transact(work))
-
-
-@strawberry.type
-class VocabularyQuery:
-    @strawberry.field(description="The indicator vocabulary with its routing policy; every role may read it.",
-                      extensions=allow(*ALL_ROLES))
-    async def indicator_types(
-        self, info: Info,
-        category: Annotated[IndicatorCategory | None, strawberry.argument(description="Only this category.")] = None,
-    ) -> list[IndicatorType]:
-        kind = None if category is None else category.name
-        rows = await info.context.db.read(LIST_INDICATOR_TYPES, kind=kind)
-        return [IndicatorType.from_record(row["indicatorType"]) for row in rows]
-
-
-@strawberry.type
-class VocabularyMutation:
-    @strawberry.mutation(description="Adds an indicator type to the vocabulary (admins only); CONFLICT if its code exists.",
-                         extensions=allow(Role.ADMIN))
-    async def define_indicator_type(
-        self, info: Info,
-        data: Annotated[IndicatorTypeInput, strawberry.argument(name="input", description="The new type and its policy.")],
-    ) -> IndicatorType:
-        return await define(info, data)
-
-    @strawberry.mutation(description="Changes some of an indicator type's policy (admins only); its category never changes.",
-                         extensions=allow(Role.ADMIN))
-    async def update_indicator_type(
-        self, info: Info,
-        code: Annotated[str, strawberry.argument(description="The code of the type to change.")],
-        changes: Annotated[IndicatorTypeChanges, strawberry.argument(description="Only the fields to change.")],
-    ) -> IndicatorType:
-        return await update(info, code, changes)
+    indicator_type: Record = await db.transact(work)
+    return indicator_type
