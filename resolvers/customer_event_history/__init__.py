@@ -1,10 +1,12 @@
-"""Customer Event History (BIAN): the events in each customer's CustomerEventLog.
+"""Customer Event History (BIAN) in GraphQL: the events in each customer's CustomerEventLog.
 
-One module per job: `timeline` (the customer's events newest first, a page at a time, on the
-event_customer_timeline index), `capture` (capture, one at a time or in bulk, and `log_event`
-for other domains), `changes` (update keeping earlier versions, and retrieve),
-`behaviour_qualifiers` (the root fields of the six categories), `event_log` (the control
-record), `event_details` (versions and lead suggestions), `analytics` (activity and trends).
+The rules are in domains/customer_event_history/; here are the Strawberry types, inputs and thin
+resolvers. One module per job: `timeline` (the CustomerEvent type, EventCategory's descriptions, a
+customer's page of events through a DataLoader), `inputs` (the capture and update inputs and their
+conversion for the rules), `behaviour_qualifiers` (the root fields of the six categories and the
+bulk capture), `event_log` (the control record), `event_details` (versions and lead suggestions,
+batched), `analytics` (activity and trends), `capture` (where other domains still import
+`log_event` from: it lives in domains.customer_event_history.capture).
 """
 
 from __future__ import annotations

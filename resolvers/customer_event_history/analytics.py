@@ -1,68 +1,38 @@
-"""Event analytics (BIAN Customer Event History analytics): activity and trend of one customer, portfolio activity.
-
-Each answer is one read statement from cypher/customer_event_history/, aggregated in Neo4j;
-analysts run the same files in Neo4j Browser with the `:param` lines at their top. A
-customer's events are read through the event_customer_timeline index (customerId,
-occurredAt). Periods and days are UTC. FRAUD events are counted only for relationship
-managers and admins: for analysts they are left out of every count, and asking for them by
-name is FORBIDDEN. The statements count only the `$categories` they are given; this module
-decides that list, so the rule lives in one place.
-
-A trend compares the events of the last N days with the N days before. Its direction is
-STEADY while the change stays within ±STEADY_PERCENT (10%, both ends included), RISING or
-FALLING beyond; with no earlier events there is no percentage, and the direction is RISING
-if there are recent events, else STEADY.
+"""Event analytics in GraphQL: the types and root fields of a customer's activity and trend and of
+the portfolio's activity. The rules (categories counted, windows, the trend's direction) and the
+reads are in domains/customer_event_history/analytics.py.
 """
 
 from __future__ import annotations
 
 import datetime
-import enum
-from typing import Annotated, Any, LiteralString
+from typing import Annotated, Any
 
 import strawberry
 
-from gateway.security.auth import Principal, Role, allow
-from gateway.security.book import require_reach_for
-from graph.errors import Forbidden, NotFound, ValidationFailed
-from graph.queries import load
+from domains.customer_event_history import analytics
+from domains.customer_event_history.analytics import ActivityPeriod, TrendDirection, change, counted_categories
+from gateway.security.auth import Role, allow
 from graph.temporal import instant_or_now, native
 from resolvers.context import Info
-from resolvers.customer_event_history.timeline import EventCategory
+from resolvers.customer_event_history.categories import EventCategory
+from resolvers.described_enum import described_enum
 from resolvers.portfolio import PortfolioGrouping
 
-EVENT_ACTIVITY_OF_CUSTOMER = load("customer_event_history/event_activity_of_customer")
-EVENT_TREND_OF_CUSTOMER = load("customer_event_history/event_trend_of_customer")
-EVENT_ACTIVITY_BY_SEGMENT = load("customer_event_history/event_activity_by_segment")
-EVENT_ACTIVITY_BY_RELATIONSHIP_MANAGER = load("customer_event_history/event_activity_by_relationship_manager")
+__all__ = ["ActivityPeriod", "EventAnalyticsQuery", "TrendDirection", "change", "counted_categories"]
 
 ANALYTICS_ROLES = (Role.ANALYST, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
-MAX_BUCKETS = 400
-MAX_TREND_DAYS = 365
-STEADY_PERCENT = 10.0
 
-
-@strawberry.enum(description="The length of one bucket of customerEventActivity; buckets are UTC.")
-class ActivityPeriod(enum.Enum):
-    DAY = strawberry.enum_value("DAY", description="One bucket per calendar day.")
-    WEEK = strawberry.enum_value("WEEK", description="One bucket per ISO week, Monday to Sunday, keyed by its Monday.")
-    MONTH = strawberry.enum_value("MONTH", description="One bucket per calendar month, keyed by its first day.")
-
-
-@strawberry.enum(description="Which way a customer's event count moved from the earlier window to the recent one.")
-class TrendDirection(enum.Enum):
-    RISING = strawberry.enum_value(
-        "RISING", description="More than 10% more events; or some events after none.")
-    STEADY = strawberry.enum_value(
-        "STEADY", description="Within ±10% (both ends included); or no events in either window.")
-    FALLING = strawberry.enum_value("FALLING", description="More than 10% fewer events.")
-
-
-ACTIVITY_QUERIES: dict[PortfolioGrouping, LiteralString] = {
-    PortfolioGrouping.SEGMENT: EVENT_ACTIVITY_BY_SEGMENT,
-    PortfolioGrouping.RELATIONSHIP_MANAGER: EVENT_ACTIVITY_BY_RELATIONSHIP_MANAGER,
-}
-PERIOD_NOUNS = {ActivityPeriod.DAY: "days", ActivityPeriod.WEEK: "ISO weeks", ActivityPeriod.MONTH: "months"}
+described_enum(ActivityPeriod, "The length of one bucket of customerEventActivity; buckets are UTC.", {
+    "DAY": "One bucket per calendar day.",
+    "WEEK": "One bucket per ISO week, Monday to Sunday, keyed by its Monday.",
+    "MONTH": "One bucket per calendar month, keyed by its first day.",
+})
+described_enum(TrendDirection, "Which way a customer's event count moved from the earlier window to the recent one.", {
+    "RISING": "More than 10% more events; or some events after none.",
+    "STEADY": "Within ±10% (both ends included); or no events in either window.",
+    "FALLING": "More than 10% fewer events.",
+})
 
 
 @strawberry.type(description="How many events of one category fell in a bucket.")
@@ -199,16 +169,11 @@ class EventAnalyticsQuery:
         to: Annotated[datetime.date, strawberry.argument(description="A day in the last bucket; not before `from`.")],
         categories: Categories = None,
     ) -> CustomerEventActivity:
-        first_bucket, last_bucket = activity_window(from_, to, period)
-        counted = counted_categories(info.context.caller, categories)
-        await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
-        rows = await info.context.db.read(EVENT_ACTIVITY_OF_CUSTOMER, customerId=str(customer_id), period=period.name,
-                                          fromDate=from_, toDate=to, categories=[c.value for c in counted])
-        if not rows:
-            raise unknown_customer(customer_id)
-        buckets = [EventActivityBucket.from_record(row) for row in rows]
-        return CustomerEventActivity(customer_id=customer_id, period=period, first_bucket=first_bucket,
-                                     last_bucket=last_bucket, categories=counted,
+        activity = await analytics.customer_activity(info.context.db, info.context.caller, str(customer_id), period,
+                                                     from_, to, categories)
+        buckets = [EventActivityBucket.from_record(row) for row in activity.buckets]
+        return CustomerEventActivity(customer_id=customer_id, period=period, first_bucket=activity.first_bucket,
+                                     last_bucket=activity.last_bucket, categories=activity.categories,
                                      events=sum(b.events for b in buckets), buckets=buckets)
 
     @strawberry.field(
@@ -224,16 +189,9 @@ class EventAnalyticsQuery:
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The end of the recent window, excluded (default: now; without a zone, UTC).")] = None,
     ) -> CustomerEventTrend:
-        if not 1 <= days <= MAX_TREND_DAYS:
-            raise ValidationFailed(f"days must be 1-{MAX_TREND_DAYS}, not {days}", field="days")
-        counted = counted_categories(info.context.caller, categories)
         as_of = instant_or_now(at)
-        await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
-        rows = await info.context.db.read(EVENT_TREND_OF_CUSTOMER, customerId=str(customer_id), at=as_of, days=days,
-                                          categories=[c.value for c in counted])
-        if not rows:
-            raise unknown_customer(customer_id)
-        row = rows[0]
+        counted, row = await analytics.customer_trend(info.context.db, info.context.caller, str(customer_id), days,
+                                                      categories, as_of)
         percent, direction = change(row["recent"], row["earlier"])
         return CustomerEventTrend(
             customer_id=customer_id, days=days, as_of=as_of, recent_from=native(row["recentFrom"]),
@@ -255,63 +213,8 @@ class EventAnalyticsQuery:
         to: Annotated[datetime.date, strawberry.argument(description="The last day counted (UTC), included; not before `from`.")],
         categories: Categories = None,
     ) -> PortfolioEventActivity:
-        if to < from_:
-            raise reversed_window(from_, to)
-        counted = counted_categories(info.context.caller, categories)
-        rows = await info.context.db.read(ACTIVITY_QUERIES[group_by], fromDate=from_, toDate=to,
-                                          categories=[c.value for c in counted])
+        counted, rows = await analytics.portfolio_activity(info.context.db, info.context.caller, group_by.name,
+                                                           from_, to, categories)
         return PortfolioEventActivity(group_by=group_by, from_=from_, to=to, categories=counted,
                                       groups=[PortfolioGroupEventActivity.from_record(row) for row in rows])
 
-
-def counted_categories(principal: Principal, categories: list[EventCategory] | None) -> list[EventCategory]:
-    """The categories to count, in declaration order: those asked for, else all the principal may see."""
-    sees_fraud = principal.sees_confidential
-    if categories is None:
-        return [c for c in EventCategory if sees_fraud or c is not EventCategory.FRAUD]
-    if not categories:
-        raise ValidationFailed("categories must name at least one category; leave it out for all", field="categories")
-    if EventCategory.FRAUD in categories and not sees_fraud:
-        raise Forbidden("FRAUD events are counted only for relationship managers and admins", field="categories")
-    return [c for c in EventCategory if c in categories]
-
-
-def activity_window(first_day: datetime.date, last_day: datetime.date, period: ActivityPeriod) -> tuple[datetime.date, datetime.date]:
-    """The starts of the first and last buckets, or ValidationFailed on `to` for a reversed or too long window."""
-    if last_day < first_day:
-        raise reversed_window(first_day, last_day)
-    first, last = bucket_start(first_day, period), bucket_start(last_day, period)
-    if period is ActivityPeriod.MONTH:
-        buckets = (last.year - first.year) * 12 + last.month - first.month + 1
-    else:
-        buckets = (last - first).days // (7 if period is ActivityPeriod.WEEK else 1) + 1
-    if buckets > MAX_BUCKETS:
-        raise ValidationFailed(f"the window spans {buckets} {PERIOD_NOUNS[period]}; at most {MAX_BUCKETS} are allowed",
-                               field="to")
-    return first, last
-
-
-def bucket_start(day: datetime.date, period: ActivityPeriod) -> datetime.date:
-    if period is ActivityPeriod.WEEK:
-        return day - datetime.timedelta(days=day.weekday())
-    if period is ActivityPeriod.MONTH:
-        return day.replace(day=1)
-    return day
-
-
-def change(recent: int, earlier: int) -> tuple[float | None, TrendDirection]:
-    """The change in percent (1 decimal; None without earlier events) and its direction, as the module doc says."""
-    if earlier == 0:
-        return None, TrendDirection.RISING if recent > 0 else TrendDirection.STEADY
-    percent = (recent - earlier) * 100 / earlier
-    if abs(percent) <= STEADY_PERCENT:
-        return round(percent, 1), TrendDirection.STEADY
-    return round(percent, 1), TrendDirection.RISING if percent > 0 else TrendDirection.FALLING
-
-
-def reversed_window(first_day: datetime.date, last_day: datetime.date) -> ValidationFailed:
-    return ValidationFailed(f"`to` ({last_day}) is before `from` ({first_day})", field="to")
-
-
-def unknown_customer(customer_id: strawberry.ID) -> NotFound:
-    return NotFound(f"no customer with customerId {str(customer_id)!r}", field="customerId")

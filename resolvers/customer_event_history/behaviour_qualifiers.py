@@ -3,41 +3,37 @@ category, and the bulk capture feeds use. The work is in `capture` and `changes`
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated
 
 import strawberry
 
-from gateway.security.auth import CONFIDENTIAL_READERS, Principal, allow
-from gateway.security.book import require_reach_for
-from graph.errors import GatewayError, ValidationFailed
+from domains.customer_event_history import capture, changes
+from domains.customer_event_history.capture import MAX_BULK, Outcome
+from gateway.security.auth import CONFIDENTIAL_READERS, allow
+from graph.errors import ValidationFailed
+from graph.temporal import now as now_utc
 from resolvers.context import Info
-from resolvers.customer_event_history import changes
-from resolvers.customer_event_history.capture import (
-    CAPTURERS,
-    MAX_BULK,
+from resolvers.customer_event_history.categories import EventCategory
+from resolvers.customer_event_history.event_log import CAPTURERS
+from resolvers.customer_event_history.inputs import (
     CaptureFraudEventInput,
     CaptureLifeEventInput,
     CaptureProductProcessingEventInput,
     CaptureRelationshipEventInput,
     CaptureSalesEventInput,
     CaptureServicingEventInput,
-    EventInput,
-    Outcome,
-    capture,
-    draft,
-)
-from resolvers.customer_event_history.changes import (
     EventChangesInput,
+    EventInput,
     UpdateFraudEventInput,
     UpdateLifeEventInput,
     UpdateProductProcessingEventInput,
     UpdateRelationshipEventInput,
     UpdateSalesEventInput,
     UpdateServicingEventInput,
-    requested_changes,
+    given_changes,
+    new_event,
 )
-from resolvers.customer_event_history.timeline import TIMELINE_READERS, CustomerEvent, EventCategory
+from resolvers.customer_event_history.timeline import TIMELINE_READERS, CustomerEvent
 
 EventId = Annotated[strawberry.ID, strawberry.argument(description="The event's id.")]
 ExpectedVersion = Annotated[int | None, strawberry.argument(
@@ -105,27 +101,21 @@ class CustomerEventCaptureInput:
 
 
 async def capture_one(info: Info, category: EventCategory, input: EventInput) -> CustomerEvent:
-    principal: Principal = info.context.caller
-    now = datetime.datetime.now(datetime.UTC)
-    event = draft(input, category, 0, "input.", principal, info.context.settings, now)
-    outcome = (await capture(info.context.db, [event], principal, now))[0]
-    if outcome.error is not None:
-        raise outcome.error
-    assert outcome.event is not None
-    return CustomerEvent.from_record(outcome.event)
+    event = await capture.capture_event(info.context.db, info.context.caller, category, new_event(input, category),
+                                        info.context.settings.event_future_tolerance_seconds)
+    return CustomerEvent.from_record(event)
 
 
 async def update_one(info: Info, category: EventCategory, event_id: strawberry.ID,
                      asked: EventChangesInput, expected_version: int | None) -> CustomerEvent:
-    principal: Principal = info.context.caller
-    now = datetime.datetime.now(datetime.UTC)
-    wanted = requested_changes(asked, category, info.context.settings, now)
+    now = now_utc()
+    wanted = changes.requested_changes(given_changes(asked, category), category,
+                                       info.context.settings.event_future_tolerance_seconds, now)
     return CustomerEvent.from_record(
-        await changes.update(info.context.db, principal, category, str(event_id), wanted, expected_version, now))
+        await changes.update(info.context.db, info.context.caller, category, str(event_id), wanted, expected_version, now))
 
 
 async def retrieve_one(info: Info, category: EventCategory, event_id: strawberry.ID) -> CustomerEvent:
-    await require_reach_for(info, "eventId", f"event '{event_id}'", eventId=str(event_id))
     return CustomerEvent.from_record(await changes.retrieve(info.context.db, info.context.caller, category,
                                                             str(event_id)))
 
@@ -196,21 +186,13 @@ class BehaviourQualifierMutation:
         self, info: Info,
         events: Annotated[list[CustomerEventCaptureInput], strawberry.argument(description="The events, in order.")],
     ) -> list[EventCaptureOutcome]:
-        if not 1 <= len(events) <= MAX_BULK:
-            raise ValidationFailed(f"give 1 to {MAX_BULK} events, not {len(events)}", field="events")
-        principal: Principal = info.context.caller
-        now = datetime.datetime.now(datetime.UTC)
-        drafts, outcomes = [], {}
-        for index, item in enumerate(events):
-            category, key, input = item.chosen()
-            try:
-                drafts.append(draft(input, category, index, f"events[{index}].{key}.", principal,
-                                    info.context.settings, now))
-            except GatewayError as error:
-                outcomes[index] = Outcome(index, error=error)
-        if drafts:
-            outcomes.update(await capture(info.context.db, drafts, principal, now))
-        return [EventCaptureOutcome.from_outcome(outcomes[index]) for index in range(len(events))]
+        chosen = [item.chosen() for item in events]
+        outcomes = await capture.capture_events(
+            info.context.db, info.context.caller,
+            [(category, f"events[{index}].{key}.", new_event(input, category))
+             for index, (category, key, input) in enumerate(chosen)],
+            info.context.settings.event_future_tolerance_seconds)
+        return [EventCaptureOutcome.from_outcome(outcome) for outcome in outcomes]
 
     @strawberry.mutation(description="BIAN UpdateRelationship: change a relationship event, keeping its earlier version.",
                          extensions=allow(*CAPTURERS))

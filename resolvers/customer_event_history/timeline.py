@@ -1,66 +1,33 @@
-"""A customer's timeline: the events in the customer's log, newest first, a page at a time.
+"""A customer's timeline in GraphQL: the event type, its page (a Relay connection) and the DataLoader.
 
-`Customer.events` checks its arguments into a `TimelinePage`, then asks the request's
-DataLoader for that page: fields with equal arguments share one loader, so a page of
-customers costs one round trip, in which events_of_customers.cypher seeks the
-event_customer_timeline index once per customer. Pages are keyset-paginated on
-(occurredAt, eventId), so page 5,000 of a long history costs what page 1 does.
-
-Fraud events are for relationship managers and admins only: other principals never get
-them, and asking for the FRAUD category by name is FORBIDDEN rather than an empty page.
+`Customer.events` checks its arguments into a TimelinePage (domains/customer_event_history/timeline.py),
+then asks the request's DataLoader for that page: fields with equal arguments share one loader, so a
+page of customers costs one round trip.
 """
 
 from __future__ import annotations
 
 import datetime
-import enum
-import re
-import zoneinfo
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from domains.customer_event_history import timeline as rules
+from domains.customer_event_history.timeline import EVENTS_OF_CUSTOMERS, EVENTS_OF_CUSTOMERS_NAME, TimelinePage
 from gateway.security.auth import Principal, Role
-from graph.database import Database, Record
-from graph.errors import Forbidden, ValidationFailed
-from graph.queries import load
-from graph.temporal import aware, native
+from graph.database import Record
+from graph.temporal import native
 from resolvers.context import Info
+from resolvers.customer_event_history.categories import EventCategory
 from resolvers.customer_event_history.event_details import EventVersion, LeadSuggestion, lead_suggestions_of, versions_of
 from resolvers.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 
-EVENTS_OF_CUSTOMERS_NAME = "customer_event_history/events_of_customers"
-EVENTS_OF_CUSTOMERS = load(EVENTS_OF_CUSTOMERS_NAME)
+__all__ = ["EVENTS_OF_CUSTOMERS", "CustomerEvent", "EventCategory", "EventConnection", "TimelinePage",
+           "customer_events", "timeline_page"]
 
 CURSOR_KIND = "event"
 TIMELINE_READERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
-# Open ends of the window and "no cursor yet": the statement compares with them, as null would match nothing.
-EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC)
-NO_CURSOR = "9999-12-31T23:59:59.999999999Z"
-# What Neo4j's toString(DateTime) gives: an ISO-8601 instant with its offset and maybe a zone name.
-NEO4J_DATETIME = re.compile(
-    r"(?P<date>\d{4}-\d{2}-\d{2})T(?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)"
-    r"(?P<offset>Z|[+-]\d{2}:\d{2}(?::\d{2})?)(?:\[(?P<zone>[A-Za-z0-9_+\-/]+)\])?")
-
-
-@strawberry.enum(description="The kind of a customer event: BIAN Customer Event History's behaviour qualifiers.")
-class EventCategory(enum.Enum):
-    RELATIONSHIP = strawberry.enum_value(
-        "RELATIONSHIP", description="The relationship itself: review meetings, contact details, consents.")
-    SALES = strawberry.enum_value("SALES", description="Product enquiries, offers presented, leads captured.")
-    SERVICING = strawberry.enum_value(
-        "SERVICING", description="Servicing contacts: enquiries, card replacements, payment issues, complaints.")
-    PRODUCT_PROCESSING = strawberry.enum_value(
-        "PRODUCT_PROCESSING", description="What happened on a product: opened, limit changed, statement issued, payment missed.")
-    FRAUD = strawberry.enum_value(
-        "FRAUD", description="Suspicious transactions, blocked cards, fraud checks; only relationship managers and admins see them.")
-    LIFE = strawberry.enum_value(
-        "LIFE", description="The customer's life or business: relocation, marriage, birth, retirement, expansion.")
-
 
 @strawberry.type(description="Something that happened to or with the customer, as recorded in the customer's event log. "
                               "Fields BIAN gives one category only are null on the others.")
@@ -150,39 +117,13 @@ class EventConnection:
     page_info: PageInfo = strawberry.field(description="Cursors and whether more (older) events exist.")
 
 
-@dataclass(frozen=True)
-class TimelinePage:
-    """The checked arguments of one `events` field; fields with equal pages share one DataLoader."""
-
-    size: int
-    after_at: str
-    after_id: str
-    window_from: datetime.datetime
-    window_to: datetime.datetime
-    categories: tuple[str, ...] | None
-    types: tuple[str, ...] | None
-    sees_fraud: bool
-
-    def params(self) -> dict[str, Any]:
-        return {
-            "limit": self.size + 1, "afterAt": self.after_at, "afterId": self.after_id, "from": self.window_from,
-            "to": self.window_to, "categories": _listed(self.categories), "types": _listed(self.types),
-            "seesFraud": self.sees_fraud,
-        }
-
-
 def timeline_page(
     principal: Principal, first: int | None, after: str | None, categories: list[EventCategory] | None,
     types: list[str] | None, window_from: datetime.datetime | None, window_to: datetime.datetime | None,
 ) -> TimelinePage:
-    """The page the arguments ask for, or VALIDATION / FORBIDDEN naming the argument at fault."""
-    sees_fraud = principal.sees_confidential
-    start, end = _window(window_from, window_to)
-    after_at, after_id = _after(after)
-    return TimelinePage(
-        size=page_size(first), after_at=after_at, after_id=after_id, window_from=start, window_to=end,
-        categories=_categories(categories, sees_fraud), types=_types(types), sees_fraud=sees_fraud,
-    )
+    """The page the arguments ask for (a cursor we gave, `first` within bounds), or VALIDATION / FORBIDDEN naming the argument at fault."""
+    return rules.page(principal, page_size(first), decode_cursor(CURSOR_KIND, after), categories, types,
+                      window_from, window_to)
 
 
 async def customer_events(info: Info, customer_id: str, page: TimelinePage) -> EventConnection:
@@ -197,73 +138,15 @@ async def customer_events(info: Info, customer_id: str, page: TimelinePage) -> E
 
 
 def event_cursor(occurred_at: str, event_id: str) -> str:
-    """The keyset position of an event: its occurredAt exactly as stored (Neo4j's text of it) and its eventId."""
-    return encode_cursor(CURSOR_KIND, f"{occurred_at}|{event_id}")
+    return encode_cursor(CURSOR_KIND, rules.event_key(occurred_at, event_id))
 
 
 def _loader(info: Info, page: TimelinePage) -> DataLoader[str, list[Record]]:
     """The request's loader for `page`: customerId -> that page of {event, at} (+1 to see if more follow)."""
-    db: Database = info.context.db
+    db = info.context.db
 
     async def load(customer_ids: Sequence[str]) -> list[list[Record]]:
-        rows = await db.read(EVENTS_OF_CUSTOMERS, customerIds=list(customer_ids), **page.params())
-        found = {row["customerId"]: row["events"] for row in rows}
-        return [found.get(customer_id, []) for customer_id in customer_ids]
+        return await rules.pages(db, customer_ids, page)
 
     loader: DataLoader[str, list[Record]] = info.context.loader(f"{EVENTS_OF_CUSTOMERS_NAME} {page!r}", load)
     return loader
-
-
-def _window(start: datetime.datetime | None, end: datetime.datetime | None) -> tuple[datetime.datetime, datetime.datetime]:
-    """The bounds in UTC, the offset occurredAt is written with, so equal instants compare equal in Neo4j."""
-    start = EARLIEST if start is None else aware(start)
-    end = LATEST if end is None else aware(end)
-    if end <= start:
-        raise ValidationFailed(f"`to` ({end.isoformat()}) must be after `from` ({start.isoformat()})", field="to")
-    return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
-
-
-def _after(cursor: str | None) -> tuple[str, str]:
-    key = decode_cursor(CURSOR_KIND, cursor)
-    if key is None:
-        return NO_CURSOR, ""
-    occurred_at, _, event_id = key.partition("|")
-    if not event_id or not _is_neo4j_datetime(occurred_at):
-        raise ValidationFailed("after is not a cursor from this list; pass an endCursor you received", field="after")
-    return occurred_at, event_id
-
-
-def _is_neo4j_datetime(text: str) -> bool:
-    """Whether Neo4j's datetime() will parse `text` (checked here, so a forged cursor is VALIDATION, not INTERNAL)."""
-    match = NEO4J_DATETIME.fullmatch(text)
-    if match is None:
-        return False
-    try:
-        datetime.datetime.fromisoformat(f"{match['date']}T{match['time'][:15]}")
-        if match["zone"]:
-            zoneinfo.ZoneInfo(match["zone"])
-    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
-        return False
-    return True
-
-
-def _categories(categories: list[EventCategory] | None, sees_fraud: bool) -> tuple[str, ...] | None:
-    if categories is None:
-        return None
-    if not categories:
-        raise ValidationFailed("categories must name at least one category; leave it out for all", field="categories")
-    if EventCategory.FRAUD in categories and not sees_fraud:
-        raise Forbidden("FRAUD events are shown only to relationship managers and admins", field="categories")
-    return tuple(sorted({category.name for category in categories}))  # names are the stored values
-
-
-def _types(types: list[str] | None) -> tuple[str, ...] | None:
-    if types is None:
-        return None
-    if not types:
-        raise ValidationFailed("types must name at least one event type; leave it out for all", field="types")
-    return tuple(sorted(set(types)))
-
-
-def _listed(values: tuple[str, ...] | None) -> list[str] | None:
-    return None if values is None else list(values)

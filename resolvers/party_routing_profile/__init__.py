@@ -1,9 +1,10 @@
-"""Party Routing Profile (BIAN): statuses, ratings and alerts that steer every interaction.
+"""Party Routing Profile (BIAN) in GraphQL: statuses, ratings and alerts that steer every interaction.
 
-One module per job: `profile` (the PartyState and its Initiate/Update/Execute/Request/Retrieve),
-`indicators` (Capture/Update/Retrieve of Status, Rating and Alert), `vocabulary` (the
-IndicatorType policy and its admin mutations), `presenting_check` (the identity and
-active-status check as a customer presents), `analytics` (portfolio make-up and trends).
+The rules are in domains/party_routing_profile/; here are the Strawberry types, inputs and thin
+resolvers. One module per job: `profile` (the PartyState type and its Initiate/Update/Execute/
+Request/Retrieve fields, IndicatorCategory's descriptions), `indicators` (Capture/Update/Retrieve
+of Status, Rating and Alert), `vocabulary` (the IndicatorType type and its admin mutations),
+`presenting_check` (the check as a customer presents), `analytics` (portfolio make-up and trends).
 """
 
 from __future__ import annotations

@@ -1,38 +1,22 @@
-"""Portfolio analytics over routing profiles (BIAN portfolio analytics): make-up and trend.
-
-Each answer is one read statement from cypher/party_routing_profile/, aggregated in Neo4j;
-analysts run the same files in Neo4j Browser with the `:param` lines at their top.
-Confidential indicator types (e.g. POSSIBLE_FRAUD) are left out of every count for
-principals who may not see them (analysts), so a count cannot reveal them either.
+"""Portfolio analytics over routing profiles in GraphQL: the make-up and trend types and fields. The
+reads and their rules (windows, what confidentiality leaves out) are in domains/party_routing_profile/analytics.py.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, LiteralString
+from typing import Annotated, Any
 
 import strawberry
 
+from domains.party_routing_profile import analytics
 from gateway.security.auth import Role, allow
-from graph.errors import ValidationFailed
-from graph.queries import load
 from graph.temporal import instant_or_now, native
 from resolvers.context import Info
 from resolvers.party_routing_profile.profile import IndicatorCategory
 from resolvers.portfolio import PortfolioGrouping
 
-MAKE_UP_BY_SEGMENT = load("party_routing_profile/make_up_by_segment")
-MAKE_UP_BY_RELATIONSHIP_MANAGER = load("party_routing_profile/make_up_by_relationship_manager")
-INDICATOR_TREND_BY_WEEK = load("party_routing_profile/indicator_trend_by_week")
-
-MAX_TREND_WEEKS = 156  # three years of ISO weeks
 ANALYTICS_ROLES = (Role.ANALYST, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
-
-
-MAKE_UP_QUERIES: dict[PortfolioGrouping, LiteralString] = {
-    PortfolioGrouping.SEGMENT: MAKE_UP_BY_SEGMENT,
-    PortfolioGrouping.RELATIONSHIP_MANAGER: MAKE_UP_BY_RELATIONSHIP_MANAGER,
-}
 
 
 @strawberry.type(description="How many customers of a group have an indicator of one type active.")
@@ -117,8 +101,7 @@ class AnalyticsQuery:
             description="Count only indicators of this category (default: all).")] = None,
     ) -> RoutingProfileMakeUp:
         as_of = instant_or_now(at)
-        rows = await info.context.db.read(MAKE_UP_QUERIES[group_by], at=as_of, seesConfidential=info.context.caller.sees_confidential,
-                                          kind=None if category is None else category.name)
+        rows = await analytics.make_up(info.context.db, info.context.caller, group_by.name, as_of, category)
         return RoutingProfileMakeUp(group_by=group_by, as_of=as_of, category=category,
                                     groups=[PortfolioGroupMakeUp.from_record(row) for row in rows])
 
@@ -135,21 +118,8 @@ class AnalyticsQuery:
         types: Annotated[list[str] | None, strawberry.argument(
             description="Only these IndicatorType codes (default: all).")] = None,
     ) -> RoutingIndicatorTrend:
-        first_week, last_week = trend_window(from_, to)
-        rows = await info.context.db.read(INDICATOR_TREND_BY_WEEK, fromDate=from_, toDate=to, types=types,
-                                          now=datetime.datetime.now(datetime.UTC), seesConfidential=info.context.caller.sees_confidential)
+        first_week, last_week, rows = await analytics.trend(info.context.db, info.context.caller, from_, to, types)
         weeks = [IndicatorTrendWeek(week_start=native(row["weekStart"]),
                                     types=[IndicatorTypeActivity.from_record(t) for t in row["types"]]) for row in rows]
         return RoutingIndicatorTrend(first_week=first_week, last_week=last_week, weeks=weeks)
 
-
-def trend_window(first_day: datetime.date, last_day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The Mondays of the first and last weeks, or ValidationFailed on `to` for a reversed or too long window."""
-    if last_day < first_day:
-        raise ValidationFailed(f"`to` ({last_day}) is before `from` ({first_day})", field="to")
-    first_week = first_day - datetime.timedelta(days=first_day.weekday())
-    last_week = last_day - datetime.timedelta(days=last_day.weekday())
-    weeks = (last_week - first_week).days // 7 + 1
-    if weeks > MAX_TREND_WEEKS:
-        raise ValidationFailed(f"the window spans {weeks} ISO weeks; at most {MAX_TREND_WEEKS} are allowed", field="to")
-    return first_week, last_week

@@ -1,34 +1,22 @@
-"""The presenting-customer check (BIAN's example of use): identity, active status and steering.
-
-As a customer presents, say on logging in online, the channel asks in one call: does this
-customerId exist, is the customer active, are sales blocked, how much priority, which skills
-and pools must serve them? One statement, one round trip, a seek on the customer_id
-constraint, so it is cheap enough for every log-in (bench/presenting_check_bench.py).
-
-Confidential indicators (e.g. POSSIBLE_FRAUD) must still steer the interaction for a
-front end that may not see them: they count towards `salesBlocked` and `priorityBoost`, and
-`withheldIndicators` says how many there are, but their type, skills and pool stay hidden.
+"""The presenting-customer check in GraphQL: its type and root field. The rule (what steers the
+interaction, what is withheld from whom) is in domains/party_routing_profile/presenting_check.py.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from domains.party_routing_profile.presenting_check import PresentingCheck, check
 from gateway.security.auth import Role, allow
-from gateway.security.book import require_reach_for
-from graph.queries import load
-from graph.temporal import instant_or_now
 from resolvers.context import Info
 from resolvers.party_routing_profile.profile import RoutingIndicator
 from resolvers.party_routing_profile.vocabulary import PoolReference, RequiredSkill
 
 if TYPE_CHECKING:
     from resolvers.customers import CustomerStatus, Segment
-
-PRESENTING_CUSTOMER_CHECK = load("party_routing_profile/presenting_customer_check")
 
 # resolvers.customers imports this package, so its enums are referenced lazily.
 LazyCustomerStatus = Annotated["CustomerStatus", strawberry.lazy("resolvers.customers")]
@@ -61,23 +49,22 @@ class PresentingCustomerCheck:
                     "relationship managers and admins).")
 
     @classmethod
-    def from_record(cls, customer_id: str, as_of: datetime.datetime, row: dict[str, Any],
-                    trusted: bool) -> PresentingCustomerCheck:
+    def from_check(cls, customer_id: str, answer: PresentingCheck) -> PresentingCustomerCheck:
         # Imported here, not at the top: resolvers.customers imports this package.
         from resolvers.customers import CustomerStatus, Segment
 
-        status = row["customerStatus"]
+        row, status = answer.row, answer.row["customerStatus"]
         return cls(
-            customer_id=strawberry.ID(customer_id), as_of=as_of, exists=row["customerExists"],
-            active=status == CustomerStatus.ACTIVE.value,
+            customer_id=strawberry.ID(customer_id), as_of=answer.as_of, exists=row["customerExists"],
+            active=answer.active,
             customer_status=None if status is None else CustomerStatus(status),
             segment=None if row["segment"] is None else Segment(row["segment"]),
             sales_blocked=row["salesBlocked"], priority_boost=row["priorityBoost"],
             required_skills=[RequiredSkill(code=s["code"], name=s["name"], min_proficiency=s["minProficiency"])
                              for s in row["requiredSkills"]],
             routes_to=[PoolReference(pool_id=strawberry.ID(p["poolId"]), name=p["name"]) for p in row["routesTo"]],
-            blocking_indicators=[RoutingIndicator.from_record(i, trusted) for i in row["blockingIndicators"]],
-            steering_indicators=[RoutingIndicator.from_record(i, trusted) for i in row["steeringIndicators"]],
+            blocking_indicators=[RoutingIndicator.from_record(i) for i in row["blockingIndicators"]],
+            steering_indicators=[RoutingIndicator.from_record(i) for i in row["steeringIndicators"]],
             withheld_indicators=row["withheldIndicators"],
         )
 
@@ -96,9 +83,5 @@ class PresentingCheckQuery:
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant to evaluate indicators at (default: now; without a zone, UTC).")] = None,
     ) -> PresentingCustomerCheck:
-        await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
-        trusted = info.context.caller.sees_confidential
-        as_of = instant_or_now(at)
-        rows = await info.context.db.read(PRESENTING_CUSTOMER_CHECK, customerId=str(customer_id), at=as_of,
-                                          seesConfidential=trusted)
-        return PresentingCustomerCheck.from_record(str(customer_id), as_of, rows[0], trusted)
+        answer = await check(info.context.db, info.context.caller, str(customer_id), at)
+        return PresentingCustomerCheck.from_check(str(customer_id), answer)

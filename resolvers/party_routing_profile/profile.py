@@ -1,54 +1,36 @@
-"""Party Routing Profile (BIAN): a customer's statuses, ratings and alerts, as of any instant.
-
-The profile is the PartyState control record; each indicator is a node that is never
-deleted: a new value closes the previous one's validity, so history is the set of nodes
-and "active at t" means validFrom <= t < validTo (no validTo: still current).
-
-Visibility: indicators of a confidential type (e.g. POSSIBLE_FRAUD) and the narratives
-of alerts are shown only to relationship managers and admins.
-
-Every change to a profile runs in one write transaction that first write-locks the PartyState,
-so changes to one customer's profile happen one at a time and never interleave.
+"""Party Routing Profile in GraphQL: the PartyState type, its indicators and review requests, and the
+profile's Retrieve/Initiate/Update/Execute/Request fields. The rules are in
+domains/party_routing_profile/profile.py.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-import uuid
 from typing import Annotated, Any
 
 import strawberry
 
-from domains.inputs import text
+from domains.party_routing_profile import profile
+from domains.party_routing_profile.profile import LOCK_PARTY_STATE, IndicatorCategory, Monitoring, in_force, value_tier
 from gateway.security.auth import Role, allow
-from gateway.security.book import require_reach
-from graph.database import Database, Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
-from graph.queries import load
 from graph.temporal import instant_or_now, native
 from resolvers.batching import batched
 from resolvers.context import Info
-from resolvers.customer_event_history.capture import log_event
-from resolvers.customer_event_history.timeline import EventCategory
+from resolvers.described_enum import described_enum
 
-PARTY_STATES_OF_CUSTOMERS = load("party_routing_profile/party_states_of_customers")
-CUSTOMER_OF_PARTY_STATE = load("party_routing_profile/customer_of_party_state")
-ENSURE_PARTY_STATE = load("party_routing_profile/ensure_party_state")
-LOCK_PARTY_STATE = load("party_routing_profile/lock_party_state")
-UPDATE_PARTY_STATE = load("party_routing_profile/update_party_state")
-REQUEST_PROFILE_REVIEW = load("party_routing_profile/request_profile_review")
-LAPSE_INDICATORS = load("party_routing_profile/lapse_indicators")
-VALUE_TIER_INPUTS = load("party_routing_profile/value_tier_inputs")
-RECORD_INDICATOR = load("party_routing_profile/record_indicator")
+# LOCK_PARTY_STATE: Lead and Opportunity Management still imports it from here; value_tier: its tests.
+__all__ = ["LOCK_PARTY_STATE", "IndicatorCategory", "PartyState", "RoutingIndicator", "routing_profile", "value_tier"]
+
+PROFILE_WRITERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
+PROFILE_MANAGERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 
 
-
-@strawberry.enum(description="The BIAN behaviour qualifier an indicator belongs to.")
-class IndicatorCategory(enum.Enum):
-    STATUS = strawberry.enum_value("STATUS", description="A condition such as IN_ARREARS or DORMANT.")
-    RATING = strawberry.enum_value("RATING", description="A graded assessment such as CREDIT_RATING or VALUE_TIER.")
-    ALERT = strawberry.enum_value("ALERT", description="A warning such as POSSIBLE_FRAUD or VULNERABLE_CUSTOMER.")
+described_enum(IndicatorCategory, "The BIAN behaviour qualifier an indicator belongs to.", {
+    "STATUS": "A condition such as IN_ARREARS or DORMANT.",
+    "RATING": "A graded assessment such as CREDIT_RATING or VALUE_TIER.",
+    "ALERT": "A warning such as POSSIBLE_FRAUD or VULNERABLE_CUSTOMER.",
+})
 
 
 @strawberry.type(description="One value of one routing-profile indicator, with its validity window.")
@@ -69,18 +51,17 @@ class RoutingIndicator:
     closed_by: str | None = strawberry.field(description="Who or what closed it.")
 
     @classmethod
-    def from_record(cls, row: dict[str, Any], reveal_narrative: bool) -> RoutingIndicator:
-        category = IndicatorCategory(row["category"])
-        hide = category is IndicatorCategory.ALERT and not reveal_narrative
+    def from_record(cls, row: dict[str, Any]) -> RoutingIndicator:
+        """An indicator as a rule of domains/party_routing_profile has shown it (profile.shown)."""
         return cls(
-            indicator_id=strawberry.ID(row["indicatorId"]), category=category, type=row["type"], value=row["value"],
-            narrative=None if hide else row.get("narrative"), valid_from=native(row["validFrom"]),
+            indicator_id=strawberry.ID(row["indicatorId"]), category=IndicatorCategory(row["category"]), type=row["type"],
+            value=row["value"], narrative=row.get("narrative"), valid_from=native(row["validFrom"]),
             valid_to=native(row.get("validTo")), captured_at=native(row["capturedAt"]), source=row["source"],
             captured_by=row.get("capturedBy"), closed_at=native(row.get("closedAt")), closed_by=row.get("closedBy"),
         )
 
     def active_at(self, instant: datetime.datetime) -> bool:
-        return self.valid_from <= instant and (self.valid_to is None or instant < self.valid_to)
+        return in_force(self.valid_from, self.valid_to, instant)
 
 
 @strawberry.enum(description="Where a manual review of a routing profile stands.")
@@ -140,63 +121,25 @@ class PartyState:
 
 async def routing_profile(info: Info, customer_id: str, at: datetime.datetime | None) -> PartyState | None:
     """The customer's PartyState as the principal may see it, as of `at` (default: now)."""
-    row = await batched(info, PARTY_STATES_OF_CUSTOMERS, keys_param="customerIds", key_column="customerId",
+    row = await batched(info, profile.PARTY_STATES_OF_CUSTOMERS, keys_param="customerIds", key_column="customerId",
                         value_column="partyState").load(customer_id)
     if row is None:
         return None
-    trusted = info.context.caller.sees_confidential
-    visible = [RoutingIndicator.from_record(i, trusted) for i in row["indicators"] if trusted or not i["confidential"]]
-    order = list(IndicatorCategory)
-    visible.sort(key=lambda i: (order.index(i.category), i.type, i.valid_from))
-    requests = sorted((ProfileReviewRequest.from_record(r) for r in row["reviewRequests"]),
-                      key=lambda r: r.requested_at, reverse=True)
+    state = profile.profile(row, info.context.caller.sees_confidential)
     return PartyState(
-        party_state_id=strawberry.ID(row["partyStateId"]), customer_id=strawberry.ID(row["customerId"]),
-        created_at=native(row["createdAt"]), updated_at=native(row.get("updatedAt")),
-        version=int(row.get("version") or 0), next_review_due=native(row.get("nextReviewDue")), note=row.get("note"),
-        review_requests=requests, as_of=instant_or_now(at),
-        indicators=visible,
+        party_state_id=strawberry.ID(state["partyStateId"]), customer_id=strawberry.ID(state["customerId"]),
+        created_at=native(state["createdAt"]), updated_at=native(state.get("updatedAt")),
+        version=int(state.get("version") or 0), next_review_due=native(state.get("nextReviewDue")),
+        note=state.get("note"), review_requests=[ProfileReviewRequest.from_record(r) for r in state["reviewRequests"]],
+        as_of=instant_or_now(at), indicators=[RoutingIndicator.from_record(i) for i in state["indicators"]],
     )
 
 
-async def party_state_by_id(info: Info, party_state_id: str, field: str) -> PartyState:
+async def party_state_by_id(info: Info, party_state_id: str) -> PartyState:
     """The profile named by its id, read after any change this request made; NOT_FOUND if none."""
-    rows = await info.context.db.read(CUSTOMER_OF_PARTY_STATE, partyStateId=party_state_id)
-    if not rows:
-        raise NotFound(f"no routing profile '{party_state_id}'", field=field)
-    state = await routing_profile(info, rows[0]["customerId"], None)
-    assert state is not None  # the profile exists: the read above found it
+    state = await routing_profile(info, await profile.customer_of(info.context.db, party_state_id, "partyStateId"), None)
+    assert state is not None  # the profile exists: customer_of found it
     return state
-
-
-async def require_profile_reach(db: Database | Transaction, info: Info, party_state_id: strawberry.ID) -> None:
-    """The book rule for a profile named by its partyStateId argument (security.book)."""
-    await require_reach(db, info.context.caller, "partyStateId", f"routing profile '{party_state_id}'",
-                        partyStateId=str(party_state_id))
-
-
-async def lock_party_state(tx: Transaction, party_state_id: str, field: str) -> dict[str, Any]:
-    """Write-locks the profile for the rest of the transaction; NOT_FOUND if there is none."""
-    rows = await tx.run(LOCK_PARTY_STATE, partyStateId=party_state_id)
-    if not rows:
-        raise NotFound(f"no routing profile '{party_state_id}'", field=field)
-    return rows[0]
-
-
-# Value tier, derived from holdings on refresh: each active holding scores by its product
-# family, the total picks the tier, and the customer's segment sets a floor beneath it.
-FAMILY_SCORE = {"INVESTMENTS": 3, "LENDING": 2, "BUSINESS_BANKING": 2, "INSURANCE": 2}  # any other family: 1
-TIER_THRESHOLDS = (("PLATINUM", 10), ("GOLD", 6), ("SILVER", 3), ("BRONZE", 0))
-TIER_FLOOR = {"PRIVATE": "GOLD", "PREMIER": "SILVER", "CORPORATE": "SILVER"}
-TIERS = ("BRONZE", "SILVER", "GOLD", "PLATINUM")
-
-
-def value_tier(segment: str | None, held_families: list[str]) -> tuple[str, int]:
-    """The tier the holdings earn (never below the segment's floor) and their score."""
-    score = sum(FAMILY_SCORE.get(family, 1) for family in held_families)
-    earned = next(tier for tier, threshold in TIER_THRESHOLDS if score >= threshold)
-    floor = TIER_FLOOR.get(segment or "", "BRONZE")
-    return max(earned, floor, key=TIERS.index), score
 
 
 @strawberry.enum(description="An automated action on a routing profile (BIAN Execute).")
@@ -231,12 +174,6 @@ class UpdatePartyRoutingProfileInput:
         default=None, description="Completes every open review request with this outcome.")
 
 
-NOTE_LENGTH = 2000
-REASON_LENGTH = 2000
-PROFILE_WRITERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
-PROFILE_MANAGERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)
-
-
 @strawberry.type
 class ProfileQuery:
     @strawberry.field(description="BIAN Retrieve: a routing profile by its id. Not for analysts; confidential "
@@ -248,11 +185,9 @@ class ProfileQuery:
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The instant whose active indicators to show (default: now; without a zone, UTC).")] = None,
     ) -> PartyState:
-        await require_profile_reach(info.context.db, info, party_state_id)
-        rows = await info.context.db.read(CUSTOMER_OF_PARTY_STATE, partyStateId=str(party_state_id))
-        state = None if not rows else await routing_profile(info, rows[0]["customerId"], at)
-        if state is None:
-            raise NotFound(f"no routing profile '{party_state_id}'", field="partyStateId")
+        customer_id = await profile.retrieve(info.context.db, info.context.caller, str(party_state_id))
+        state = await routing_profile(info, customer_id, at)
+        assert state is not None  # the profile exists: retrieve found it
         return state
 
 
@@ -265,20 +200,8 @@ class ProfileMutation:
         self, info: Info,
         input: Annotated[InitiatePartyRoutingProfileInput, strawberry.argument(description="The customer and settings.")],
     ) -> PartyState:
-        note = text(input.note, "input.note", NOTE_LENGTH, required=False)
-
-        async def initiate(tx: Transaction) -> None:
-            await require_reach(tx, info.context.caller, "input.customerId", f"customer '{input.customer_id}'",
-                                customerId=str(input.customer_id))
-            rows = await tx.run(ENSURE_PARTY_STATE, customerId=str(input.customer_id), createdBy=info.context.caller.subject,
-                                nextReviewDue=input.next_review_due, note=note)
-            if not rows:
-                raise NotFound(f"no customer '{input.customer_id}'", field="input.customerId")
-            if not rows[0]["created"]:
-                raise Conflict(f"customer '{input.customer_id}' already has routing profile "
-                               f"'{rows[0]['partyStateId']}'; update it instead", field="input.customerId")
-
-        await info.context.db.transact(initiate)
+        await profile.initiate(info.context.db, info.context.caller,
+                               Monitoring(str(input.customer_id), input.next_review_due, input.note))
         state = await routing_profile(info, str(input.customer_id), None)
         assert state is not None  # just created
         return state
@@ -291,22 +214,10 @@ class ProfileMutation:
         party_state_id: Annotated[strawberry.ID, strawberry.argument(description="The profile's id.")],
         changes: Annotated[UpdatePartyRoutingProfileInput, strawberry.argument(description="What to change.")],
     ) -> PartyState:
-        given = [name for name, value in (("nextReviewDue", changes.next_review_due), ("note", changes.note))
-                 if value is not strawberry.UNSET]
-        outcome = text(changes.review_outcome, "changes.reviewOutcome", NOTE_LENGTH, required=False)
-        if not given and outcome is None:
-            raise ValidationFailed("give nextReviewDue, note or reviewOutcome", field="changes")
-        note = None if changes.note is strawberry.UNSET else text(changes.note, "changes.note", NOTE_LENGTH, required=False)
-        next_review_due = None if changes.next_review_due is strawberry.UNSET else changes.next_review_due
-
-        async def update(tx: Transaction) -> None:
-            await require_profile_reach(tx, info, party_state_id)
-            locked = await lock_party_state(tx, str(party_state_id), "partyStateId")
-            await tx.run(UPDATE_PARTY_STATE, partyStateId=locked["partyStateId"], set=given, nextReviewDue=next_review_due,
-                         note=note, reviewOutcome=outcome, now=locked["now"], updatedBy=info.context.caller.subject)
-
-        await info.context.db.transact(update)
-        return await party_state_by_id(info, str(party_state_id), "partyStateId")
+        given = {name: value for name, value in (("nextReviewDue", changes.next_review_due), ("note", changes.note))
+                 if value is not strawberry.UNSET}
+        await profile.update(info.context.db, info.context.caller, str(party_state_id), given, changes.review_outcome)
+        return await party_state_by_id(info, str(party_state_id))
 
     @strawberry.mutation(description="BIAN Execute: run an automated action on a profile, e.g. REFRESH.",
                          extensions=allow(*PROFILE_MANAGERS))
@@ -315,34 +226,11 @@ class ProfileMutation:
         party_state_id: Annotated[strawberry.ID, strawberry.argument(description="The profile's id.")],
         action: Annotated[ProfileAction, strawberry.argument(description="What to run.")] = ProfileAction.REFRESH,
     ) -> ProfileRefresh:
-        by = info.context.caller.subject
-
-        async def refresh(tx: Transaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-            await require_profile_reach(tx, info, party_state_id)
-            locked = await lock_party_state(tx, str(party_state_id), "partyStateId")
-            now = locked["now"]
-            lapsed: list[dict[str, Any]] = (await tx.run(LAPSE_INDICATORS, partyStateId=locked["partyStateId"],
-                                                         now=now, closedBy=by))[0]["lapsed"]
-            inputs = (await tx.run(VALUE_TIER_INPUTS, customerId=locked["customerId"], now=now))[0]
-            tier, score = value_tier(inputs["segment"], inputs["heldFamilies"])
-            future_dated = inputs["latestTierFrom"] is not None and inputs["latestTierFrom"] >= now
-            if not inputs["tierDefined"] or tier == inputs["currentTier"] or future_dated:
-                await log_refresh(tx, locked["customerId"], lapsed, [], by)
-                return lapsed, []
-            derived = await tx.run(
-                RECORD_INDICATOR, partyStateId=locked["partyStateId"], type="VALUE_TIER", label="Rating",
-                indicatorId=new_indicator_id(), value=tier, validFrom=now, validTo=None, now=now,
-                narrative=f"Derived from {len(inputs['heldFamilies'])} active holdings (score {score})",
-                source="PROFILE_REFRESH", capturedBy=by, idempotencyKey=None, idempotencyFingerprint=None)
-            await log_refresh(tx, locked["customerId"], lapsed, [derived[0]["indicator"]], by)
-            return lapsed, [derived[0]["indicator"]]
-
-        lapsed, derived = await info.context.db.transact(refresh)
-        trusted = info.context.caller.sees_confidential
+        refreshed = await profile.refresh(info.context.db, info.context.caller, str(party_state_id))
         return ProfileRefresh(
-            party_state=await party_state_by_id(info, str(party_state_id), "partyStateId"),
-            lapsed=[RoutingIndicator.from_record(row, trusted) for row in lapsed if trusted or not row["confidential"]],
-            derived=[RoutingIndicator.from_record(row, trusted) for row in derived],
+            party_state=await party_state_by_id(info, str(party_state_id)),
+            lapsed=[RoutingIndicator.from_record(row) for row in refreshed.lapsed],
+            derived=[RoutingIndicator.from_record(row) for row in refreshed.derived],
         )
 
     @strawberry.mutation(description="BIAN Request: ask for a manual review of a profile; the request stays OPEN on "
@@ -353,31 +241,6 @@ class ProfileMutation:
         party_state_id: Annotated[strawberry.ID, strawberry.argument(description="The profile's id.")],
         reason: Annotated[str, strawberry.argument(description="Why a review is wanted, at most 2000 characters.")],
     ) -> ProfileReviewRequest:
-        why = text(reason, "reason", REASON_LENGTH)
-        request_id = f"RR-{uuid.uuid4()}"
-
-        async def request(tx: Transaction) -> None:
-            await require_profile_reach(tx, info, party_state_id)
-            locked = await lock_party_state(tx, str(party_state_id), "partyStateId")
-            await tx.run(REQUEST_PROFILE_REVIEW, partyStateId=locked["partyStateId"], reviewRequestId=request_id,
-                         reason=why, now=locked["now"], requestedBy=info.context.caller.subject)
-
-        await info.context.db.transact(request)
-        state = await party_state_by_id(info, str(party_state_id), "partyStateId")
+        request_id = await profile.request_review(info.context.db, info.context.caller, str(party_state_id), reason)
+        state = await party_state_by_id(info, str(party_state_id))
         return next(r for r in state.review_requests if r.review_request_id == request_id)
-
-
-async def log_refresh(tx: Transaction, customer_id: str, lapsed: list[dict[str, Any]], derived: list[dict[str, Any]],
-                      by: str) -> None:
-    """A refresh that changed something is an event in the customer's history; one that did not is not."""
-    if not lapsed and not derived:
-        return
-    # A lapsed confidential indicator is not named: relationship events are visible beyond RMs.
-    closed = ", ".join(i["type"] for i in lapsed if not i["confidential"]) or "none named"
-    changed = ", ".join(f"{i['type']} = {i['value']}" for i in derived) or "none"
-    await log_event(tx, customer_id, EventCategory.RELATIONSHIP, "ROUTING_PROFILE_REFRESHED", by=by,
-                    record=f"lapsed: {closed}; re-derived: {changed}", result="REFRESHED")
-
-
-def new_indicator_id() -> str:
-    return f"IN-{uuid.uuid4()}"

@@ -1,44 +1,22 @@
-"""The indicator vocabulary: IndicatorType nodes, the routing policy each carries, and its admin mutations.
-
-Admins define a type once (its code and category are then fixed) and change its policy
-later. Each mutation is one write transaction; input is checked before it starts, the
-references (skills, pool) inside it, so every failure leaves the graph as it was.
+"""The indicator vocabulary in GraphQL: the IndicatorType type with its routing policy, the inputs that
+define and change it, and its fields. The rules are in domains/party_routing_profile/vocabulary.py.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-import re
-from collections import Counter
-from collections.abc import Callable
 from typing import Annotated, Any
 
 import strawberry
-from neo4j.exceptions import ConstraintError
 
-from domains.inputs import text
+from domains.party_routing_profile import vocabulary
+from domains.party_routing_profile.profile import IndicatorCategory
+from domains.party_routing_profile.vocabulary import SkillRequirement
 from gateway.security.auth import ALL_ROLES, Role, allow
-from graph.database import Record, Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
-from graph.queries import load
+from graph.database import Record
 from graph.temporal import native
 from resolvers.context import Info
-from resolvers.party_routing_profile.profile import IndicatorCategory
-
-LIST_INDICATOR_TYPES = load("party_routing_profile/list_indicator_types")
-GET_INDICATOR_TYPE = load("party_routing_profile/get_indicator_type")
-SKILLS_AND_POOLS_EXIST = load("party_routing_profile/skills_and_pools_exist")
-DEFINE_INDICATOR_TYPE = load("party_routing_profile/define_indicator_type")
-UPDATE_INDICATOR_TYPE = load("party_routing_profile/update_indicator_type")
-REPLACE_REQUIRED_SKILLS = load("party_routing_profile/replace_required_skills")
-REPLACE_ROUTES_TO = load("party_routing_profile/replace_routes_to")
-
-CODE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
-PRIORITY_BOOSTS = range(0, 11)
-PROFICIENCIES = range(1, 6)
-NAME_LENGTH = 200
-DESCRIPTION_LENGTH = 2000
 
 
 @strawberry.enum(description="How serious an indicator type is (an extension to BIAN).")
@@ -83,7 +61,7 @@ class IndicatorType:
     updated_by: str | None = strawberry.field(description="Who last changed its policy; null if nobody.")
 
     @classmethod
-    def from_record(cls, row: dict[str, Any]) -> IndicatorType:
+    def from_record(cls, row: Record) -> IndicatorType:
         pool = row.get("routesTo")
         return cls(
             code=row["code"], category=IndicatorCategory(row["kind"]), name=row.get("name"),
@@ -142,142 +120,23 @@ class IndicatorTypeChanges:
         default=strawberry.UNSET, description="New days until lapse, at least 1; null: never lapses.")
 
 
-def _present(value: Any, field: str) -> Any:
-    if value is None:
-        raise ValidationFailed(f"{field} cannot be null; give a value or leave it out", field=field)
-    return value
+# The policy fields both inputs carry, as the rules take them (required_skills and routes_to apart).
+POLICY_FIELDS = ("name", "description", "blocks_sales", "priority_boost", "severity", "confidential", "allowed_values",
+                 "validity_days")
 
 
-def _name(value: str | None, field: str) -> str:
-    return text(value, field, NAME_LENGTH) or ""  # required: text raises on blank
-
-
-def _description(value: str | None, field: str) -> str | None:
-    return text(value, field, DESCRIPTION_LENGTH, required=False)
-
-
-def _priority_boost(value: int | None, field: str) -> int:
-    boost: int = _present(value, field)
-    if boost not in PRIORITY_BOOSTS:
-        raise ValidationFailed(f"priorityBoost must be between 0 and 10, not {boost}", field=field)
-    return boost
-
-
-def _severity(value: IndicatorSeverity | None, field: str) -> str:
-    return str(_present(value, field).value)
-
-
-def _allowed_values(values: list[str] | None, field: str) -> list[str] | None:
-    if values is None:
-        return None
-    if not values or any(not value.strip() for value in values):
-        raise ValidationFailed("allowed values must be non-blank strings; give null to allow any value", field=field)
-    repeated = sorted(value for value, count in Counter(values).items() if count > 1)
-    if repeated:
-        raise ValidationFailed(f"allowed values must be given once each; repeated: {', '.join(repeated)}", field=field)
-    return list(values)
-
-
-def _validity_days(value: int | None, field: str) -> int | None:
-    if value is not None and value < 1:
-        raise ValidationFailed(f"validityDays must be at least 1, not {value}; give null to never lapse", field=field)
-    return value
-
-
-# GraphQL field -> (node property, check turning the given value into the stored one).
-PROPERTIES: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
-    "name": ("name", _name), "description": ("description", _description),
-    "blocks_sales": ("blocksSales", _present), "priority_boost": ("priorityBoost", _priority_boost),
-    "severity": ("severity", _severity), "confidential": ("confidential", _present),
-    "allowed_values": ("allowedValues", _allowed_values), "validity_days": ("validityDays", _validity_days),
-}
-
-
-def _properties(source: IndicatorTypeInput | IndicatorTypeChanges, argument: str) -> dict[str, Any]:
-    """The checked node properties `source` gives (a None removes one); UNSET fields are left out."""
-    checked = {}
-    for attr, (key, check) in PROPERTIES.items():
-        value = getattr(source, attr)
-        if value is not strawberry.UNSET:
-            checked[key] = check(value, f"{argument}.{key}")
-    return checked
-
-
-def _required_skills(skills: list[RequiredSkillInput] | None, field: str) -> list[dict[str, Any]]:
-    if skills is None:
-        raise ValidationFailed("requiredSkills cannot be null; give [] to require no skill", field=field)
-    repeated = sorted(code for code, count in Counter(s.code for s in skills).items() if count > 1)
-    if repeated:
-        raise ValidationFailed(f"each skill may be required once; repeated: {', '.join(repeated)}", field=field)
-    for skill in skills:
-        if skill.min_proficiency not in PROFICIENCIES:
-            raise ValidationFailed(f"minProficiency of {skill.code} must be between 1 and 5, not {skill.min_proficiency}",
-                                   field=field)
-    return [{"code": s.code, "minProficiency": s.min_proficiency} for s in skills]
-
-
-async def _check_references(tx: Transaction, skills: list[dict[str, Any]] | None, pool: str | None, argument: str) -> None:
-    """Raise unless every skill and the pool exist (read inside the transaction that links them)."""
-    codes = [skill["code"] for skill in skills or []]
-    if not codes and pool is None:
-        return
-    [found] = await tx.run(SKILLS_AND_POOLS_EXIST, skillCodes=codes, poolId=pool)
-    if found["unknownSkills"]:
-        raise ValidationFailed(f"no skill has the code {', '.join(found['unknownSkills'])}", field=f"{argument}.requiredSkills")
-    if not found["poolExists"]:
-        raise ValidationFailed(f"no servicing pool has the id {pool}", field=f"{argument}.routesTo")
-
-
-async def _link(tx: Transaction, code: str, skills: list[dict[str, Any]] | None, pool: str | None | Any) -> Record:
-    """Replace the skills and the pool where given (None skills / UNSET pool: keep), then read the type back."""
-    if skills is not None:
-        await tx.run(REPLACE_REQUIRED_SKILLS, code=code, requiredSkills=skills)
-    if pool is not strawberry.UNSET:
-        await tx.run(REPLACE_ROUTES_TO, code=code, poolId=pool)
-    [row] = await tx.run(GET_INDICATOR_TYPE, code=code)
-    indicator_type: Record = row["indicatorType"]
-    return indicator_type
-
-
-async def define(info: Info, data: IndicatorTypeInput) -> IndicatorType:
-    if not CODE.fullmatch(data.code):
-        raise ValidationFailed("the code must be A-Z, 0-9 and _, start with a letter and be 2-64 long", field="input.code")
-    properties = {**_properties(data, "input"), "code": data.code, "kind": data.category.value}
-    skills = _required_skills(data.required_skills, "input.requiredSkills")
-    pool = None if data.routes_to is None else str(data.routes_to)
-
-    async def work(tx: Transaction) -> Record:
-        if await tx.run(GET_INDICATOR_TYPE, code=data.code):
-            raise Conflict(f"the indicator type {data.code} exists already; change it with updateIndicatorType",
-                           field="input.code")
-        await _check_references(tx, skills, pool, "input")
-        await tx.run(DEFINE_INDICATOR_TYPE, **properties, definedBy=info.context.caller.subject)
-        # A new type has no skills and no pool yet: link only what the input names.
-        return await _link(tx, data.code, skills or None, strawberry.UNSET if pool is None else pool)
-
-    try:
-        return IndicatorType.from_record(await info.context.db.transact(work))
-    except ConstraintError:  # defined concurrently between the check and the CREATE
-        raise Conflict(f"the indicator type {data.code} exists already", field="input.code") from None
-
-
-async def update(info: Info, code: str, changes: IndicatorTypeChanges) -> IndicatorType:
-    properties = _properties(changes, "changes")
-    given_skills = changes.required_skills is not strawberry.UNSET
-    skills = _required_skills(changes.required_skills, "changes.requiredSkills") if given_skills else None
-    pool = changes.routes_to if changes.routes_to is strawberry.UNSET or changes.routes_to is None else str(changes.routes_to)
-    if not properties and skills is None and pool is strawberry.UNSET:
-        raise ValidationFailed("changes names nothing to change", field="changes")
-
-    async def work(tx: Transaction) -> Record:
-        # The update comes first: it locks the type, so concurrent changes to it queue up.
-        if not await tx.run(UPDATE_INDICATOR_TYPE, code=code, properties=properties,
-                            updatedBy=info.context.caller.subject):
-            raise NotFound(f"no indicator type has the code {code}", field="code")
-        await _check_references(tx, skills, None if pool is strawberry.UNSET else pool, "changes")
-        return await _link(tx, code, skills, pool)
-
-    return IndicatorType.from_record(await info.context.db.transact(work))
+def policy(source: IndicatorTypeInput | IndicatorTypeChanges) -> dict[str, Any]:
+    """The fields `source` gives, for the rules: a severity as its name, skills as SkillRequirements."""
+    given: dict[str, Any] = {name: getattr(source, name) for name in POLICY_FIELDS
+                             if getattr(source, name) is not strawberry.UNSET}
+    if isinstance(given.get("severity"), IndicatorSeverity):
+        given["severity"] = given["severity"].name
+    if source.required_skills is not strawberry.UNSET:
+        given["required_skills"] = None if source.required_skills is None else [
+            SkillRequirement(code=s.code, min_proficiency=s.min_proficiency) for s in source.required_skills]
+    if source.routes_to is not strawberry.UNSET:
+        given["routes_to"] = None if source.routes_to is None else str(source.routes_to)
+    return given
 
 
 @strawberry.type
@@ -288,9 +147,7 @@ class VocabularyQuery:
         self, info: Info,
         category: Annotated[IndicatorCategory | None, strawberry.argument(description="Only this category.")] = None,
     ) -> list[IndicatorType]:
-        kind = None if category is None else category.name
-        rows = await info.context.db.read(LIST_INDICATOR_TYPES, kind=kind)
-        return [IndicatorType.from_record(row["indicatorType"]) for row in rows]
+        return [IndicatorType.from_record(row) for row in await vocabulary.indicator_types(info.context.db, category)]
 
 
 @strawberry.type
@@ -301,7 +158,8 @@ class VocabularyMutation:
         self, info: Info,
         data: Annotated[IndicatorTypeInput, strawberry.argument(name="input", description="The new type and its policy.")],
     ) -> IndicatorType:
-        return await define(info, data)
+        return IndicatorType.from_record(
+            await vocabulary.define(info.context.db, info.context.caller, data.code, data.category, policy(data)))
 
     @strawberry.mutation(description="Changes some of an indicator type's policy (admins only); its category never changes.",
                          extensions=allow(Role.ADMIN))
@@ -310,4 +168,5 @@ class VocabularyMutation:
         code: Annotated[str, strawberry.argument(description="The code of the type to change.")],
         changes: Annotated[IndicatorTypeChanges, strawberry.argument(description="Only the fields to change.")],
     ) -> IndicatorType:
-        return await update(info, code, changes)
+        return IndicatorType.from_record(
+            await vocabulary.update(info.context.db, info.context.caller, code, policy(changes)))

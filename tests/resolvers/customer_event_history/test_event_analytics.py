@@ -219,7 +219,7 @@ async def test_days_outside_one_to_365_are_invalid(bank: Database, settings: Set
 
 
 async def test_an_unknown_customer_is_not_found(bank: Database, settings: Settings) -> None:
-    expected = ("no customer with customerId 'C9999999'", {"code": "NOT_FOUND", "field": "customerId"}, 1)
+    expected = ("no customer has the id C9999999", {"code": "NOT_FOUND", "field": "customerId"}, 1)
     window = {"from": "2026-01-01", "to": "2026-01-31"}
     assert await refused(bank, settings, ACTIVITY, ADMIN, id="C9999999", period="DAY", **window) == expected
     assert await refused(bank, settings, TREND, ADMIN, id="C9999999") == expected

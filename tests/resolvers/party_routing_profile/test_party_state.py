@@ -43,7 +43,7 @@ async def test_retrieve_a_profile_by_its_id(bank: Database, settings: Settings) 
     assert data["partyRoutingProfile"] == {"partyStateId": "PS-C0000001", "customerId": "C0000001", "version": 0,
                                            "nextReviewDue": None, "note": None, "reviewRequests": []}
     error = await fails(bank, settings, RETRIEVE, id="PS-NOPE")
-    assert error == {"message": "no routing profile 'PS-NOPE'", "code": "NOT_FOUND", "field": "partyStateId"}
+    assert error == {"message": "no routing profile has the id PS-NOPE", "code": "NOT_FOUND", "field": "partyStateId"}
     assert (await fails(bank, settings, RETRIEVE, ANALYST, id="PS-C0000001"))["code"] == "FORBIDDEN"
 
 

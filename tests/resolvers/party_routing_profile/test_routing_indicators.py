@@ -76,7 +76,7 @@ async def test_capturing_for_a_customer_without_a_profile_starts_one(bank: Datab
 
 async def test_an_unknown_customer_is_not_found(bank: Database, settings: Settings) -> None:
     error = await fails(bank, settings, CAPTURE["Status"], input=capture_status(customerId="C9999999"))
-    assert error == {"message": "no customer 'C9999999'", "code": "NOT_FOUND", "field": "input.customerId"}
+    assert error == {"message": "no customer has the id C9999999", "code": "NOT_FOUND", "field": "input.customerId"}
 
 
 async def test_an_unknown_type_is_rejected_listing_the_known_ones(bank: Database, settings: Settings) -> None:
@@ -180,7 +180,7 @@ async def test_an_update_needs_something_to_change_and_an_indicator_of_its_categ
     error = await fails(bank, settings, UPDATE["Status"], input={"indicatorId": "IN-2"})
     assert (error["code"], error["field"]) == ("VALIDATION", "input")
     error = await fails(bank, settings, UPDATE["Alert"], input={"indicatorId": "IN-2", "value": "X"})
-    assert error == {"message": "no alert 'IN-2'", "code": "NOT_FOUND", "field": "input.indicatorId"}
+    assert error == {"message": "no alert has the id IN-2", "code": "NOT_FOUND", "field": "input.indicatorId"}
     error = await fails(bank, settings, UPDATE["Status"], input={"indicatorId": "IN-2", "validTo": "2026-01-01T00:00:00Z"})
     assert (error["code"], error["field"]) == ("VALIDATION", "input.validTo")
 
@@ -205,7 +205,7 @@ async def test_retrieve_returns_one_value_of_its_category_hiding_confidential_on
     vulnerable = await run(bank, settings, "query { routingAlert(indicatorId: \"IN-6\") { value narrative } }", FRONTEND)
     assert vulnerable == {"routingAlert": {"value": "BEREAVEMENT", "narrative": None}}
     error = await fails(bank, settings, "query { routingRating(indicatorId: \"IN-1\") { value } }")
-    assert error == {"message": "no rating 'IN-1'", "code": "NOT_FOUND", "field": "indicatorId"}
+    assert error == {"message": "no rating has the id IN-1", "code": "NOT_FOUND", "field": "indicatorId"}
     assert (await fails(bank, settings, "query { routingStatus(indicatorId: \"IN-1\") { value } }", ANALYST))["code"] == \
         "FORBIDDEN"
 
