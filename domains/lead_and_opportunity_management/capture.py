@@ -1,5 +1,6 @@
 """BIAN Initiate of the LeadandOpportunityProcedure: capture a lead (docs/lead-and-opportunity.md,
-"The procedure").
+"The procedure"). `Request` is the lead asked for, in the procedure's terms; `checked` applies the
+input rules to it, `initiate` captures it.
 
 One write transaction: lock the customer (concurrent captures for one customer queue up), read
 what must be checked, then either answer with the customer's open lead for the product
@@ -11,24 +12,22 @@ lead under the lead_idempotency_key constraint: a retry returns the first lead (
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-import strawberry
 from neo4j.exceptions import ConstraintError
 
 from domains import idempotency
+from domains.found import present, unknown
 from domains.inputs import text
-from graph.database import Record, Transaction
-from graph.errors import NotFound, ValidationFailed
+from domains.lead_and_opportunity_management.assignment import assign
+from domains.lead_and_opportunity_management.scoring import classify, score, score_basis
+from domains.lead_and_opportunity_management.triggers import log_step, raise_prospect
+from domains.lead_and_opportunity_management.vocabulary import OPEN, PRIORITIES, CampaignType, LeadSource, LeadStatus
+from graph.database import Database, Record, Transaction
+from graph.errors import ValidationFailed
 from graph.queries import load
 from graph.temporal import native
-from resolvers.context import Info
-from resolvers.lead_and_opportunity_management.assignment import assign
-from resolvers.lead_and_opportunity_management.lead_model import Lead, retrieve_lead
-from resolvers.lead_and_opportunity_management.lead_scoring import classify, score, score_basis
-from resolvers.lead_and_opportunity_management.lead_triggers import OPEN, log_step, raise_prospect
-from resolvers.lead_and_opportunity_management.vocabulary import PRIORITIES, CampaignType, LeadSource, LeadStatus
 
 LEAD_LOCK_CUSTOMER = load("lead_and_opportunity_management/lead_lock_customer")
 LEAD_CAPTURE_CONTEXT = load("lead_and_opportunity_management/lead_capture_context")
@@ -39,55 +38,9 @@ SHORT_LENGTH = 200
 DEFAULT_PRIORITY = 3
 
 
-@strawberry.input(description="A lead to capture (BIAN Initiate LeadandOpportunityProcedure), with the extensions.")
-class InitiateLeadInput:
-    customer_id: strawberry.ID = strawberry.field(description="BIAN CustomerReference: the customer; must exist.")
-    product_id: strawberry.ID = strawberry.field(description="The product of interest; must exist.")
-    campaign_id: strawberry.ID | None = strawberry.field(
-        default=None, description="BIAN CustomerCampaignReference: the campaign it responds to; must exist.")
-    campaign_type: CampaignType | None = strawberry.field(
-        default=None, description="BIAN CustomerCampaignType (default: the campaign's type; without a campaign, "
-                                  "UP_SELL when productInstanceReference is given, else CROSS_SELL). With a campaign "
-                                  "it must be the campaign's type.")
-    campaign_version: int | None = strawberry.field(
-        default=None, description="BIAN CustomerCampaignVersionNumber (default: the campaign's version).")
-    product_type: str | None = strawberry.field(
-        default=None, description="BIAN ProductandServiceType (default: the product's family).")
-    product_instance_reference: strawberry.ID | None = strawberry.field(
-        default=None, description="BIAN ProductInstanceReference: for an UP_SELL (and only then), the productId of a "
-                                  "product the customer holds (an ACTIVE holding).")
-    employee_business_unit_reference: str | None = strawberry.field(
-        default=None, description="BIAN EmployeeBusinessUnitReference: the employee or unit capturing it.")
-    description: str | None = strawberry.field(
-        default=None, description="BIAN LeadandOpportunityDescription, at most 2000 characters.")
-    date_time_location: str | None = strawberry.field(
-        default=None, description="BIAN DateTimeLocation: when and where it arose, at most 200 characters.")
-    source: LeadSource | None = strawberry.field(
-        default=None, description="How it came about (default: SERVICING_INTERACTION from an allocation, EVENT from "
-                                  "an event, CAMPAIGN with a campaign, else MANUAL).")
-    priority: int = strawberry.field(default=DEFAULT_PRIORITY, description="1 the least urgent .. 5 the most; default 3.")
-    owner_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The servicing resource to own it (must exist); default: the assignment rules "
-                                  "(the customer's RM, else the best-suited sales resource).")
-    originated_from_event_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The customer event it was spotted in; must be this customer's.")
-    originated_from_allocation_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The Contact Routing allocation (servicing contact) it was spotted in; must be "
-                                  "this customer's.")
-
-
-@strawberry.type(description="The answer to initiateLead: the lead, and whether it is new.")
-class LeadInitiation:
-    lead: Lead = strawberry.field(description="The lead captured, or the open one that already existed.")
-    replayed: bool = strawberry.field(
-        description="True when the idempotency key was used before: the first request's lead, as it is now.")
-    duplicate: bool = strawberry.field(
-        description="True when the customer already had an open lead for the product: that lead, nothing created.")
-
-
 @dataclass(frozen=True)
 class Request:
-    """The input, checked in Python and normalised (so its fingerprint ignores spelling)."""
+    """The lead asked for; `checked` normalises it (so its fingerprint ignores spelling)."""
 
     customer_id: str
     product_id: str
@@ -118,48 +71,35 @@ class Request:
         return idempotency.fingerprint("initiateLead", {k: v for k, v in vars(self).items() if k != "key"})
 
 
-def _id(value: strawberry.ID | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def request(input: InitiateLeadInput, key: str | None, by: str) -> Request:
-    if input.priority not in PRIORITIES:
-        raise ValidationFailed(f"priority {input.priority} is out of range; 1 (least urgent) to 5 (most)",
+def checked(r: Request) -> Request:
+    """`r` with its texts stripped and within their limits, or VALIDATION naming the input field."""
+    if r.priority not in PRIORITIES:
+        raise ValidationFailed(f"priority {r.priority} is out of range; 1 (least urgent) to 5 (most)",
                                field="input.priority")
-    if input.campaign_version is not None and input.campaign_version < 1:
+    if r.campaign_version is not None and r.campaign_version < 1:
         raise ValidationFailed("campaignVersion starts at 1", field="input.campaignVersion")
-    return Request(
-        customer_id=str(input.customer_id), product_id=str(input.product_id), campaign_id=_id(input.campaign_id),
-        campaign_type=input.campaign_type, campaign_version=input.campaign_version,
-        product_type=text(input.product_type, "input.productType", SHORT_LENGTH, required=False),
-        instance_id=_id(input.product_instance_reference),
-        unit=text(input.employee_business_unit_reference, "input.employeeBusinessUnitReference", SHORT_LENGTH,
-                  required=False),
-        description=text(input.description, "input.description", DESCRIPTION_LENGTH, required=False),
-        date_time_location=text(input.date_time_location, "input.dateTimeLocation", SHORT_LENGTH, required=False),
-        source=input.source, priority=input.priority, owner_id=_id(input.owner_id),
-        event_id=_id(input.originated_from_event_id), allocation_id=_id(input.originated_from_allocation_id),
-        key=idempotency.key(key, "idempotencyKey"), by=by)
+    return replace(
+        r, product_type=text(r.product_type, "input.productType", SHORT_LENGTH, required=False),
+        unit=text(r.unit, "input.employeeBusinessUnitReference", SHORT_LENGTH, required=False),
+        description=text(r.description, "input.description", DESCRIPTION_LENGTH, required=False),
+        date_time_location=text(r.date_time_location, "input.dateTimeLocation", SHORT_LENGTH, required=False),
+        key=idempotency.key(r.key, "idempotencyKey"))
 
 
 def _check_references(r: Request, ctx: Record) -> None:
     """NOT_FOUND for what the input names but the graph lacks; VALIDATION for an origin of another customer."""
-    if ctx["customer"] is None:
-        raise NotFound(f"no customer '{r.customer_id}'", field="input.customerId")
-    if ctx["product"] is None:
-        raise NotFound(f"no product '{r.product_id}'", field="input.productId")
-    if r.campaign_id is not None and ctx["campaign"] is None:
-        raise NotFound(f"no campaign '{r.campaign_id}'", field="input.campaignId")
+    present(ctx["customer"], "customer", r.customer_id, "input.customerId")
+    present(ctx["product"], "product", r.product_id, "input.productId")
+    if r.campaign_id is not None:
+        present(ctx["campaign"], "campaign", r.campaign_id, "input.campaignId")
     if r.owner_id is not None and not ctx["ownerExists"]:
-        raise NotFound(f"no servicing resource '{r.owner_id}'", field="input.ownerId")
+        raise unknown("servicing resource", r.owner_id, "input.ownerId")
     for name, noun, column, wanted in (("originatedFromEventId", "event", "eventCustomerId", r.event_id),
                                        ("originatedFromAllocationId", "allocation", "allocationCustomerId",
                                         r.allocation_id)):
         if wanted is None:
             continue
-        if ctx[column] is None:
-            raise NotFound(f"no {noun} '{wanted}'", field=f"input.{name}")
-        if ctx[column] != r.customer_id:
+        if present(ctx[column], noun, wanted, f"input.{name}") != r.customer_id:
             raise ValidationFailed(f"{noun} '{wanted}' belongs to another customer, not {r.customer_id}",
                                    field=f"input.{name}")
 
@@ -218,7 +158,7 @@ async def _create(tx: Transaction, r: Request, ctx: Record, campaign_type: Campa
         assignment = await assign(tx, r.customer_id, r.product_id, native(now))
         properties["assignment"] = None if assignment is None else assignment.to_json()
         properties["assignedAt"] = None if assignment is None else now
-    owner = r.owner_id if assignment is None else str(assignment.resource.resource_id)
+    owner = r.owner_id if assignment is None else assignment.resource.resource_id
     await tx.run(LEAD_CREATE, lead={
         "customerId": r.customer_id, "productId": r.product_id, "campaignId": r.campaign_id,
         "upsellsProductId": r.instance_id, "originatedFromEventId": r.event_id,
@@ -229,7 +169,7 @@ async def _create(tx: Transaction, r: Request, ctx: Record, campaign_type: Campa
                    f"{properties['classification']})", r.by, result=LeadStatus.CAPTURED.name, resource_id=owner)
     if assignment is not None:
         await log_step(tx, r.customer_id, lead_id, "LEAD_ASSIGNED", f"lead {lead_id} assigned to {owner}: "
-                       f"{assignment.reason}", r.by, result=assignment.preference.name, resource_id=owner)
+                       f"{assignment.reason}", r.by, result=assignment.preference, resource_id=owner)
     return lead_id
 
 
@@ -248,15 +188,13 @@ async def capture_lead(tx: Transaction, r: Request) -> tuple[str, bool, bool]:
     return await _create(tx, r, ctx, campaign_type), False, False
 
 
-async def initiate(info: Info, input: InitiateLeadInput, idempotency_key: str | None) -> LeadInitiation:
-    r = request(input, idempotency_key, info.context.caller.subject)
-    db = info.context.db
+async def initiate(db: Database, r: Request) -> tuple[str, bool, bool]:
+    """Captures the lead `r` asks for, checked, in one write transaction: (leadId, replayed, duplicate)."""
+    r = checked(r)
     try:
-        lead_id, replayed, duplicate = await db.transact(lambda tx: capture_lead(tx, r))
+        return await db.transact(lambda tx: capture_lead(tx, r))
     except ConstraintError:
         if r.key is None:
             raise
         # A concurrent request with the same key (for another customer) committed first: its answer.
-        lead_id, replayed, duplicate = await db.transact(lambda tx: capture_lead(tx, r))
-    # Read after the commit, as Retrieve answers (the bookmark makes the read see it).
-    return LeadInitiation(lead=await retrieve_lead(db, lead_id), replayed=replayed, duplicate=duplicate)
+        return await db.transact(lambda tx: capture_lead(tx, r))

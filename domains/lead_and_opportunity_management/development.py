@@ -3,7 +3,7 @@ Development): initiate and assign one, record its results, execute its automated
 generated from a template), request manual intervention, retrieve them.
 
 Each mutation is one write transaction: the task and its lead are locked first, the rules checked
-under the lock (the lead open, the task's status move legal: `development_types.TRANSITIONS`),
+under the lock (the lead open, the task's status move legal: `development_rules.TRANSITIONS`),
 then the change and its Sales event are written together; bad input changes nothing.
 docs/lead-and-opportunity.md ("Development") describes the rules and errors.
 """
@@ -12,36 +12,30 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import Annotated, Any
+from dataclasses import dataclass
+from typing import Any
 
-import strawberry
 from neo4j.exceptions import ConstraintError
 
 from domains import idempotency
+from domains.found import found, present, unknown
 from domains.inputs import text
-from gateway.security.auth import ALL_ROLES, Role, allow
-from gateway.security.book import require_reach_for
-from graph.database import Database, Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
-from graph.queries import load
-from resolvers.context import Info
-from resolvers.customer_event_history.capture import log_event
-from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.lead_and_opportunity_management import development_rules as rules
-from resolvers.lead_and_opportunity_management.development_types import (
+from domains.lead_and_opportunity_management import development_rules as rules
+from domains.lead_and_opportunity_management.development_rules import (
     FINAL,
     DevelopmentStatus,
     DevelopmentType,
-    ExecutedLeadDevelopment,
-    ExecuteLeadDevelopmentInput,
-    InitiatedLeadDevelopment,
-    InitiateLeadDevelopmentInput,
-    LeadDevelopment,
-    RequestLeadDevelopmentInput,
-    UpdateLeadDevelopmentInput,
+    TaskResults,
 )
-from resolvers.lead_and_opportunity_management.lead_model import lock_lead, require_open
-from resolvers.lead_and_opportunity_management.message_templates import MessageTemplateQuery, render
+from domains.lead_and_opportunity_management.lead import lock_lead, require_open
+from domains.lead_and_opportunity_management.message_templates import render
+from graph.database import Database, Record, Transaction
+from graph.errors import Conflict, ValidationFailed
+from graph.queries import load
+
+# Customer Event History's capture, still in resolvers/ (to be repointed when it moves to domains/).
+from resolvers.customer_event_history.capture import log_event
+from resolvers.customer_event_history.timeline import EventCategory
 
 BY_IDEMPOTENCY_KEY = load("lead_and_opportunity_management/development_by_idempotency_key")
 CREATE = load("lead_and_opportunity_management/development_create")
@@ -51,31 +45,61 @@ MESSAGE_CONTEXT = load("lead_and_opportunity_management/development_message_cont
 BY_IDS = load("lead_and_opportunity_management/development_by_ids")
 OF_LEAD = load("lead_and_opportunity_management/development_tasks_of_lead")
 
-WRITERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
+
+@dataclass(frozen=True)
+class Initiation:
+    """A task to initiate on an open lead (BIAN InitiateDevelopment)."""
+
+    lead_id: str
+    type: DevelopmentType
+    description: str | None = None
+    resource_id: str | None = None
+    due_at: datetime.datetime | None = None
+    date_time_location: str | None = None
+    document_references: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """Manual intervention to request on an OPEN task (BIAN RequestDevelopment)."""
+
+    development_id: str
+    due_at: datetime.datetime
+    resource_id: str | None = None
+    description: str | None = None
+    date_time_location: str | None = None
+
+
+@dataclass(frozen=True)
+class Execution:
+    """The task (a development map, as development_by_ids reads it) after its automated action,
+    and the placeholders its message left unresolved."""
+
+    development: Record
+    unresolved_placeholders: list[str]
 
 
 async def _locked(tx: Transaction, development_id: str, resource_id: str | None) -> dict[str, Any]:
-    rows = await tx.run(LOCK, request={"developmentId": development_id, "resourceId": resource_id})
-    if not rows:
-        raise NotFound(f"no development task has the id {development_id}", field="input.developmentId")
-    if resource_id is not None and rows[0]["resourceId"] is None:
-        raise NotFound(f"no servicing resource has the id {resource_id}", field="input.resourceId")
-    return rows[0]
+    row = found(await tx.run(LOCK, request={"developmentId": development_id, "resourceId": resource_id}),
+                "development task", development_id, "input.developmentId")
+    if resource_id is not None and row["resourceId"] is None:
+        raise unknown("servicing resource", resource_id, "input.resourceId")
+    return row
 
 
 async def _change(tx: Transaction, development_id: str, properties: dict[str, Any], by: str,
-                  now: datetime.datetime, resource_id: str | None = None) -> LeadDevelopment:
+                  now: datetime.datetime, resource_id: str | None = None) -> Record:
     """Writes the change and reads the task back, as this transaction left it."""
     await tx.run(CHANGE, change={"developmentId": development_id, "resourceId": resource_id,
                                  "properties": {**properties, "updatedAt": now, "updatedBy": by}})
     [row] = await tx.run(BY_IDS, developmentIds=[development_id])
-    return LeadDevelopment.from_record(row["development"])
+    development: Record = row["development"]
+    return development
 
 
-def _initiation(input: InitiateLeadDevelopmentInput, now: datetime.datetime) -> dict[str, Any]:
+def _initiation(input: Initiation, now: datetime.datetime) -> dict[str, Any]:
     """The initiation as checked: what its fingerprint covers and the new task's properties."""
-    return {"leadId": str(input.lead_id), "type": input.type.name,
-            "resourceId": None if input.resource_id is None else str(input.resource_id),
+    return {"leadId": input.lead_id, "type": input.type.name, "resourceId": input.resource_id,
             "description": text(input.description, "input.description", rules.MAX_DESCRIPTION, required=False),
             "dueAt": rules.due(input.due_at, "input.dueAt", now),
             "dateTimeLocation": text(input.date_time_location, "input.dateTimeLocation", rules.MAX_REFERENCE,
@@ -90,7 +114,7 @@ async def _create(tx: Transaction, asked: dict[str, Any], stamps: dict[str, Any]
     lead = {**locked["lead"], "customerId": locked["customerId"]}
     require_open(lead_id, lead["status"], "developed", "input.leadId")
     if resource_id is not None and locked["namedResourceId"] is None:
-        raise NotFound(f"no servicing resource has the id {resource_id}", field="input.resourceId")
+        raise unknown("servicing resource", resource_id, "input.resourceId")
     assignee = resource_id or lead["ownerId"]
     if assignee is None:
         raise ValidationFailed(f"lead {lead_id} has no owner to assign the task to: name input.resourceId",
@@ -104,11 +128,11 @@ async def _create(tx: Transaction, asked: dict[str, Any], stamps: dict[str, Any]
                     stamps["createdBy"], result=DevelopmentStatus.OPEN.name, resource_id=assignee, lead_id=lead_id)
 
 
-async def initiate(info: Info, input: InitiateLeadDevelopmentInput,
-                   idempotency_key: str | None) -> InitiatedLeadDevelopment:
+async def initiate(db: Database, input: Initiation, idempotency_key: str | None, by: str) -> tuple[str, bool]:
+    """Initiates the task in one write transaction: (developmentId, replayed)."""
     key = idempotency.key(idempotency_key, "idempotencyKey")
     now = datetime.datetime.now(datetime.UTC)
-    asked, by = _initiation(input, now), info.context.caller.subject
+    asked = _initiation(input, now)
     fingerprint = None if key is None else idempotency.fingerprint("initiateLeadDevelopment", {**asked, "by": by})
     development_id = f"DV-{uuid.uuid4()}"
     stamps = {"developmentId": development_id, "createdAt": now, "createdBy": by, "updatedAt": now,
@@ -123,28 +147,25 @@ async def initiate(info: Info, input: InitiateLeadDevelopmentInput,
         await _create(tx, asked, stamps)
         return development_id, False
 
-    db = info.context.db
     try:
-        created, replayed = await db.transact(work)
+        return await db.transact(work)
     except ConstraintError:
         if key is None:
             raise
-        created, replayed = await db.transact(work)  # a concurrent request with the key committed first
-    # Read after the commit (the bookmark makes it see it), as it is now.
-    return InitiatedLeadDevelopment(development=await retrieve(db, created), replayed=replayed)
+        return await db.transact(work)  # a concurrent request with the key committed first
 
 
-async def update(info: Info, input: UpdateLeadDevelopmentInput) -> LeadDevelopment:
+async def update(db: Database, input: TaskResults, by: str) -> Record:
     if input.status is not None and input.status not in FINAL:
         raise ValidationFailed(f"input.status may be DONE or CANCELLED, not {input.status.name}: REQUESTED is set "
                                "by requestLeadDevelopment, OPEN by initiateLeadDevelopment", field="input.status")
     properties = rules.updates(input)
-    resource_id = None if input.resource_id is None else str(input.resource_id)
+    resource_id = input.resource_id
     if not properties and input.status is None and resource_id is None:
         raise ValidationFailed("name at least one field to change besides input.developmentId", field="input")
-    development_id, by = str(input.development_id), info.context.caller.subject
+    development_id = input.development_id
 
-    async def work(tx: Transaction) -> LeadDevelopment:
+    async def work(tx: Transaction) -> Record:
         now = datetime.datetime.now(datetime.UTC)
         row = await _locked(tx, development_id, resource_id)
         if DevelopmentStatus(row["status"]) in FINAL:
@@ -159,18 +180,18 @@ async def update(info: Info, input: UpdateLeadDevelopmentInput) -> LeadDevelopme
         await log_event(tx, row["customerId"], EventCategory.SALES, "LEAD_DEVELOPMENT_UPDATED",
                         f"{row['type']} task {development_id} updated ({changed})"
                         + (f": {properties['taskResult']}" if "taskResult" in properties else ""),
-                        by, result=development.status.name, resource_id=resource_id or row["assigneeId"],
+                        by, result=development["status"], resource_id=resource_id or row["assigneeId"],
                         lead_id=row["leadId"])
         return development
 
-    return await info.context.db.transact(work)
+    return await db.transact(work)
 
 
-async def execute(info: Info, input: ExecuteLeadDevelopmentInput) -> ExecutedLeadDevelopment:
-    template_id = text(str(input.template_id), "input.templateId", rules.MAX_REFERENCE) or ""
-    development_id, by = str(input.development_id), info.context.caller.subject
+async def execute(db: Database, development_id: str, template_id: str, by: str) -> Execution:
+    """Renders the template for a GENERATE_MESSAGE task, stores the message on it and marks it DONE."""
+    template_id = text(template_id, "input.templateId", rules.MAX_REFERENCE) or ""
 
-    async def work(tx: Transaction) -> ExecutedLeadDevelopment:
+    async def work(tx: Transaction) -> Execution:
         now = datetime.datetime.now(datetime.UTC)
         row = await _locked(tx, development_id, None)
         require_open(row["leadId"], row["leadStatus"], "developed", "input.developmentId")
@@ -180,9 +201,7 @@ async def execute(info: Info, input: ExecuteLeadDevelopmentInput) -> ExecutedLea
                            field="input.developmentId")
         rules.step(row, DevelopmentStatus.DONE, "input.developmentId")
         [context] = await tx.run(MESSAGE_CONTEXT, developmentId=development_id, templateId=template_id)
-        template = context["template"]
-        if template is None:
-            raise NotFound(f"no message template has the id {template_id}", field="input.templateId")
+        template = present(context["template"], "message template", template_id, "input.templateId")
         message = render(template, context["data"])
         development = await _change(tx, development_id, {
             "status": DevelopmentStatus.DONE.name, "closedAt": now, "templateId": template_id,
@@ -192,20 +211,19 @@ async def execute(info: Info, input: ExecuteLeadDevelopmentInput) -> ExecutedLea
                         f"{template.get('channel') or 'message'} '{message.subject}' generated from {template_id} "
                         f"for task {development_id}", by, result=DevelopmentStatus.DONE.name,
                         resource_id=row["assigneeId"], lead_id=row["leadId"])
-        return ExecutedLeadDevelopment(development=development, unresolved_placeholders=message.unresolved)
+        return Execution(development=development, unresolved_placeholders=message.unresolved)
 
-    return await info.context.db.transact(work)
+    return await db.transact(work)
 
 
-async def request(info: Info, input: RequestLeadDevelopmentInput) -> LeadDevelopment:
+async def request(db: Database, input: Intervention, by: str) -> Record:
     now = datetime.datetime.now(datetime.UTC)
     due = rules.due(input.due_at, "input.dueAt", now)
     description = text(input.description, "input.description", rules.MAX_DESCRIPTION, required=False)
     location = text(input.date_time_location, "input.dateTimeLocation", rules.MAX_REFERENCE, required=False)
-    resource_id = None if input.resource_id is None else str(input.resource_id)
-    development_id, by = str(input.development_id), info.context.caller.subject
+    resource_id, development_id = input.resource_id, input.development_id
 
-    async def work(tx: Transaction) -> LeadDevelopment:
+    async def work(tx: Transaction) -> Record:
         at = datetime.datetime.now(datetime.UTC)
         row = await _locked(tx, development_id, resource_id)
         require_open(row["leadId"], row["leadStatus"], "developed", "input.developmentId")
@@ -213,112 +231,26 @@ async def request(info: Info, input: RequestLeadDevelopmentInput) -> LeadDevelop
         changes: dict[str, Any] = {"status": DevelopmentStatus.REQUESTED.name, "dueAt": due, "requestedAt": at}
         changes |= {k: v for k, v in (("description", description), ("dateTimeLocation", location)) if v is not None}
         development = await _change(tx, development_id, changes, by, at, resource_id)
-        assignee = development.assigned_to.resource_id
+        assignee = development["assignee"]["resourceId"]
         await log_event(tx, row["customerId"], EventCategory.SALES, "LEAD_INTERVENTION_REQUESTED",
                         f"{row['type']} task {development_id} requested of {assignee}, due {due.isoformat() if due else ''}"
                         + (f": {description}" if description else ""),
                         by, result=DevelopmentStatus.REQUESTED.name, resource_id=str(assignee), lead_id=row["leadId"])
         return development
 
-    return await info.context.db.transact(work)
+    return await db.transact(work)
 
 
-async def retrieve(db: Database, development_id: str) -> LeadDevelopment:
-    rows = await db.read(BY_IDS, developmentIds=[development_id])
-    if not rows:
-        raise NotFound(f"no development task has the id {development_id}", field="developmentId")
-    return LeadDevelopment.from_record(rows[0]["development"])
+async def retrieve(db: Database, development_id: str) -> Record:
+    """The task (development_by_ids' map); NOT_FOUND for an unknown one."""
+    development: Record = found(await db.read(BY_IDS, developmentIds=[development_id]), "development task",
+                                development_id, "developmentId")["development"]
+    return development
 
 
-async def of_lead(db: Database, lead_id: str, statuses: list[DevelopmentStatus] | None) -> list[LeadDevelopment]:
+async def of_lead(db: Database, lead_id: str, statuses: list[DevelopmentStatus] | None) -> list[Record]:
+    """The lead's tasks, newest first, only those in `statuses` if given; NOT_FOUND for an unknown lead."""
     wanted = None if statuses is None else [s.name for s in statuses]
-    rows = await db.read(OF_LEAD, request={"leadId": lead_id, "statuses": wanted})
-    if not rows:
-        raise NotFound(f"no lead has the id {lead_id}", field="leadId")
-    return [LeadDevelopment.from_record(d) for d in rows[0]["developments"]]
-
-
-async def require_development_reach(info: Info, development_id: strawberry.ID,
-                                    field: str = "input.developmentId") -> None:
-    """The book rule for a lead development task named by `field` (security.book)."""
-    await require_reach_for(info, field, f"lead development '{development_id}'", developmentId=str(development_id))
-
-
-@strawberry.type
-class DevelopmentQuery(MessageTemplateQuery):
-    @strawberry.field(description="A lead's development task by its id (BIAN RetrieveDevelopment): type, status, "
-                                  "assignee, due time, the generated message and the results recorded.",
-                      extensions=allow(*ALL_ROLES))
-    async def lead_development(
-        self, info: Info,
-        development_id: Annotated[strawberry.ID, strawberry.argument(description="The task, e.g. DV-…")],
-    ) -> LeadDevelopment:
-        await require_development_reach(info, development_id, "developmentId")
-        return await retrieve(info.context.db, str(development_id))
-
-    @strawberry.field(description="A lead's development tasks, newest first (BIAN RetrieveDevelopment, for every "
-                                  "task of a lead), in one round trip.",
-                      extensions=allow(*ALL_ROLES))
-    async def lead_developments(
-        self, info: Info,
-        lead_id: Annotated[strawberry.ID, strawberry.argument(description="The lead, e.g. LD-…")],
-        statuses: Annotated[list[DevelopmentStatus] | None, strawberry.argument(
-            description="Only tasks in these statuses (default: all).")] = None,
-    ) -> list[LeadDevelopment]:
-        await require_reach_for(info, "leadId", f"lead '{lead_id}'", leadId=str(lead_id))
-        return await of_lead(info.context.db, str(lead_id), statuses)
-
-
-@strawberry.type
-class DevelopmentMutation:
-    @strawberry.mutation(
-        description="Initiates a development task on an open lead and assigns it (BIAN InitiateDevelopment): to the "
-                    "named servicing resource, else the lead's owner. Logs LEAD_DEVELOPMENT_INITIATED. A repeated "
-                    "idempotencyKey returns the first task.",
-        extensions=allow(*WRITERS))
-    async def initiate_lead_development(
-        self, info: Info,
-        input: Annotated[InitiateLeadDevelopmentInput, strawberry.argument(description="The lead and the task.")],
-        idempotency_key: Annotated[str | None, strawberry.argument(
-            description="A client-chosen key (1 to 128 characters): a retry with it returns the first task.")] = None,
-    ) -> InitiatedLeadDevelopment:
-        await require_reach_for(info, "input.leadId", f"lead '{input.lead_id}'", leadId=str(input.lead_id))
-        return await initiate(info, input, idempotency_key)
-
-    @strawberry.mutation(
-        description="Records a development task's results (BIAN UpdateDevelopment): only the fields given change; "
-                    "status DONE or CANCELLED closes it, after which it does not change (CONFLICT). Logs "
-                    "LEAD_DEVELOPMENT_UPDATED.",
-        extensions=allow(*WRITERS))
-    async def update_lead_development(
-        self, info: Info,
-        input: Annotated[UpdateLeadDevelopmentInput, strawberry.argument(description="The task and its results.")],
-    ) -> LeadDevelopment:
-        await require_development_reach(info, input.development_id)
-        return await update(info, input)
-
-    @strawberry.mutation(
-        description="Executes a GENERATE_MESSAGE task's automated action (BIAN ExecuteDevelopment): renders the "
-                    "message template with the customer's, product's and owner's data, stores the subject and body "
-                    "on the task (correspondence, correspondenceContent) and marks it DONE. Logs "
-                    "LEAD_MESSAGE_GENERATED.",
-        extensions=allow(*WRITERS))
-    async def execute_lead_development(
-        self, info: Info,
-        input: Annotated[ExecuteLeadDevelopmentInput, strawberry.argument(description="The task and the template.")],
-    ) -> ExecutedLeadDevelopment:
-        await require_development_reach(info, input.development_id)
-        return await execute(info, input)
-
-    @strawberry.mutation(
-        description="Requests manual intervention on an OPEN development task (BIAN RequestDevelopment), e.g. "
-                    "contacting the prospect: it becomes REQUESTED, due at dueAt, assigned to the named resource "
-                    "(default: its assignee). Logs LEAD_INTERVENTION_REQUESTED.",
-        extensions=allow(*WRITERS))
-    async def request_lead_development(
-        self, info: Info,
-        input: Annotated[RequestLeadDevelopmentInput, strawberry.argument(
-            description="The task, who is to act and by when.")],
-    ) -> LeadDevelopment:
-        await require_development_reach(info, input.development_id)
-        return await request(info, input)
+    developments: list[Record] = found(await db.read(OF_LEAD, request={"leadId": lead_id, "statuses": wanted}),
+                                       "lead", lead_id, "leadId")["developments"]
+    return developments

@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import Annotated, Any
-
-import strawberry
+from typing import Any
 
 from domains.inputs import text
-from gateway.security.auth import ALL_ROLES, allow
 from graph.database import Database, Record
 from graph.queries import load
-from resolvers.context import Info
 
 TEMPLATE_LIST = load("lead_and_opportunity_management/template_list")
 
@@ -41,28 +37,6 @@ PLACEHOLDERS: dict[str, str] = {
     "leadId": "the lead's id",
     "developmentId": "the development task's id",
 }
-
-
-@strawberry.type(description="A message template (data, editable in Neo4j Browser): generated messages to prospects "
-                             "are rendered from its subject and body, whose ${placeholder}s name the customer's, "
-                             "product's and owner's data (docs/lead-and-opportunity.md lists them).")
-class MessageTemplate:
-    template_id: strawberry.ID = strawberry.field(description="The template's identifier, e.g. TPL-MORTGAGE-FOLLOW-UP.")
-    name: str = strawberry.field(description="What the template is for, in words.")
-    channel: str | None = strawberry.field(description="The channel its messages go out on, e.g. EMAIL, LETTER, SMS.")
-    subject: str = strawberry.field(description="The subject line, with ${placeholder}s.")
-    body: str = strawberry.field(description="The message body, with ${placeholder}s.")
-    placeholders: list[str] = strawberry.field(
-        description="The placeholders subject and body name, in order of first use.")
-    unknown_placeholders: list[str] = strawberry.field(
-        description="Named placeholders the renderer does not know: they would stay in the text as written.")
-
-    @classmethod
-    def from_record(cls, t: Record) -> MessageTemplate:
-        named = placeholders(t["subject"] or "", t["body"] or "")
-        return cls(template_id=strawberry.ID(t["templateId"]), name=t.get("name") or t["templateId"],
-                   channel=t.get("channel"), subject=t["subject"] or "", body=t["body"] or "",
-                   placeholders=named, unknown_placeholders=[p for p in named if p not in PLACEHOLDERS])
 
 
 @dataclass(frozen=True)
@@ -90,20 +64,12 @@ def render(template: Record, data: dict[str, Any]) -> RenderedMessage:
                            unresolved=[name for name in placeholders(subject, body) if name not in values])
 
 
-async def list_templates(db: Database, channel: str | None) -> list[MessageTemplate]:
+def unknown_placeholders(named: list[str]) -> list[str]:
+    """The placeholders in `named` the renderer does not know: they would stay in the text as written."""
+    return [p for p in named if p not in PLACEHOLDERS]
+
+
+async def list_templates(db: Database, channel: str | None) -> list[Record]:
+    """The templates (template_list's maps), by templateId, only those of `channel` if given."""
     wanted = text(channel, "channel", MAX_CHANNEL, required=False)
-    rows = await db.read(TEMPLATE_LIST, request={"channel": wanted})
-    return [MessageTemplate.from_record(row["template"]) for row in rows]
-
-
-@strawberry.type
-class MessageTemplateQuery:
-    @strawberry.field(description="The message templates generated messages to prospects are rendered from "
-                                  "(executeLeadDevelopment), by templateId.",
-                      extensions=allow(*ALL_ROLES))
-    async def message_templates(
-        self, info: Info,
-        channel: Annotated[str | None, strawberry.argument(
-            description="Only templates of this channel, e.g. EMAIL (default: all).")] = None,
-    ) -> list[MessageTemplate]:
-        return await list_templates(info.context.db, channel)
+    return [row["template"] for row in await db.read(TEMPLATE_LIST, request={"channel": wanted})]

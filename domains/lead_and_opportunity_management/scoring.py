@@ -12,7 +12,7 @@ the lead without re-reading the customer; suspending keeps the score.
 
 from __future__ import annotations
 
-from resolvers.lead_and_opportunity_management.vocabulary import LeadClassification, LeadSource
+from domains.lead_and_opportunity_management.vocabulary import LeadClassification, LeadSource
 
 POINTS_PER_PRIORITY = 8
 SOURCE_POINTS = {LeadSource.SERVICING_INTERACTION: 20, LeadSource.EVENT: 15, LeadSource.CAMPAIGN: 10,

@@ -16,12 +16,14 @@ import datetime
 import uuid
 from typing import Any
 
+from domains.lead_and_opportunity_management.vocabulary import OPEN
 from graph.database import Transaction
 from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
+
+# Other domains' capture paths, still in resolvers/ (to be repointed when they move to domains/).
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES
 from resolvers.party_routing_profile.indicators import (
     ENSURE_PARTY_STATE,
     Change,
@@ -39,7 +41,6 @@ OFFER_INITIATE = load("lead_and_opportunity_management/offer_initiate")
 
 PROSPECT = "SALES_PROSPECT"
 PROSPECT_SOURCE = "LEAD_AND_OPPORTUNITY"
-OPEN = sorted(s.name for s in OPEN_STATUSES)
 
 
 async def raise_prospect(tx: Transaction, customer_id: str, lead_id: str, product_id: str, by: str) -> str:

@@ -10,30 +10,28 @@ per kind of change. Any failed check leaves the graph unchanged.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-import strawberry
-
+from domains.found import unknown
 from domains.inputs import text
-from gateway.security.auth import Principal, Role
-from gateway.security.book import acting_resource
-from graph.database import Record, Transaction
-from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from graph.queries import load
-from resolvers.context import Info
-from resolvers.lead_and_opportunity_management.evaluation import evaluate
-from resolvers.lead_and_opportunity_management.lead_capture import DESCRIPTION_LENGTH, SHORT_LENGTH
-from resolvers.lead_and_opportunity_management.lead_model import Lead, lock_lead, retrieve_lead
-from resolvers.lead_and_opportunity_management.lead_scoring import classify, score
-from resolvers.lead_and_opportunity_management.lead_triggers import initiate_offer, log_step, settle_prospect
-from resolvers.lead_and_opportunity_management.vocabulary import (
+from domains.lead_and_opportunity_management.capture import DESCRIPTION_LENGTH, SHORT_LENGTH
+from domains.lead_and_opportunity_management.evaluation import evaluate
+from domains.lead_and_opportunity_management.lead import lock_lead
+from domains.lead_and_opportunity_management.scoring import classify, score
+from domains.lead_and_opportunity_management.triggers import initiate_offer, log_step, settle_prospect
+from domains.lead_and_opportunity_management.vocabulary import (
     OPEN_STATUSES,
     PRIORITIES,
     TRANSITIONS,
     LeadStatus,
     PriorityAction,
 )
+from gateway.security.auth import Principal, Role
+from gateway.security.book import acting_resource
+from graph.database import Database, Record, Transaction
+from graph.errors import Conflict, Forbidden, ValidationFailed
+from graph.queries import load
 
 LEAD_UPDATE = load("lead_and_opportunity_management/lead_update")
 
@@ -42,23 +40,18 @@ DETAILS = (("description", "description"), ("status_reason", "statusReason"),
            ("date_time_location", "dateTimeLocation"), ("campaign_version", "campaignVersion"))
 
 
-@strawberry.input(description="Changes to a lead (BIAN Update LeadandOpportunityProcedure); only given fields change.")
-class UpdateLeadInput:
-    lead_id: strawberry.ID = strawberry.field(description="The lead, e.g. LD-…")
-    status: LeadStatus | None = strawberry.field(
-        default=None, description="The next status; only a legal move (CAPTURED → QUALIFYING → CONFIRMED → "
-                                  "OFFER_INITIATED → WON or LOST; REJECTED or EXPIRED from any open status). "
-                                  "CONFIRMED and OFFER_INITIATED need a passing evaluation.")
-    status_reason: str | None = strawberry.field(default=None, description="Why, at most 2000 characters.")
-    description: str | None = strawberry.field(
-        default=None, description="BIAN LeadandOpportunityDescription, at most 2000 characters.")
-    priority_action: PriorityAction | None = strawberry.field(
-        default=None, description="RAISE or LOWER one step (CONFLICT beyond 1..5), SUSPEND or RESUME.")
-    owner_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The new owner (must exist); only the current owner or an admin may change it.")
-    date_time_location: str | None = strawberry.field(
-        default=None, description="BIAN DateTimeLocation, at most 200 characters.")
-    campaign_version: int | None = strawberry.field(default=None, description="BIAN CustomerCampaignVersionNumber.")
+@dataclass(frozen=True)
+class Changes:
+    """What BIAN Update asks of a lead: only the values given (not None) change."""
+
+    lead_id: str
+    status: LeadStatus | None = None
+    status_reason: str | None = None
+    description: str | None = None
+    priority_action: PriorityAction | None = None
+    owner_id: str | None = None
+    date_time_location: str | None = None
+    campaign_version: int | None = None
 
 
 @dataclass
@@ -70,7 +63,7 @@ class Plan:
     owner_id: str | None = None
 
 
-def _details(input: UpdateLeadInput) -> dict[str, Any]:
+def _details(input: Changes) -> dict[str, Any]:
     if input.campaign_version is not None and input.campaign_version < 1:
         raise ValidationFailed("campaignVersion starts at 1", field="input.campaignVersion")
     lengths = {"description": DESCRIPTION_LENGTH, "statusReason": DESCRIPTION_LENGTH, "dateTimeLocation": SHORT_LENGTH}
@@ -120,7 +113,7 @@ def _owner(lead: Record, new_owner: str, principal: Principal, plan: Plan, exist
         raise Forbidden(f"lead {lead['leadId']} is owned by {current}: only its owner or an admin may change its "
                         "owner", field="input.ownerId")
     if not exists:
-        raise NotFound(f"no servicing resource '{new_owner}'", field="input.ownerId")
+        raise unknown("servicing resource", new_owner, "input.ownerId")
     if new_owner != current:
         plan.owner_id = new_owner
         plan.properties.update(assignment=None, assignedAt=None)  # named by hand: the rules' explanation no longer holds
@@ -136,7 +129,7 @@ async def _check_evaluation(tx: Transaction, lead_id: str, target: LeadStatus, a
                        field="input.status")
 
 
-async def _plan(tx: Transaction, input: UpdateLeadInput, lead: Record, details: dict[str, Any],
+async def _plan(tx: Transaction, input: Changes, lead: Record, details: dict[str, Any],
                 principal: Principal, trusted: bool, row: Record) -> tuple[Plan, LeadStatus | None]:
     plan = Plan()
     if LeadStatus(lead["status"]) not in OPEN_STATUSES and input.status is None:
@@ -154,7 +147,7 @@ async def _plan(tx: Transaction, input: UpdateLeadInput, lead: Record, details: 
     if input.priority_action is not None:
         _priority(lead, input.priority_action, plan)
     if input.owner_id is not None:
-        _owner(lead, str(input.owner_id), principal, plan, row["namedResourceId"] is not None)
+        _owner(lead, input.owner_id, principal, plan, row["namedResourceId"] is not None)
     changed = {k: v for k, v in details.items() if v != lead.get(k)}
     plan.properties.update(changed)
     if set(changed) - ({"statusReason"} if target is not None else set()):
@@ -162,10 +155,10 @@ async def _plan(tx: Transaction, input: UpdateLeadInput, lead: Record, details: 
     return plan, target
 
 
-async def _apply(tx: Transaction, input: UpdateLeadInput, details: dict[str, Any], principal: Principal,
+async def _apply(tx: Transaction, input: Changes, details: dict[str, Any], principal: Principal,
                  trusted: bool) -> str:
-    lead_id = str(input.lead_id)
-    row = await lock_lead(tx, lead_id, "input.leadId", resource_id=_id(input.owner_id))
+    lead_id = input.lead_id
+    row = await lock_lead(tx, lead_id, "input.leadId", resource_id=input.owner_id)
     lead = row["lead"]
     plan, target = await _plan(tx, input, lead, details, principal, trusted, row)
     if not plan.events and plan.owner_id is None:
@@ -184,19 +177,12 @@ async def _apply(tx: Transaction, input: UpdateLeadInput, details: dict[str, Any
     return lead_id
 
 
-def _id(value: strawberry.ID | None) -> str | None:
-    return None if value is None else str(value)
-
-
-async def update(info: Info, input: UpdateLeadInput) -> Lead:
-    if all(getattr(input, name) is None for name in ("status", "status_reason", "description", "priority_action",
-                                                     "owner_id", "date_time_location", "campaign_version")):
+async def update(db: Database, input: Changes, principal: Principal) -> str:
+    """Applies `input` in one write transaction; returns the leadId. A failed check changes nothing."""
+    if all(getattr(input, f.name) is None for f in fields(input) if f.name != "lead_id"):
         raise ValidationFailed("give at least one change: status, statusReason, description, priorityAction, "
                                "ownerId, dateTimeLocation or campaignVersion", field="input")
     details = _details(input)
-    principal: Principal = info.context.caller
-    trusted = info.context.caller.sees_confidential
-    db = info.context.db
-    lead_id: str = await db.transact(lambda tx: _apply(tx, input, details, principal, trusted))
-    return await retrieve_lead(db, lead_id, "input.leadId")
-
+    trusted = principal.sees_confidential
+    result: str = await db.transact(lambda tx: _apply(tx, input, details, principal, trusted))
+    return result
