@@ -1,12 +1,16 @@
-"""Lead and Opportunity Management (BIAN): capture, evaluate and progress leads up to the offer.
+"""Lead and Opportunity Management (BIAN) as the schema shows it: Strawberry types, inputs and thin
+resolvers; the rules are domains/lead_and_opportunity_management/. One module per job:
 
-One module per job: `vocabulary` (statuses, legal transitions, campaign types, sources,
-classification, priority control), `procedure` (the LeadandOpportunityProcedure: Initiate,
-Update, Retrieve, with the triggers on the routing profile, the offer and the event history),
-`evaluation` (the checks before any offer, and assignment to a relationship manager or a
-qualified sales resource through the routing engine), `development` (development tasks: initiate,
-update, execute an automated action such as a generated message, request manual intervention,
-retrieve), `analytics` (funnel, conversion, ageing, portfolio).
+- `vocabulary`: the domain's codes as GraphQL enums, with their descriptions (`described_enum`).
+- `procedure`: the LeadandOpportunityProcedure's fields: Initiate, Update, Retrieve.
+- `lead_model`: the Lead type and its parts, and Retrieve.
+- `lead_capture`, `lead_update`: Initiate's and Update's inputs, answer and resolver.
+- `evaluation`: leadEvaluation, evaluateLead and assignLead, with their types.
+- `assignment`: the LeadAssignment type (who owns a lead and why).
+- `development`, `development_types`: development tasks' fields, types and inputs.
+- `message_templates`: the MessageTemplate type and messageTemplates.
+- `analytics`, `analytics_types`: funnel, conversion, ageing, portfolio.
+- `lead_scoring`, `lead_triggers`: re-exports kept for imports not yet repointed (tests, CRM's matching).
 """
 
 from __future__ import annotations

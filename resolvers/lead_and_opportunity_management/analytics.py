@@ -1,28 +1,30 @@
-"""Lead analytics (BIAN Lead and Opportunity Management analytics, an extension): the funnel per
-campaign type and product, conversion and time to close per owner, ageing of open leads, the
-portfolio by status, classification, campaign type and source.
+"""Lead analytics (BIAN Lead and Opportunity Management analytics, an extension) as the schema shows
+them: the funnel per campaign type and product, conversion and time to close per owner, ageing of
+open leads, the portfolio by status, classification, campaign type and source.
 
-Each field is one read statement from cypher/lead_and_opportunity_management/analytics_*.cypher,
-aggregated in Neo4j, so analysts get the same figures in Neo4j Browser (`:param` lines at their
-top); the resolvers only validate the arguments and pass the vocabulary the portfolio counts by
-(from vocabulary.py). The open statuses are literal in the statements, sought one at a time in
-the lead_status index; a test checks them against vocabulary.py. docs/lead-and-opportunity.md,
-"Lead analytics", defines every figure. Analysts, relationship managers and admins read; front
-ends are FORBIDDEN. Windows are [from, to), at most 366 days; instants without a zone are UTC.
+Each field is one read statement, checked and run by domains/lead_and_opportunity_management/
+analytics.py (its statements are re-exported here for the tests and bench that time them).
+docs/lead-and-opportunity.md, "Lead analytics", defines every figure. Analysts, relationship
+managers and admins read; front ends are FORBIDDEN.
 """
 
 from __future__ import annotations
 
 import datetime
-import itertools
 from typing import Annotated
 
 import strawberry
 
+from domains.lead_and_opportunity_management import analytics
+from domains.lead_and_opportunity_management.analytics import (
+    LEAD_AGEING,
+    LEAD_CONVERSION_BY_RESOURCE,
+    LEAD_FUNNEL,
+    LEAD_PORTFOLIO,
+    window,
+)
 from gateway.security.auth import Role, allow
-from graph.errors import NotFound, ValidationFailed
-from graph.queries import load
-from graph.temporal import aware, instant_or_now
+from graph.temporal import instant_or_now
 from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.analytics_types import (
     AgedLead,
@@ -34,26 +36,11 @@ from resolvers.lead_and_opportunity_management.analytics_types import (
     LeadPortfolio,
     ResourceLeadConversion,
 )
-from resolvers.lead_and_opportunity_management.vocabulary import (
-    CampaignType,
-    LeadClassification,
-    LeadSource,
-    LeadStatus,
-)
+from resolvers.lead_and_opportunity_management.vocabulary import CampaignType
 
-LEAD_FUNNEL = load("lead_and_opportunity_management/analytics_lead_funnel")
-LEAD_CONVERSION_BY_RESOURCE = load("lead_and_opportunity_management/analytics_lead_conversion_by_resource")
-LEAD_AGEING = load("lead_and_opportunity_management/analytics_lead_ageing")
-LEAD_PORTFOLIO = load("lead_and_opportunity_management/analytics_lead_portfolio")
+__all__ = ["LEAD_AGEING", "LEAD_CONVERSION_BY_RESOURCE", "LEAD_FUNNEL", "LEAD_PORTFOLIO", "AnalyticsQuery"]
 
 ANALYTICS_ROLES = (Role.ANALYST, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
-MAX_WINDOW = datetime.timedelta(days=366)
-MAX_LIMIT = 100
-MAX_BUCKETS = 10
-MAX_BUCKET_DAYS = 3650
-DEFAULT_BUCKETS = (7, 30, 90)
-
-DEFAULT_WINDOW = datetime.timedelta(days=90)
 From = Annotated[datetime.datetime | None, strawberry.argument(
     name="from", description="The window's start, included (default: 90 days before `to`; without a zone, UTC).")]
 To = Annotated[datetime.datetime | None, strawberry.argument(
@@ -80,12 +67,8 @@ class AnalyticsQuery:
             description="Count only leads for this product, e.g. P-MORTGAGE-FIXED (default: all).")] = None,
     ) -> LeadFunnel:
         start, end = window(from_, to)
-        rows = await info.context.db.read(LEAD_FUNNEL, **{"from": start, "to": end}, funnel={
-            "campaignType": None if campaign_type is None else campaign_type.value,
-            "productId": None if product_id is None else str(product_id)})
-        row = rows[0]
-        if not row["productFound"]:
-            raise NotFound(f"no product has the productId {str(product_id)!r}", field="productId")
+        row = await analytics.funnel(info.context.db, start, end, campaign_type,
+                                     None if product_id is None else str(product_id))
         total, *funnels = [LeadFunnelStages.from_record(f) for f in row["funnels"]]
         return LeadFunnel(from_=start, to=end, campaign_type=campaign_type, product_id=product_id, total=total,
                           funnels=funnels)
@@ -105,12 +88,8 @@ class AnalyticsQuery:
         limit: Annotated[int, strawberry.argument(description="The most owners listed, 1-100.")] = 20,
     ) -> LeadConversion:
         start, end = window(from_, to)
-        check_limit(limit, 1)
-        rows = await info.context.db.read(LEAD_CONVERSION_BY_RESOURCE, **{"from": start, "to": end}, conversion={
-            "resourceId": None if resource_id is None else str(resource_id), "limit": limit})
-        row = rows[0]
-        if not row["resourceFound"]:
-            raise NotFound(f"no servicing resource has the resourceId {str(resource_id)!r}", field="resourceId")
+        row = await analytics.conversion(info.context.db, start, end, None if resource_id is None else str(resource_id),
+                                         limit)
         return LeadConversion(from_=start, to=end, owners=row["owners"],
                               resources=[ResourceLeadConversion.from_record(r) for r in row["resources"]])
 
@@ -130,11 +109,8 @@ class AnalyticsQuery:
                         "(default [7, 30, 90]: 0-7, 8-30, 31-90 and 91 or more days).")] = None,
         limit: Annotated[int, strawberry.argument(description="The most oldest leads listed, 0-100.")] = 10,
     ) -> LeadAgeing:
-        bounds = check_buckets(list(DEFAULT_BUCKETS) if buckets is None else buckets)
-        check_limit(limit, 0)
         as_of = instant_or_now(at)
-        rows = await info.context.db.read(LEAD_AGEING, at=as_of, bounds=bounds, limit=limit)
-        row = rows[0]
+        row = await analytics.ageing(info.context.db, as_of, buckets, limit)
         return LeadAgeing(as_of=as_of, open_leads=row["openLeads"],
                           buckets=[LeadAgeBucket.from_record(b) for b in row["buckets"]],
                           oldest=[AgedLead.from_record(lead) for lead in row["oldest"]])
@@ -151,36 +127,4 @@ class AnalyticsQuery:
             description="Count the leads captured up to this instant (default: now; without a zone, UTC).")] = None,
     ) -> LeadPortfolio:
         as_of = instant_or_now(at)
-        rows = await info.context.db.read(LEAD_PORTFOLIO, at=as_of, portfolio={
-            "statuses": [s.value for s in LeadStatus],
-            "classifications": [c.value for c in LeadClassification],
-            "campaignTypes": [c.value for c in CampaignType], "sources": [s.value for s in LeadSource]})
-        return LeadPortfolio.from_record(rows[0], as_of)
-
-
-def window(start: datetime.datetime | None, end: datetime.datetime | None) -> tuple[datetime.datetime, datetime.datetime]:
-    """[from, to) as aware instants (by default the last 90 days), or ValidationFailed on `to` for a reversed,
-    empty or too long window."""
-    end = instant_or_now(end)
-    start = end - DEFAULT_WINDOW if start is None else aware(start)
-    if end <= start:
-        raise ValidationFailed(f"`to` ({end.isoformat()}) must be after `from` ({start.isoformat()})", field="to")
-    if end - start > MAX_WINDOW:
-        raise ValidationFailed(f"the window spans {end - start}; at most 366 days are allowed", field="to")
-    return start, end
-
-
-def check_limit(limit: int, least: int) -> None:
-    if not least <= limit <= MAX_LIMIT:
-        raise ValidationFailed(f"limit must be {least}-{MAX_LIMIT}, not {limit}", field="limit")
-
-
-def check_buckets(bounds: list[int]) -> list[int]:
-    """The age ranges' upper bounds, or ValidationFailed on `buckets` saying what is allowed."""
-    if not 1 <= len(bounds) <= MAX_BUCKETS:
-        raise ValidationFailed(f"buckets must give 1-{MAX_BUCKETS} upper bounds, not {len(bounds)}", field="buckets")
-    if any(not 0 <= bound <= MAX_BUCKET_DAYS for bound in bounds):
-        raise ValidationFailed(f"each bucket bound must be 0-{MAX_BUCKET_DAYS} days, not {bounds}", field="buckets")
-    if any(later <= earlier for earlier, later in itertools.pairwise(bounds)):
-        raise ValidationFailed(f"bucket bounds must be strictly ascending, not {bounds}", field="buckets")
-    return bounds
+        return LeadPortfolio.from_record(await analytics.portfolio(info.context.db, as_of), as_of)

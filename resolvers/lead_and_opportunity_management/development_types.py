@@ -1,50 +1,35 @@
 """The GraphQL shape of a lead's development tasks (BIAN Development, Lead and Opportunity
-Management's behaviour qualifier): the task, its type and status, their legal moves, and the
-inputs of its five operations. The operations themselves are in `development`.
+Management's behaviour qualifier): the task, its type and status (the domain's Enums, described),
+and the inputs of its five operations. The operations are in `development`, their rules in
+domains/lead_and_opportunity_management/development.py and development_rules.py.
 """
 
 from __future__ import annotations
 
 import datetime
-import enum
 
 import strawberry
 
+from domains.lead_and_opportunity_management.development_rules import DevelopmentStatus, DevelopmentType
 from graph.database import Record
 from graph.temporal import native
+from resolvers.lead_and_opportunity_management.vocabulary import described_enum
 
+described_enum(DevelopmentType, "What a development task is for (an extension: BIAN names no task types).", {
+    "FOLLOW_UP": "Follow the lead up: check where it stands, next steps.",
+    "GENERATE_MESSAGE": "Generate a message to the prospect from a template: the automated action "
+                        "executeLeadDevelopment performs.",
+    "CONTACT_PROSPECT": "Contact the prospect in person (call, meeting): a manual intervention.",
+    "COLLECT_DOCUMENTS": "Collect the documents the offer will need from the customer.",
+})
 
-@strawberry.enum(description="What a development task is for (an extension: BIAN names no task types).")
-class DevelopmentType(enum.Enum):
-    FOLLOW_UP = strawberry.enum_value("FOLLOW_UP", description="Follow the lead up: check where it stands, next steps.")
-    GENERATE_MESSAGE = strawberry.enum_value(
-        "GENERATE_MESSAGE", description="Generate a message to the prospect from a template: the automated action "
-                                        "executeLeadDevelopment performs.")
-    CONTACT_PROSPECT = strawberry.enum_value(
-        "CONTACT_PROSPECT", description="Contact the prospect in person (call, meeting): a manual intervention.")
-    COLLECT_DOCUMENTS = strawberry.enum_value(
-        "COLLECT_DOCUMENTS", description="Collect the documents the offer will need from the customer.")
-
-
-@strawberry.enum(description="Where a development task is in its life (an extension); DONE and CANCELLED are final.")
-class DevelopmentStatus(enum.Enum):
-    OPEN = strawberry.enum_value("OPEN", description="Initiated, nobody asked to act on it yet.")
-    REQUESTED = strawberry.enum_value(
-        "REQUESTED", description="Manual intervention requested of its assignee, due at dueAt.")
-    DONE = strawberry.enum_value("DONE", description="Carried out (by hand, or the automated action executed). Final.")
-    CANCELLED = strawberry.enum_value("CANCELLED", description="Dropped without being carried out. Final.")
-
-
-# The legal moves: OPEN → REQUESTED (requestLeadDevelopment), OPEN or REQUESTED → DONE (update,
-# execute) or CANCELLED (update).
-TRANSITIONS: dict[DevelopmentStatus, frozenset[DevelopmentStatus]] = {
-    DevelopmentStatus.OPEN: frozenset({DevelopmentStatus.REQUESTED, DevelopmentStatus.DONE,
-                                       DevelopmentStatus.CANCELLED}),
-    DevelopmentStatus.REQUESTED: frozenset({DevelopmentStatus.DONE, DevelopmentStatus.CANCELLED}),
-    DevelopmentStatus.DONE: frozenset(),
-    DevelopmentStatus.CANCELLED: frozenset(),
-}
-FINAL = frozenset({DevelopmentStatus.DONE, DevelopmentStatus.CANCELLED})
+described_enum(DevelopmentStatus,
+               "Where a development task is in its life (an extension); DONE and CANCELLED are final.", {
+    "OPEN": "Initiated, nobody asked to act on it yet.",
+    "REQUESTED": "Manual intervention requested of its assignee, due at dueAt.",
+    "DONE": "Carried out (by hand, or the automated action executed). Final.",
+    "CANCELLED": "Dropped without being carried out. Final.",
+})
 
 
 @strawberry.type(description="The servicing resource a development task is assigned to "

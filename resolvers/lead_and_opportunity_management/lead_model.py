@@ -1,6 +1,7 @@
-"""The LeadandOpportunityProcedure as the schema shows it (BIAN's fields plus the extensions), and
-how it is read: one statement, `lead_by_id`, gives a lead with its customer, product, campaign,
-owner, origin, offer and SALES_PROSPECT status, in one round trip.
+"""The LeadandOpportunityProcedure as the schema shows it (BIAN's fields plus the extensions), from
+the map the domain reads (domains/lead_and_opportunity_management/lead.py): one statement,
+`lead_by_id`, gives a lead with its customer, product, campaign, owner, origin, offer and
+SALES_PROSPECT status, in one round trip.
 
 A lead's description and status reason are not confidential (unlike alert narratives), so
 analysts see them too.
@@ -13,23 +14,17 @@ import enum
 
 import strawberry
 
-from graph.database import Database, Record, Transaction
-from graph.errors import Conflict, NotFound
-from graph.queries import load
+from domains.lead_and_opportunity_management import lead as leads
+from graph.database import Database, Record
 from graph.temporal import native
 from resolvers.contact_routing.vocabulary import ResourceKind
 from resolvers.lead_and_opportunity_management.assignment import LeadAssignment
-from resolvers.lead_and_opportunity_management.lead_scoring import classify, score
 from resolvers.lead_and_opportunity_management.vocabulary import (
-    OPEN_STATUSES,
     CampaignType,
     LeadClassification,
     LeadSource,
     LeadStatus,
 )
-
-LEAD_BY_ID = load("lead_and_opportunity_management/lead_by_id")
-LEAD_LOCK = load("lead_and_opportunity_management/lead_lock")
 
 
 @strawberry.type(description="The customer a lead is with (BIAN CustomerReference).")
@@ -143,14 +138,11 @@ class Lead:
 
     @classmethod
     def from_record(cls, row: Record) -> Lead:
+        """From the domain's lead map (lead.scored: score and classification filled in)."""
         origin, offer, status = row.get("originatedFrom"), row.get("offer"), row.get("prospectStatus")
         owner, assignment = row.get("owner"), row.get("assignment")
         product = LeadProduct.from_record(row["product"])
         assert product is not None  # every lead is FOR_PRODUCT one
-        # A lead written outside the gateway may carry no score: derived as a change of priority would.
-        points = row.get("score")
-        if points is None:
-            points = score(row["priority"], row.get("scoreBasis") or 0)
         return cls(
             lead_id=strawberry.ID(row["leadId"]),
             customer=LeadCustomer(customer_id=strawberry.ID(row["customer"]["customerId"]), name=row["customer"]["name"]),
@@ -161,8 +153,8 @@ class Lead:
             employee_business_unit_reference=row.get("employeeBusinessUnitReference"),
             description=row.get("description"), date_time_location=row.get("dateTimeLocation"),
             status=LeadStatus(row["status"]), status_reason=row.get("statusReason"), source=LeadSource(row["source"]),
-            priority=row["priority"], suspended=bool(row.get("suspended")), score=points,
-            classification=LeadClassification(row.get("classification") or classify(points).name),
+            priority=row["priority"], suspended=bool(row.get("suspended")), score=row["score"],
+            classification=LeadClassification(row["classification"]),
             owner=None if owner is None else LeadOwner(resource_id=strawberry.ID(owner["resourceId"]),
                                                       name=owner["name"], kind=ResourceKind(owner["kind"])),
             assignment=None if assignment is None else LeadAssignment.from_json(assignment),
@@ -179,35 +171,6 @@ class Lead:
         )
 
 
-def _found(rows: list[Record], lead_id: str, field: str) -> Lead:
-    if not rows:
-        raise NotFound(f"no lead has the id {lead_id}", field=field)
-    return Lead.from_record(rows[0]["lead"])
-
-
-async def read_lead(tx: Transaction, lead_id: str) -> Lead:
-    """The lead as the transaction sees it (after its own writes)."""
-    return _found(await tx.run(LEAD_BY_ID, leadId=lead_id), lead_id, "leadId")
-
-
 async def retrieve_lead(db: Database, lead_id: str, field: str = "leadId") -> Lead:
     """BIAN Retrieve: one read transaction, one round trip; NOT_FOUND for an unknown lead."""
-    return _found(await db.read(LEAD_BY_ID, leadId=lead_id), lead_id, field)
-
-
-
-async def lock_lead(tx: Transaction, lead_id: str, field: str, *, resource_id: str | None = None) -> Record:
-    """Write-locks the lead for the rest of the transaction and reads it under the lock (lead_lock:
-    `now`, `customerId`, `productId`, `lead`, `namedResourceId` for `resource_id`); every change of a
-    lead starts here. NOT_FOUND naming `field` for an unknown lead."""
-    rows = await tx.run(LEAD_LOCK, lock={"leadId": lead_id, "resourceId": resource_id})
-    if not rows:
-        raise NotFound(f"no lead has the id {lead_id}", field=field)
-    return rows[0]
-
-
-def require_open(lead_id: str, status: str, doing: str, field: str) -> None:
-    """CONFLICT naming `field` unless the lead is open (CAPTURED to OFFER_INITIATED)."""
-    if LeadStatus(status) not in OPEN_STATUSES:
-        allowed = ", ".join(s.name for s in LeadStatus if s in OPEN_STATUSES)
-        raise Conflict(f"lead {lead_id} is {status}: only open leads ({allowed}) can be {doing}", field=field)
+    return Lead.from_record(await leads.retrieve_lead(db, lead_id, field))

@@ -1,46 +1,25 @@
-"""Message templates: the text a generated message to a prospect is rendered from (BIAN
-ExecuteDevelopment's automated action, for Lead and Opportunity Management).
-
-Templates are data, `(:MessageTemplate {templateId, name, channel, subject, body})`, seeded with the
-demo bank and editable in Neo4j Browser. Placeholders are `${name}` (or `$name`) for the names in
-PLACEHOLDERS; rendering is string.Template's safe substitution, one pass: the customer's data is
-inserted as text and never read as a template or evaluated. A placeholder the renderer does not know
-(a typo made in Browser) stays in the text as written and is reported in `unresolvedPlaceholders`,
-so a front end shows it before the message goes out.
+"""Message templates as the schema shows them (the text a generated message to a prospect is
+rendered from); placeholders and rendering are domains/lead_and_opportunity_management/message_templates.py.
 """
 
 from __future__ import annotations
 
-import string
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
-from domains.inputs import text
+from domains.lead_and_opportunity_management.message_templates import (
+    PLACEHOLDERS,
+    list_templates,
+    placeholders,
+    render,
+    unknown_placeholders,
+)
 from gateway.security.auth import ALL_ROLES, allow
-from graph.database import Database, Record
-from graph.queries import load
+from graph.database import Record
 from resolvers.context import Info
 
-TEMPLATE_LIST = load("lead_and_opportunity_management/template_list")
-
-MAX_CHANNEL = 40
-
-# What a template may name, and where each value comes from (development_message_context).
-PLACEHOLDERS: dict[str, str] = {
-    "customerId": "the customer's id",
-    "customerName": "the customer's name",
-    "productId": "the product of interest's id",
-    "productName": "the product of interest's name",
-    "productFamily": "the product of interest's family, e.g. LENDING",
-    "ownerId": "the lead owner's resource id",
-    "ownerName": "the lead owner's name (the bank's contact for the customer)",
-    "assigneeId": "the development task assignee's resource id",
-    "assigneeName": "the development task assignee's name",
-    "leadId": "the lead's id",
-    "developmentId": "the development task's id",
-}
+__all__ = ["PLACEHOLDERS", "MessageTemplate", "MessageTemplateQuery", "placeholders", "render"]
 
 
 @strawberry.type(description="A message template (data, editable in Neo4j Browser): generated messages to prospects "
@@ -62,38 +41,7 @@ class MessageTemplate:
         named = placeholders(t["subject"] or "", t["body"] or "")
         return cls(template_id=strawberry.ID(t["templateId"]), name=t.get("name") or t["templateId"],
                    channel=t.get("channel"), subject=t["subject"] or "", body=t["body"] or "",
-                   placeholders=named, unknown_placeholders=[p for p in named if p not in PLACEHOLDERS])
-
-
-@dataclass(frozen=True)
-class RenderedMessage:
-    subject: str
-    body: str
-    unresolved: list[str]
-
-
-def placeholders(*texts: str) -> list[str]:
-    """The names `${...}`/`$...` placeholders in `texts` use, in order of first use."""
-    seen: dict[str, None] = {}
-    for part in texts:
-        for name in string.Template(part).get_identifiers():
-            seen.setdefault(name, None)
-    return list(seen)
-
-
-def render(template: Record, data: dict[str, Any]) -> RenderedMessage:
-    """Subject and body with every known placeholder that has a value replaced; the rest stay visible."""
-    values = {name: str(data[name]) for name in PLACEHOLDERS if data.get(name) is not None}
-    subject, body = template["subject"] or "", template["body"] or ""
-    return RenderedMessage(subject=string.Template(subject).safe_substitute(values),
-                           body=string.Template(body).safe_substitute(values),
-                           unresolved=[name for name in placeholders(subject, body) if name not in values])
-
-
-async def list_templates(db: Database, channel: str | None) -> list[MessageTemplate]:
-    wanted = text(channel, "channel", MAX_CHANNEL, required=False)
-    rows = await db.read(TEMPLATE_LIST, request={"channel": wanted})
-    return [MessageTemplate.from_record(row["template"]) for row in rows]
+                   placeholders=named, unknown_placeholders=unknown_placeholders(named))
 
 
 @strawberry.type
@@ -106,4 +54,4 @@ class MessageTemplateQuery:
         channel: Annotated[str | None, strawberry.argument(
             description="Only templates of this channel, e.g. EMAIL (default: all).")] = None,
     ) -> list[MessageTemplate]:
-        return await list_templates(info.context.db, channel)
+        return [MessageTemplate.from_record(t) for t in await list_templates(info.context.db, channel)]

@@ -1,9 +1,9 @@
 """The LeadandOpportunityProcedure, BIAN Lead and Opportunity Management's control record:
 Initiate (`initiateLead`), Update (`updateLead`) and Retrieve (`lead`).
 
-The work lives in `lead_capture` (Initiate), `lead_update` (Update), `lead_model` (the types and
-the read), `lead_scoring` (score and classification) and `lead_triggers` (the routing profile's
-SALES_PROSPECT status, the offer and the Sales events); docs/lead-and-opportunity.md has the rules.
+The resolvers are `lead_capture` (Initiate), `lead_update` (Update) and `lead_model` (the types and
+Retrieve); the rules are domains/lead_and_opportunity_management/ (capture, update, lead, scoring,
+triggers); docs/lead-and-opportunity.md has them in words.
 """
 
 from __future__ import annotations

@@ -150,10 +150,10 @@ async def test_an_idempotency_key_replays_the_first_lead_and_refuses_another_req
 
 
 @pytest.mark.parametrize(("changes", "code", "field", "says"), [
-    ({"customerId": "C9999999"}, "NOT_FOUND", "input.customerId", "no customer 'C9999999'"),
-    ({"productId": "P-NONE"}, "NOT_FOUND", "input.productId", "no product 'P-NONE'"),
-    ({"campaignId": "CMP-NONE"}, "NOT_FOUND", "input.campaignId", "no campaign 'CMP-NONE'"),
-    ({"ownerId": "R-NOBODY"}, "NOT_FOUND", "input.ownerId", "no servicing resource 'R-NOBODY'"),
+    ({"customerId": "C9999999"}, "NOT_FOUND", "input.customerId", "no customer has the id C9999999"),
+    ({"productId": "P-NONE"}, "NOT_FOUND", "input.productId", "no product has the id P-NONE"),
+    ({"campaignId": "CMP-NONE"}, "NOT_FOUND", "input.campaignId", "no campaign has the id CMP-NONE"),
+    ({"ownerId": "R-NOBODY"}, "NOT_FOUND", "input.ownerId", "no servicing resource has the id R-NOBODY"),
     ({"originatedFromEventId": "EV-L2"}, "VALIDATION", "input.originatedFromEventId", "belongs to another customer"),
     ({"originatedFromAllocationId": "AL-NONE"}, "NOT_FOUND", "input.originatedFromAllocationId", "no allocation"),
     ({"originatedFromAllocationId": "AL-L2"}, "VALIDATION", "input.originatedFromAllocationId", "another customer"),

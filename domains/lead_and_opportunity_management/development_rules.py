@@ -1,21 +1,44 @@
-"""The rules a lead's development tasks follow, checked before anything is written: input limits
-(VALIDATION naming the field) and the task's status moves (CONFLICT naming the allowed
-ones). Used by `development` inside its transactions, after the locks are taken.
+"""The rules a lead's development tasks follow, checked before anything is written: the task's
+types and statuses and their legal moves (CONFLICT naming the allowed ones), and input limits
+(VALIDATION naming the field). Used by `development` inside its transactions, after the locks are taken.
 """
 
 from __future__ import annotations
 
 import datetime
+import enum
+from dataclasses import dataclass
 from typing import Any
 
 from domains.inputs import text
 from graph.errors import Conflict, ValidationFailed
 from graph.temporal import aware
-from resolvers.lead_and_opportunity_management.development_types import (
-    TRANSITIONS,
-    DevelopmentStatus,
-    UpdateLeadDevelopmentInput,
-)
+
+
+class DevelopmentType(enum.Enum):
+    FOLLOW_UP = "FOLLOW_UP"
+    GENERATE_MESSAGE = "GENERATE_MESSAGE"  # the one type with an automated action
+    CONTACT_PROSPECT = "CONTACT_PROSPECT"
+    COLLECT_DOCUMENTS = "COLLECT_DOCUMENTS"
+
+
+class DevelopmentStatus(enum.Enum):
+    OPEN = "OPEN"
+    REQUESTED = "REQUESTED"
+    DONE = "DONE"
+    CANCELLED = "CANCELLED"
+
+
+# The legal moves: OPEN → REQUESTED (requestLeadDevelopment), OPEN or REQUESTED → DONE (update,
+# execute) or CANCELLED (update).
+TRANSITIONS: dict[DevelopmentStatus, frozenset[DevelopmentStatus]] = {
+    DevelopmentStatus.OPEN: frozenset({DevelopmentStatus.REQUESTED, DevelopmentStatus.DONE,
+                                       DevelopmentStatus.CANCELLED}),
+    DevelopmentStatus.REQUESTED: frozenset({DevelopmentStatus.DONE, DevelopmentStatus.CANCELLED}),
+    DevelopmentStatus.DONE: frozenset(),
+    DevelopmentStatus.CANCELLED: frozenset(),
+}
+FINAL = frozenset({DevelopmentStatus.DONE, DevelopmentStatus.CANCELLED})
 
 MAX_DESCRIPTION = 2000
 MAX_REFERENCE = 200
@@ -46,12 +69,28 @@ def step(row: dict[str, Any], target: DevelopmentStatus, field: str) -> None:
                        f"allowed from {current.name}: {allowed}", field=field)
 
 
+@dataclass(frozen=True)
+class TaskResults:
+    """What BIAN UpdateDevelopment asks of a task: only the values given (not None) change."""
+
+    development_id: str
+    status: DevelopmentStatus | None = None
+    description: str | None = None
+    resource_id: str | None = None
+    contact_record_reference: str | None = None
+    document_references: list[str] | None = None
+    document_content: str | None = None
+    work_products: list[str] | None = None
+    task_result: str | None = None
+    date_time_location: str | None = None
+
+
 _UPDATABLE = {"description": "description", "contact_record_reference": "contactRecord",
               "document_references": "documents", "document_content": "documentContent",
               "work_products": "workProducts", "task_result": "taskResult", "date_time_location": "dateTimeLocation"}
 
 
-def updates(input: UpdateLeadDevelopmentInput) -> dict[str, Any]:
+def updates(input: TaskResults) -> dict[str, Any]:
     """The properties the update names, checked; VALIDATION naming the field otherwise."""
     checked: dict[str, Any] = {
         "description": text(input.description, "input.description", MAX_DESCRIPTION, required=False),

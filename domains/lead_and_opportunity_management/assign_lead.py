@@ -12,52 +12,50 @@ constraint; a repeat returns that assignment (replayed) and the lead as it is no
 
 from __future__ import annotations
 
-import strawberry
+from dataclasses import dataclass
+from typing import Any
 
 from domains import idempotency
-from graph.database import Transaction
+from domains.lead_and_opportunity_management.assignment import Assignment, proposal
+from domains.lead_and_opportunity_management.lead import lock_lead, read_lead, require_open
+from gateway.security.auth import Principal, Role
+from gateway.security.book import acting_resource
+from graph.database import Database, Transaction
 from graph.errors import Forbidden
 from graph.queries import load
+
+# Customer Event History's capture, still in resolvers/ (to be repointed when it moves to domains/).
 from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.lead_and_opportunity_management.assignment import LeadAssignment, proposal
-from resolvers.lead_and_opportunity_management.lead_model import Lead, lock_lead, read_lead, require_open
-from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES, LeadStatus
 
 ASSIGN_LEAD_OWNER = load("lead_and_opportunity_management/assign_lead_owner")
 ASSIGNMENT_BY_IDEMPOTENCY_KEY = load("lead_and_opportunity_management/assign_by_idempotency_key")
 
-OPEN = ", ".join(s.name for s in LeadStatus if s in OPEN_STATUSES)  # in lifecycle order
+
+@dataclass(frozen=True)
+class AssignmentOutcome:
+    """The lead as the transaction left it, who this request assigned it to (None: nobody qualifies,
+    `reason_unassigned` says why), the owner before, and whether it replays an earlier request."""
+
+    lead: dict[str, Any]
+    assignment: Assignment | None
+    previous_owner_id: str | None
+    reason_unassigned: str | None
+    replayed: bool
 
 
-@strawberry.type(description="The outcome of (re)assigning a lead.")
-class LeadAssignmentResult:
-    lead: Lead = strawberry.field(description="The lead as it is now, with its owner and the assignment's explanation.")
-    assignment: LeadAssignment | None = strawberry.field(
-        description="Who this request assigned the lead to and why; null when nobody qualifies (the owner is then "
-                    "unchanged).")
-    previous_owner_id: strawberry.ID | None = strawberry.field(
-        description="The resourceId of the owner before this request; null when the lead had none.")
-    reason_unassigned: str | None = strawberry.field(description="Why nobody qualifies; null when assigned.")
-    replayed: bool = strawberry.field(
-        description="True when the idempotency key was used before: the first request's assignment, the lead as it "
-                    "is now.")
-
-
-async def _replay(tx: Transaction, lead_id: str, key: str, fingerprint: str) -> LeadAssignmentResult | None:
+async def _replay(tx: Transaction, lead_id: str, key: str, fingerprint: str) -> AssignmentOutcome | None:
     rows = await tx.run(ASSIGNMENT_BY_IDEMPOTENCY_KEY, idempotencyKey=key)
     if not rows:
         return None
     prior = rows[0]
     idempotency.replay(prior["fingerprint"], fingerprint, key, "idempotencyKey")
-    previous = prior["previousOwnerId"]
-    return LeadAssignmentResult(lead=await read_lead(tx, lead_id), assignment=LeadAssignment.from_json(prior["assignment"]),
-                                previous_owner_id=None if previous is None else strawberry.ID(previous),
-                                reason_unassigned=None, replayed=True)
+    return AssignmentOutcome(lead=await read_lead(tx, lead_id), assignment=Assignment.from_json(prior["assignment"]),
+                             previous_owner_id=prior["previousOwnerId"], reason_unassigned=None, replayed=True)
 
 
 async def assign_lead(tx: Transaction, lead_id: str, by: str, admin: bool, key: str | None,
-                      acting: str | None = None) -> LeadAssignmentResult:
+                      acting: str | None = None) -> AssignmentOutcome:
     """`by`: who asks (the token subject, recorded); `acting`: the resource it acts as (default `by`)."""
     locked = await lock_lead(tx, lead_id, "leadId")
     lead = {**locked["lead"], "customerId": locked["customerId"], "productId": locked["productId"]}
@@ -72,19 +70,26 @@ async def assign_lead(tx: Transaction, lead_id: str, by: str, admin: bool, key: 
     at = locked["now"].to_native()
     assignment, why = await proposal(tx, lead["customerId"], lead["productId"], at)
     if assignment is not None:
-        await tx.run(ASSIGN_LEAD_OWNER, leadId=lead_id, resourceId=str(assignment.resource.resource_id),
-                     assignment=assignment.to_json(), at=at, by=by)
-        resource_id = str(assignment.resource.resource_id)
+        resource_id = assignment.resource.resource_id
+        await tx.run(ASSIGN_LEAD_OWNER, leadId=lead_id, resourceId=resource_id, assignment=assignment.to_json(),
+                     at=at, by=by)
         logged = await log_event(
             tx, lead["customerId"], EventCategory.SALES, "LEAD_ASSIGNED",
             f"lead {lead_id} assigned to {resource_id}: {assignment.reason}", by,
-            result=assignment.preference.name, resource_id=resource_id, lead_id=lead_id, idempotency_key=key, at=at,
+            result=assignment.preference, resource_id=resource_id, lead_id=lead_id, idempotency_key=key, at=at,
             # What a replay answers: the key lives on this event.
             details={"leadReference": lead_id, "idempotencyFingerprint": fingerprint,
                      "assignment": assignment.to_json(), "previousOwnerId": owner})
         if not logged["created"]:  # a concurrent request with the same key, for another lead, committed first
             idempotency.replay(logged["event"].get("idempotencyFingerprint"), fingerprint or "", key or "",
                                "idempotencyKey")
-    return LeadAssignmentResult(lead=await read_lead(tx, lead_id), assignment=assignment,
-                                previous_owner_id=None if owner is None else strawberry.ID(owner),
-                                reason_unassigned=why, replayed=False)
+    return AssignmentOutcome(lead=await read_lead(tx, lead_id), assignment=assignment, previous_owner_id=owner,
+                             reason_unassigned=why, replayed=False)
+
+
+async def reassign(db: Database, lead_id: str, principal: Principal, key: str | None) -> AssignmentOutcome:
+    """assign_lead in its own write transaction, for `principal` (an admin may change any owner);
+    `key` as idempotency.key checked it."""
+    admin = principal.has_any(frozenset({Role.ADMIN}))
+    return await db.transact(lambda tx: assign_lead(tx, lead_id, principal.subject, admin, key,
+                                                    acting_resource(principal)))
