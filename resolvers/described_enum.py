@@ -16,7 +16,8 @@ E = TypeVar("E", bound=enum.Enum)
 
 def described_enum(cls: type[E], description: str, members: dict[str, str]) -> type[E]:
     """Registers `cls` with Strawberry; `members` gives every member's description, by name."""
-    assert set(members) == {member.name for member in cls}, f"describe every member of {cls.__name__}"
+    if set(members) != {member.name for member in cls}:
+        raise TypeError(f"describe every member of {cls.__name__}, and only those")
     # A type that used the enum first has had Strawberry wrap it already: describe that one definition
     # in place (the schema is built later), so the schema never meets two definitions of it.
     if not hasattr(cls, "__strawberry_definition__"):

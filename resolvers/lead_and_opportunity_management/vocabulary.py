@@ -5,11 +5,6 @@ the value a resolver shows, with no conversion."""
 
 from __future__ import annotations
 
-import enum
-from typing import TypeVar
-
-import strawberry
-
 from domains.lead_and_opportunity_management.vocabulary import (
     OPEN_STATUSES,
     CampaignType,
@@ -18,22 +13,10 @@ from domains.lead_and_opportunity_management.vocabulary import (
     LeadStatus,
     PriorityAction,
 )
+from resolvers.described_enum import described_enum
 
 __all__ = ["OPEN_STATUSES", "CampaignType", "LeadClassification", "LeadSource", "LeadStatus", "PriorityAction",
            "described_enum"]
-
-E = TypeVar("E", bound=enum.Enum)
-
-
-def described_enum(cls: type[E], description: str, members: dict[str, str]) -> type[E]:
-    """Registers `cls` with Strawberry, in place; `members` gives every member's description, by name."""
-    if set(members) != {member.name for member in cls}:
-        raise TypeError(f"describe every member of {cls.__name__}, and only those")
-    strawberry.enum(cls, description=description)
-    for value in cls.__strawberry_definition__.values:  # type: ignore[attr-defined]
-        value.description = members[value.name]
-    return cls
-
 
 described_enum(LeadStatus, "Where a lead is in its life (an extension of BIAN's procedure).", {
     "CAPTURED": "Captured, not yet looked at.",
