@@ -13,7 +13,7 @@ import strawberry
 from domains.lead_and_opportunity_management.development_rules import DevelopmentStatus, DevelopmentType
 from graph.database import Record
 from graph.temporal import native
-from resolvers.lead_and_opportunity_management.vocabulary import described_enum
+from resolvers.described_enum import described_enum
 
 described_enum(DevelopmentType, "What a development task is for (an extension: BIAN names no task types).", {
     "FOLLOW_UP": "Follow the lead up: check where it stands, next steps.",

@@ -21,9 +21,9 @@ from gateway.security.auth import Role, allow
 from gateway.security.book import require_reach_for
 from graph.temporal import instant_or_now
 from resolvers.context import Info
+from resolvers.described_enum import described_enum
 from resolvers.lead_and_opportunity_management.assignment import LeadAssignment
 from resolvers.lead_and_opportunity_management.lead_model import Lead
-from resolvers.lead_and_opportunity_management.vocabulary import described_enum
 
 __all__ = ["EvaluationMutation", "EvaluationQuery", "LeadAssignment", "LeadEvaluation", "assign", "evaluate",
            "sales_block_names"]

@@ -15,8 +15,7 @@ from domains.lead_and_opportunity_management.vocabulary import (
 )
 from resolvers.described_enum import described_enum
 
-__all__ = ["OPEN_STATUSES", "CampaignType", "LeadClassification", "LeadSource", "LeadStatus", "PriorityAction",
-           "described_enum"]
+__all__ = ["OPEN_STATUSES", "CampaignType", "LeadClassification", "LeadSource", "LeadStatus", "PriorityAction"]
 
 described_enum(LeadStatus, "Where a lead is in its life (an extension of BIAN's procedure).", {
     "CAPTURED": "Captured, not yet looked at.",
