@@ -16,6 +16,7 @@ from typing import Annotated
 
 import strawberry
 
+from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES
 from gateway.security.auth import allow
 from gateway.security.book import book_holder
 from graph.queries import load
@@ -36,7 +37,7 @@ from resolvers.customer_relationship_management.book_scope import (
     codes,
     unknown_resource,
 )
-from resolvers.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, ContactStatus, PlanStatus
+from resolvers.customer_relationship_management.vocabulary import ContactStatus, PlanStatus
 from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
 
 PLAN_COVERAGE = load("customer_relationship_management/analytics_plan_coverage")

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from domains.customer_relationship_management.vocabulary import OPEN_INCIDENT_STATUSES, OPEN_PLAN_STATUSES
 from gateway.security.auth import allow
 from gateway.security.book import mark_in_book
 from graph.queries import load
@@ -38,11 +39,7 @@ from resolvers.customer_relationship_management.review_activity import (
     RelationshipActivityReview,
     review_parameters,
 )
-from resolvers.customer_relationship_management.vocabulary import (
-    OPEN_INCIDENT_STATUSES,
-    OPEN_PLAN_STATUSES,
-    ContactStatus,
-)
+from resolvers.customer_relationship_management.vocabulary import ContactStatus
 from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES as OPEN_LEAD_STATUSES
 
 BOOK_OF_RELATIONSHIP_MANAGER = load("customer_relationship_management/book_of_relationship_manager")

@@ -8,15 +8,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from domains.customer_relationship_management.vocabulary import OPEN_DEVELOPMENT_STATUSES
 from domains.inputs import text
 from graph.database import Record
 from graph.errors import Conflict, ValidationFailed
 from graph.temporal import native
 from resolvers.customer_relationship_management.development.types import WorkProductInput
-from resolvers.customer_relationship_management.vocabulary import (
-    OPEN_DEVELOPMENT_STATUSES,
-    DevelopmentTaskStatus,
-)
+from resolvers.customer_relationship_management.vocabulary import DevelopmentTaskStatus
 
 MAX_NARRATIVE = 2000
 MAX_IDENTIFICATION = 200

@@ -10,6 +10,7 @@ import datetime
 import uuid
 from typing import Any
 
+from domains.customer_relationship_management.vocabulary import DEVELOPMENT_MOVES
 from domains.inputs import text
 from gateway.security.auth import Role
 from graph.errors import Forbidden, NotFound, ValidationFailed
@@ -24,11 +25,7 @@ from resolvers.customer_relationship_management.development.types import (
     work_products,
 )
 from resolvers.customer_relationship_management.development.work import Step, Working, as_json, run_step
-from resolvers.customer_relationship_management.vocabulary import (
-    DEVELOPMENT_MOVES,
-    DevelopmentExchangeAction,
-    DevelopmentTaskStatus,
-)
+from resolvers.customer_relationship_management.vocabulary import DevelopmentExchangeAction, DevelopmentTaskStatus
 
 CREATE = load("customer_relationship_management/development_create")
 

@@ -10,6 +10,7 @@ import json
 
 import strawberry
 
+from domains.customer_relationship_management.vocabulary import OPEN_DEVELOPMENT_STATUSES
 from graph.database import Record
 from graph.temporal import native
 from resolvers.customer_relationship_management.references import (
@@ -18,7 +19,6 @@ from resolvers.customer_relationship_management.references import (
     ResourceReference,
 )
 from resolvers.customer_relationship_management.vocabulary import (
-    OPEN_DEVELOPMENT_STATUSES,
     DevelopmentTaskStatus,
     DevelopmentTaskType,
     WorkProductType,

@@ -9,14 +9,13 @@ from typing import Any
 
 import strawberry
 
+from domains.customer_relationship_management.vocabulary import INCIDENT_MOVES, INCIDENT_PRIORITIES
 from domains.inputs import text
 from graph.database import Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.queries import load
 from resolvers.customer_relationship_management.incident.types import ActivityReferenceInput
 from resolvers.customer_relationship_management.vocabulary import (
-    INCIDENT_MOVES,
-    INCIDENT_PRIORITIES,
     IncidentControlAction,
     IncidentExchangeAction,
     IncidentStatus,

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES
 from gateway.security.auth import Principal
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
@@ -30,7 +31,7 @@ from resolvers.customer_relationship_management.plan.inputs import (
 from resolvers.customer_relationship_management.plan.read import read_plan
 from resolvers.customer_relationship_management.plan.types import RelationshipPlanOutcome
 from resolvers.customer_relationship_management.steps import StepKey, log_plan_step, prior_step
-from resolvers.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, PlanStatus
+from resolvers.customer_relationship_management.vocabulary import PlanStatus
 
 PLAN_CUSTOMER_LOCK = load("customer_relationship_management/plan_customer_lock")
 PLAN_CREATE = load("customer_relationship_management/plan_create")

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES
 from gateway.security.auth import Principal
 from graph.database import Record, Transaction
 from graph.errors import Conflict, NotFound
 from graph.queries import load
 from resolvers.customer_relationship_management.access import BookAccess, require_in_book
 from resolvers.customer_relationship_management.steps import PriorStep, StepKey, prior_step
-from resolvers.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, PlanStatus
+from resolvers.customer_relationship_management.vocabulary import PlanStatus
 
 PLAN_LOCK = load("customer_relationship_management/plan_lock")
 

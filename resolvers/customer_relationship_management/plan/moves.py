@@ -14,6 +14,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from domains.customer_relationship_management.vocabulary import (
+    OPEN_DEVELOPMENT_STATUSES,
+    OPEN_INCIDENT_STATUSES,
+    PLAN_MOVES,
+)
 from gateway.security.auth import Principal
 from graph.database import Transaction
 from graph.errors import Conflict, Forbidden, NotFound
@@ -23,14 +28,7 @@ from resolvers.customer_relationship_management.plan.lock import LockedPlan, loc
 from resolvers.customer_relationship_management.plan.read import read_plan
 from resolvers.customer_relationship_management.plan.types import RelationshipPlanOutcome
 from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
-from resolvers.customer_relationship_management.vocabulary import (
-    OPEN_DEVELOPMENT_STATUSES,
-    OPEN_INCIDENT_STATUSES,
-    PLAN_MOVES,
-    PlanControlAction,
-    PlanExchangeAction,
-    PlanStatus,
-)
+from resolvers.customer_relationship_management.vocabulary import PlanControlAction, PlanExchangeAction, PlanStatus
 from resolvers.lead_and_opportunity_management.evaluation import sales_block_names
 
 PLAN_DEPENDENTS = load("customer_relationship_management/plan_dependents")
