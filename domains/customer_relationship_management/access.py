@@ -18,16 +18,10 @@ from dataclasses import dataclass
 from gateway.security.auth import Principal, Role
 from gateway.security.book import access, book_holder, check_row, reach
 from graph.database import Transaction
-from resolvers.context import Info
 
 PLAN_READERS = (Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
 PLAN_WRITERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 NARRATIVE_READERS = frozenset({Role.RELATIONSHIP_MANAGER, Role.ADMIN})
-
-
-def principal(info: Info) -> Principal:
-    found: Principal = info.context.caller
-    return found
 
 
 def shows_narratives(who: Principal) -> bool:

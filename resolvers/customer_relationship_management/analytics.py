@@ -16,6 +16,7 @@ from typing import Annotated
 
 import strawberry
 
+from domains.customer_relationship_management.access import PLAN_READERS
 from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES
 from gateway.security.auth import allow
 from gateway.security.book import book_holder
@@ -23,7 +24,7 @@ from graph.queries import load
 from graph.temporal import instant_or_now, now
 from resolvers.context import Info
 from resolvers.customer_event_history.analytics import counted_categories
-from resolvers.customer_relationship_management.access import PLAN_READERS, principal
+from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.analytics_types import (
     GoalAttainmentGrouping,
     GoalAttainmentRow,

@@ -18,13 +18,14 @@ from typing import Annotated, Any
 
 import strawberry
 
+from domains.customer_relationship_management.access import PLAN_READERS
 from domains.customer_relationship_management.vocabulary import OPEN_INCIDENT_STATUSES, OPEN_PLAN_STATUSES
 from gateway.security.auth import allow
 from gateway.security.book import mark_in_book
 from graph.queries import load
 from graph.temporal import instant_or_now, native, now
 from resolvers.context import Info
-from resolvers.customer_relationship_management.access import PLAN_READERS, principal
+from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.book_scope import (
     MAX_LIMIT,
     book_resource,

@@ -1,45 +1,47 @@
 """BIAN RetrieveIncident: a plan's incidents as troubleshooting sees them, each with the product or
-service activity it concerns. One read transaction: the book check, then one statement.
+service activity it concerns. One read transaction: the book check, then one statement; a step
+reads its incident back with `incident_records` in its own transaction.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from domains.customer_relationship_management.access import require_in_book
+from domains.customer_relationship_management.vocabulary import IncidentStatus
 from gateway.security.auth import Principal
-from graph.database import Database, Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import NotFound
 from graph.queries import load
-from resolvers.customer_relationship_management.access import require_in_book, shows_narratives
-from resolvers.customer_relationship_management.incident.types import RelationshipIncident
-from resolvers.customer_relationship_management.vocabulary import IncidentStatus
 
 INCIDENT_RECORDS = load("customer_relationship_management/incident_records")
 
 
-async def incidents(db: Database, who: Principal, plan_id: str, *, incident_id: str | None = None,
-                    statuses: list[IncidentStatus] | None = None, check_book: bool = True,
-                    plan_field: str = "planId") -> list[RelationshipIncident]:
-    """The plan's incidents (only `incident_id`, only `statuses` when given), highest priority then
-    oldest first; NOT_FOUND for an unknown plan, FORBIDDEN outside an RM's book (unless the caller
-    has just checked that in its own transaction: `check_book` False)."""
+async def incident_records(tx: Transaction, plan_id: str, *, incident_id: str | None = None,
+                           statuses: list[IncidentStatus] | None = None) -> list[Record]:
+    """The plan's incidents (only `incident_id`, only `statuses` when given), highest priority then oldest first."""
     asked: dict[str, Any] = {"planId": plan_id, "incidentId": incident_id,
                              "statuses": None if statuses is None else [s.name for s in statuses]}
-
-    async def work(tx: Transaction) -> list[dict[str, Any]]:
-        if check_book:
-            await require_in_book(tx, who, plan_field, plan_id=plan_id)
-        return [row["incident"] for row in await tx.run(INCIDENT_RECORDS, incidents=asked)]
-
-    rows = await db.read_transact(work)
-    narratives = shows_narratives(who)
-    return [RelationshipIncident.from_record(row, narratives) for row in rows]
+    return [row["incident"] for row in await tx.run(INCIDENT_RECORDS, incidents=asked)]
 
 
-async def incident(db: Database, who: Principal, plan_id: str, incident_id: str, *,
-                   check_book: bool = True) -> RelationshipIncident:
-    """One incident of the plan; NOT_FOUND naming incidentId when the plan has no such incident."""
-    found = await incidents(db, who, plan_id, incident_id=incident_id, check_book=check_book)
-    if not found:
+def the_incident(rows: list[Record], plan_id: str, incident_id: str) -> Record:
+    """The one incident asked for; NOT_FOUND naming incidentId when the plan has no such incident."""
+    if not rows:
         raise NotFound(f"relationship plan {plan_id} has no incident {incident_id}", field="incidentId")
-    return found[0]
+    return rows[0]
+
+
+async def incidents(db: Database, who: Principal, plan_id: str, *, incident_id: str | None = None,
+                    statuses: list[IncidentStatus] | None = None) -> list[Record]:
+    """The plan's incidents; NOT_FOUND for an unknown plan, FORBIDDEN outside an RM's book."""
+    async def work(tx: Transaction) -> list[Record]:
+        await require_in_book(tx, who, "planId", plan_id=plan_id)
+        return await incident_records(tx, plan_id, incident_id=incident_id, statuses=statuses)
+
+    return await db.read_transact(work)
+
+
+async def incident(db: Database, who: Principal, plan_id: str, incident_id: str) -> Record:
+    """One incident of the plan; NOT_FOUND naming incidentId when the plan has no such incident."""
+    return the_incident(await incidents(db, who, plan_id, incident_id=incident_id), plan_id, incident_id)

@@ -1,6 +1,7 @@
 """What createRelationshipPlan and updateRelationshipPlan accept (BIAN's typed business objects in
 camelCase), and their checks in Python before the database is touched: each turns the input into
-the plan's properties (docs/relationship-plans.md), only those the client gave.
+the plan's properties (docs/relationship-plans.md), only those the client gave, and the goal edits
+(domains/customer_relationship_management/plan/update.GoalEdit) the domain's steps take.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 
 import strawberry
 
+from domains.customer_relationship_management.plan.rules import MAX_GOALS, NARRATIVE_LENGTH
+from domains.customer_relationship_management.plan.update import GoalEdit
 from domains.inputs import text
 from graph.errors import ValidationFailed
 from resolvers.customer_relationship_management.vocabulary import (
@@ -22,9 +25,7 @@ from resolvers.customer_relationship_management.vocabulary import (
     PlanType,
 )
 
-NARRATIVE_LENGTH = 2000
 SHORT_LENGTH = 200
-MAX_GOALS = 10
 MAX_PLANNED_ACTIONS = 20
 CURRENCY = re.compile(r"[A-Z]{3}")
 # (input attribute, plan property, longest allowed)
@@ -213,21 +214,17 @@ def goal_change(index: int, goal: GoalUpdateInput) -> dict[str, Any]:
     return change
 
 
-def one_year_on(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
-def check_validity(valid_from: datetime.date, valid_to: datetime.date, review_due: datetime.date,
-                   given: dict[str, Any]) -> None:
-    """validFrom < validTo and validFrom <= reviewDue <= validTo; VALIDATION naming a field the client gave."""
-    if valid_from >= valid_to:
-        field = "input.validTo" if "validTo" in given else "input.validFrom"
-        raise ValidationFailed(f"validFrom {valid_from} must be before validTo {valid_to}", field=field)
-    if not valid_from <= review_due <= valid_to:
-        field = "input.reviewDue" if "reviewDue" in given else (
-            "input.validFrom" if "validFrom" in given else "input.validTo")
-        raise ValidationFailed(f"reviewDue {review_due} must fall within the plan's validity, {valid_from} to "
-                               f"{valid_to}", field=field)
+def goal_edits(input: UpdateRelationshipPlanInput) -> list[GoalEdit]:
+    """input.goals as edits: a change of a named goal (named once), or a goal to add."""
+    edits, seen = [], set()
+    for i, goal in enumerate(input.goals or []):
+        if goal.goal_id is None:
+            edits.append(GoalEdit(i, None, new_goal(i, goal.goal_type, goal.definition, goal.target, goal.organisation,
+                                                    goal.result)))
+            continue
+        if str(goal.goal_id) in seen:
+            raise ValidationFailed(f"goal {goal.goal_id} is named twice; change it in one entry",
+                                   field=f"input.goals[{i}].goalId")
+        seen.add(str(goal.goal_id))
+        edits.append(GoalEdit(i, str(goal.goal_id), goal_change(i, goal)))
+    return edits
