@@ -17,6 +17,12 @@ from typing import Annotated
 import strawberry
 
 from domains.customer_relationship_management.access import PLAN_READERS
+from domains.customer_relationship_management.book_scope import (
+    book_resource,
+    check_days,
+    codes,
+    unknown_resource,
+)
 from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES
 from gateway.security.auth import allow
 from gateway.security.book import book_holder
@@ -31,12 +37,6 @@ from resolvers.customer_relationship_management.analytics_types import (
     PlanCoverageGrouping,
     PlanCoverageRow,
     RelationshipManagerPerformance,
-)
-from resolvers.customer_relationship_management.book_scope import (
-    book_resource,
-    check_days,
-    codes,
-    unknown_resource,
 )
 from resolvers.customer_relationship_management.vocabulary import ContactStatus, PlanStatus
 from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
@@ -104,7 +104,7 @@ class RelationshipAnalyticsQuery:
     ) -> RelationshipManagerPerformance:
         check_days(days, "days")
         who = principal(info)
-        wanted = book_resource(who, resource_id)
+        wanted = book_resource(who, None if resource_id is None else str(resource_id))
         at = instant_or_now(at)
         rows = await info.context.db.read(RELATIONSHIP_MANAGER_PERFORMANCE, performance={
             "resourceId": wanted, "now": at, "since": at - datetime.timedelta(days=days),

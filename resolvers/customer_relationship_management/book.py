@@ -19,14 +19,7 @@ from typing import Annotated, Any
 import strawberry
 
 from domains.customer_relationship_management.access import PLAN_READERS
-from domains.customer_relationship_management.vocabulary import OPEN_INCIDENT_STATUSES, OPEN_PLAN_STATUSES
-from gateway.security.auth import allow
-from gateway.security.book import mark_in_book
-from graph.queries import load
-from graph.temporal import instant_or_now, native, now
-from resolvers.context import Info
-from resolvers.customer_relationship_management.access import principal
-from resolvers.customer_relationship_management.book_scope import (
+from domains.customer_relationship_management.book_scope import (
     MAX_LIMIT,
     book_resource,
     check_between,
@@ -34,6 +27,13 @@ from resolvers.customer_relationship_management.book_scope import (
     codes,
     unknown_resource,
 )
+from domains.customer_relationship_management.vocabulary import OPEN_INCIDENT_STATUSES, OPEN_PLAN_STATUSES
+from gateway.security.auth import allow
+from gateway.security.book import mark_in_book
+from graph.queries import load
+from graph.temporal import instant_or_now, native, now
+from resolvers.context import Info
+from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.book_types import BookResource, RelationshipManagerBook
 from resolvers.customer_relationship_management.review_activity import (
     FlaggedCustomer,
@@ -72,7 +72,7 @@ class BookQuery:
         check_days(review_within_days, "reviewWithinDays")
         check_days(recent_days, "recentDays")
         check_between(limit, 1, MAX_LIMIT, "limit")
-        wanted = book_resource(principal(info), resource_id)
+        wanted = book_resource(principal(info), None if resource_id is None else str(resource_id))
         at = now()
         rows = await info.context.db.read(BOOK_OF_RELATIONSHIP_MANAGER, book=book_parameters(
             wanted, at, review_within_days, recent_days, limit))
@@ -108,7 +108,7 @@ class BookQuery:
         check_between(minimum_drop_percent, 1, 100, "minimumDropPercent")
         check_between(minimum_earlier_events, 1, 10_000, "minimumEarlierEvents")
         who = principal(info)
-        wanted = book_resource(who, resource_id)
+        wanted = book_resource(who, None if resource_id is None else str(resource_id))
         at = instant_or_now(at)
         parameters, categories = review_parameters(wanted, who, at, days, minimum_drop_percent, minimum_earlier_events)
         rows = await info.context.db.read(REVIEW_ACTIVITY_OF_BOOK, review=parameters)

@@ -17,12 +17,12 @@ from typing import Any
 
 import strawberry
 
+from domains.customer_relationship_management.book_scope import codes
 from domains.customer_relationship_management.vocabulary import OPEN_INCIDENT_STATUSES, OPEN_PLAN_STATUSES
 from gateway.security.auth import Principal
 from graph.temporal import native
 from resolvers.customer_event_history.analytics import change, counted_categories
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.customer_relationship_management.book_scope import codes
 from resolvers.customer_relationship_management.book_types import BookPlanSummary, BookResource
 from resolvers.customers import Segment
 
