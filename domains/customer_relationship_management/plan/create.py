@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from domains.customer_relationship_management.access import require_in_book
+from domains.customer_relationship_management.plan.fields import GoalAsked, PlanFields, create_goals, plan_fields
 from domains.customer_relationship_management.plan.read import read_plan
 from domains.customer_relationship_management.plan.rules import with_validity
 from domains.customer_relationship_management.steps import Changed, StepKey, changed_then_read, log_plan_step, prior_step
-from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, PlanStatus
+from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, PlanStatus, PlanType
 from domains.found import found, present
 from gateway.security.auth import Principal
 from graph.database import Record, Transaction
@@ -41,9 +42,11 @@ class PlanCreation:
     step: StepKey
 
 
-def creation(customer_id: str, fields: dict[str, Any], goals: list[dict[str, Any]], owner_id: str | None,
-             key: str | None, by: str) -> PlanCreation:
-    """The request with the validity defaults applied (VALIDATION naming the input field) and its step key."""
+def creation(customer_id: str, given: PlanFields, plan_type: PlanType, asked_goals: list[GoalAsked] | None,
+             owner_id: str | None, key: str | None, by: str) -> PlanCreation:
+    """The request checked, with the validity defaults applied (VALIDATION naming the input field) and its step key."""
+    fields = plan_fields(given, plan_type)
+    goals = create_goals(asked_goals)
     # The fingerprint covers what the client sent, not the defaults, so a retry tomorrow still replays.
     step = StepKey.of(key, "createRelationshipPlan",
                       {"customerId": customer_id, "fields": fields, "goals": goals, "ownerId": owner_id}, by)

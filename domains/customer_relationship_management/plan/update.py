@@ -12,11 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from domains.customer_relationship_management.plan.fields import (
+    GoalChangeAsked,
+    GoalEdit,
+    PlanFields,
+    goal_edits,
+    plan_fields,
+)
 from domains.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
 from domains.customer_relationship_management.plan.read import read_plan
 from domains.customer_relationship_management.plan.rules import MAX_GOALS, check_validity
 from domains.customer_relationship_management.steps import Changed, StepKey, changed_then_read, log_plan_step
-from domains.customer_relationship_management.vocabulary import GoalResult
+from domains.customer_relationship_management.vocabulary import GoalResult, PlanType
 from domains.found import found
 from gateway.security.auth import Principal, Role
 from gateway.security.book import acting_resource
@@ -35,15 +42,6 @@ ADMIN = frozenset({Role.ADMIN})
 
 
 @dataclass(frozen=True)
-class GoalEdit:
-    """One entry of input.goals: a change of goal `goal_id`, or (goal_id None) a goal to add."""
-
-    index: int
-    goal_id: str | None
-    properties: dict[str, Any]
-
-
-@dataclass(frozen=True)
 class PlanChange:
     plan_id: str
     fields: dict[str, Any]
@@ -52,9 +50,11 @@ class PlanChange:
     step: StepKey
 
 
-def plan_change(plan_id: str, fields: dict[str, Any], goals: list[GoalEdit], owner_id: str | None, key: str | None,
-                by: str) -> PlanChange:
-    """The change with its step key; VALIDATION naming "input" when it changes nothing."""
+def plan_change(plan_id: str, given: PlanFields, plan_type: PlanType | None, goal_changes: list[GoalChangeAsked] | None,
+                owner_id: str | None, key: str | None, by: str) -> PlanChange:
+    """The change checked, with its step key; VALIDATION naming the input field, or "input" when nothing changes."""
+    fields = plan_fields(given, plan_type)
+    goals = goal_edits(goal_changes)
     if not fields and not goals and owner_id is None:
         raise ValidationFailed("give at least one change: a plan field, goals or ownerId", field="input")
     request = {"planId": plan_id, "fields": fields, "ownerId": owner_id,

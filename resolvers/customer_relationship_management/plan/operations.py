@@ -5,7 +5,7 @@ BIAN Create, Update, Control, Exchange, Grant and Retrieve (Request is contact.p
 mutation checks its input in Python, then runs in one write transaction that begins with the
 book check and the plan's (or, to create, the customer's) lock, and answers with the plan as that
 transaction leaves it and whether the request was a replay. Types: plan_types; inputs and their
-checks: inputs; the rules and their Cypher: domains/customer_relationship_management/plan/ (create,
+the domain's request: inputs; the rules and their Cypher: domains/customer_relationship_management/plan/ (create,
 update, moves, read).
 """
 
@@ -26,9 +26,9 @@ from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.plan.inputs import (
     CreateRelationshipPlanInput,
     UpdateRelationshipPlanInput,
-    create_goals,
-    goal_edits,
-    plan_fields,
+    fields_asked,
+    goal_changes_asked,
+    goals_asked,
 )
 from resolvers.customer_relationship_management.plan.types import (
     RelationshipPlan,
@@ -83,7 +83,7 @@ class PlanMutation:
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanOutcome:
         who = principal(info)
-        request = creation(str(input.customer_id), plan_fields(input, input.plan_type), create_goals(input.goals),
+        request = creation(str(input.customer_id), fields_asked(input), input.plan_type, goals_asked(input.goals),
                            None if input.owner_id is None else str(input.owner_id), idempotency_key, who.subject)
         return RelationshipPlanOutcome.of(await info.context.db.transact(lambda tx: create_plan(tx, who, request)), who)
 
@@ -99,7 +99,7 @@ class PlanMutation:
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanOutcome:
         who = principal(info)
-        change = plan_change(str(input.plan_id), plan_fields(input, input.plan_type), goal_edits(input),
+        change = plan_change(str(input.plan_id), fields_asked(input), input.plan_type, goal_changes_asked(input.goals),
                              None if input.owner_id is None else str(input.owner_id), idempotency_key, who.subject)
         return RelationshipPlanOutcome.of(await info.context.db.transact(lambda tx: update_plan(tx, who, change)), who)
 
