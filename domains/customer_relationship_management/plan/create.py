@@ -22,7 +22,7 @@ from domains.customer_relationship_management.steps import Changed, StepKey, cha
 from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, PlanStatus, PlanType
 from domains.found import found, present
 from gateway.security.auth import Principal
-from graph.database import Record, Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
 from resolvers.contact_routing.vocabulary import ResourceKind
@@ -96,6 +96,7 @@ async def _create(tx: Transaction, who: Principal, c: PlanCreation) -> tuple[str
     return plan_id, False
 
 
-async def create_plan(tx: Transaction, who: Principal, c: PlanCreation) -> Changed[Record]:
-    """The plan created (or, for a repeated key, the first request's), as `tx` leaves it."""
-    return await changed_then_read(_create(tx, who, c), lambda plan_id: read_plan(tx, plan_id, "input.customerId"))
+async def create_plan(db: Database, who: Principal, c: PlanCreation) -> Changed[Record]:
+    """The plan created (or, for a repeated key, the first request's), as its write transaction leaves it."""
+    return await db.transact(lambda tx: changed_then_read(
+        _create(tx, who, c), lambda plan_id: read_plan(tx, plan_id, "input.customerId")))

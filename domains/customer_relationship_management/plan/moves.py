@@ -29,7 +29,7 @@ from domains.customer_relationship_management.vocabulary import (
 from domains.found import present
 from domains.inputs import text
 from gateway.security.auth import Principal
-from graph.database import Record, Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, Forbidden, ValidationFailed
 from graph.queries import load
 from graph.temporal import native
@@ -153,8 +153,8 @@ async def _move(tx: Transaction, who: Principal, m: PlanMove) -> tuple[str, bool
     return plan.plan_id, False
 
 
-async def move_plan(tx: Transaction, who: Principal, m: PlanMove) -> Changed[Record]:
-    return await changed_then_read(_move(tx, who, m), lambda plan_id: read_plan(tx, plan_id))
+async def move_plan(db: Database, who: Principal, m: PlanMove) -> Changed[Record]:
+    return await db.transact(lambda tx: changed_then_read(_move(tx, who, m), lambda plan_id: read_plan(tx, plan_id)))
 
 
 def _check_campaign(g: PlanGrant, context: dict[str, Any], today: datetime.date, trusted: bool) -> None:
@@ -191,5 +191,5 @@ async def _grant(tx: Transaction, who: Principal, g: PlanGrant) -> tuple[str, bo
     return plan.plan_id, False
 
 
-async def grant_plan(tx: Transaction, who: Principal, g: PlanGrant) -> Changed[Record]:
-    return await changed_then_read(_grant(tx, who, g), lambda plan_id: read_plan(tx, plan_id))
+async def grant_plan(db: Database, who: Principal, g: PlanGrant) -> Changed[Record]:
+    return await db.transact(lambda tx: changed_then_read(_grant(tx, who, g), lambda plan_id: read_plan(tx, plan_id)))

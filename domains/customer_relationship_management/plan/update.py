@@ -27,7 +27,7 @@ from domains.customer_relationship_management.vocabulary import GoalResult, Plan
 from domains.found import found
 from gateway.security.auth import Principal, Role
 from gateway.security.book import acting_resource
-from graph.database import Record, Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
 from graph.temporal import native
@@ -147,6 +147,7 @@ async def _update(tx: Transaction, who: Principal, c: PlanChange) -> tuple[str, 
     return plan.plan_id, False
 
 
-async def update_plan(tx: Transaction, who: Principal, c: PlanChange) -> Changed[Record]:
-    return await changed_then_read(_update(tx, who, c), lambda plan_id: read_plan(tx, plan_id, "input.planId"))
+async def update_plan(db: Database, who: Principal, c: PlanChange) -> Changed[Record]:
+    return await db.transact(lambda tx: changed_then_read(
+        _update(tx, who, c), lambda plan_id: read_plan(tx, plan_id, "input.planId")))
 

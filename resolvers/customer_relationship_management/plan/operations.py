@@ -85,7 +85,7 @@ class PlanMutation:
         who = principal(info)
         request = creation(str(input.customer_id), fields_asked(input), input.plan_type, goals_asked(input.goals),
                            None if input.owner_id is None else str(input.owner_id), idempotency_key, who.subject)
-        return RelationshipPlanOutcome.of(await info.context.db.transact(lambda tx: create_plan(tx, who, request)), who)
+        return RelationshipPlanOutcome.of(await create_plan(info.context.db, who, request), who)
 
     @strawberry.mutation(
         description="BIAN Update CustomerRelationshipManagementPlan: changes the given fields of an open plan, "
@@ -101,7 +101,7 @@ class PlanMutation:
         who = principal(info)
         change = plan_change(str(input.plan_id), fields_asked(input), input.plan_type, goal_changes_asked(input.goals),
                              None if input.owner_id is None else str(input.owner_id), idempotency_key, who.subject)
-        return RelationshipPlanOutcome.of(await info.context.db.transact(lambda tx: update_plan(tx, who, change)), who)
+        return RelationshipPlanOutcome.of(await update_plan(info.context.db, who, change), who)
 
     @strawberry.mutation(
         description="BIAN Control CustomerRelationshipManagementPlan: SUSPEND (ACTIVE), RESUME (SUSPENDED) or CLOSE "
@@ -144,11 +144,11 @@ class PlanMutation:
     ) -> RelationshipPlanOutcome:
         who = principal(info)
         grant = plan_grant(str(plan_id), str(campaign_id), reason, idempotency_key, who.subject)
-        return RelationshipPlanOutcome.of(await info.context.db.transact(lambda tx: grant_plan(tx, who, grant)), who)
+        return RelationshipPlanOutcome.of(await grant_plan(info.context.db, who, grant), who)
 
 
 async def _move(info: Info, plan_id: str, action: PlanControlAction | PlanExchangeAction,
                 reason: str | None, key: str | None, operation: str) -> RelationshipPlanOutcome:
     who = principal(info)
     move = plan_move(plan_id, action, reason, key, operation, who.subject)
-    return RelationshipPlanOutcome.of(await info.context.db.transact(lambda tx: move_plan(tx, who, move)), who)
+    return RelationshipPlanOutcome.of(await move_plan(info.context.db, who, move), who)
