@@ -1,13 +1,15 @@
 """Customer Relationship Management (BIAN): the relationship plan with its development tasks,
 incidents and contacts, the relationship manager's book, the customer network and product matching.
 
-One package per BIAN record: `plan` (the control record CustomerRelationshipManagementPlan),
-`development`, `incident` and `contact` (its behaviour qualifiers), each with its `operations` (root
-fields), `types` and the steps and rules they apply. Beside them: `book` (an RM's book and the activity-trend
-review), `analytics` (plan coverage, goal attainment, book make-up and performance), `network`
-(the customer network, households, corporate structures, shortest paths), `matching` (products
-matched through the graph, a suggestion turned into a lead). `access` says who may work which
-plan; `plan.lock` and `steps` are how every change of a plan begins and is logged.
+The GraphQL side: one package per BIAN record, `plan` (the control record
+CustomerRelationshipManagementPlan), `development`, `incident` and `contact` (its behaviour
+qualifiers), each with its `operations` (root fields: thin resolvers that turn the input into the
+domain's request once, call the rule, and map the record it answers) and `types` (and `plan.inputs`).
+The rules live in domains/customer_relationship_management/. Beside them: `book` (an RM's book and
+the activity-trend review), `analytics` (plan coverage, goal attainment, book make-up and performance),
+`network` (the customer network, households, corporate structures, shortest paths), `matching`
+(products matched through the graph, a suggestion turned into a lead), `vocabulary` (the domain's
+codes as GraphQL enums), `references` (shared references and arguments), `access` (the request's principal).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ Each field is one read statement from cypher/customer_relationship_management/an
 aggregated in Neo4j, so analysts get the same figures in Neo4j Browser (`:param` lines at their
 top). Analysts and admins see every book; a relationship manager only its own: coverage and goal
 attainment count only its book's customers (managed and covered), and the performance of another
-resource is FORBIDDEN (book_scope.py). Front ends are FORBIDDEN. docs/relationship-plans.md,
+resource is FORBIDDEN (book_scope.py). Front ends are FORBIDDEN. The reads and their checks are
+domains/customer_relationship_management/analytics.py's; the types and the mapping are here. docs/relationship-plans.md,
 "Relationship analytics", defines every figure.
 """
 
@@ -16,13 +17,12 @@ from typing import Annotated
 
 import strawberry
 
+from domains.customer_relationship_management import analytics as analytics
+from domains.customer_relationship_management.access import PLAN_READERS
 from gateway.security.auth import allow
-from gateway.security.book import book_holder
-from graph.queries import load
-from graph.temporal import instant_or_now, now
+from graph.temporal import instant_or_now
 from resolvers.context import Info
-from resolvers.customer_event_history.analytics import counted_categories
-from resolvers.customer_relationship_management.access import PLAN_READERS, principal
+from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.analytics_types import (
     GoalAttainmentGrouping,
     GoalAttainmentRow,
@@ -30,21 +30,6 @@ from resolvers.customer_relationship_management.analytics_types import (
     PlanCoverageRow,
     RelationshipManagerPerformance,
 )
-from resolvers.customer_relationship_management.book_scope import (
-    book_resource,
-    check_days,
-    codes,
-    unknown_resource,
-)
-from resolvers.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, ContactStatus, PlanStatus
-from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
-
-PLAN_COVERAGE = load("customer_relationship_management/analytics_plan_coverage")
-GOAL_ATTAINMENT = load("customer_relationship_management/analytics_goal_attainment")
-RELATIONSHIP_MANAGER_PERFORMANCE = load("customer_relationship_management/analytics_relationship_manager_performance")
-
-# Goals of rejected plans were never worked, so they count neither for nor against attainment.
-EXCLUDED_PLAN_STATUSES = [PlanStatus.REJECTED.value]
 
 
 @strawberry.type
@@ -60,10 +45,7 @@ class RelationshipAnalyticsQuery:
         group_by: Annotated[PlanCoverageGrouping, strawberry.argument(
             description="Per relationship manager (default) or per segment.")] = PlanCoverageGrouping.RELATIONSHIP_MANAGER,
     ) -> list[PlanCoverageRow]:
-        rows = await info.context.db.read(PLAN_COVERAGE, coverage={
-            "groupBy": group_by.value, "resourceId": book_holder(principal(info)),
-            "today": now().date(), "active": PlanStatus.ACTIVE.value,
-            "openPlanStatuses": codes(OPEN_PLAN_STATUSES)})
+        rows = await analytics.plan_coverage(info.context.db, principal(info), group_by.name)
         return [PlanCoverageRow.from_record(row) for row in rows]
 
     @strawberry.field(
@@ -77,9 +59,7 @@ class RelationshipAnalyticsQuery:
         group_by: Annotated[GoalAttainmentGrouping, strawberry.argument(
             description="Per goal type (default), plan owner or plan type.")] = GoalAttainmentGrouping.GOAL_TYPE,
     ) -> list[GoalAttainmentRow]:
-        rows = await info.context.db.read(GOAL_ATTAINMENT, goals={
-            "groupBy": group_by.value, "resourceId": book_holder(principal(info)),
-            "excludedPlanStatuses": EXCLUDED_PLAN_STATUSES})
+        rows = await analytics.goal_attainment(info.context.db, principal(info), group_by.name)
         return [GoalAttainmentRow.from_record(row) for row in rows]
 
     @strawberry.field(
@@ -100,19 +80,10 @@ class RelationshipAnalyticsQuery:
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The end of the recent window, excluded (default: now; without a zone, UTC).")] = None,
     ) -> RelationshipManagerPerformance:
-        check_days(days, "days")
-        who = principal(info)
-        wanted = book_resource(who, resource_id)
-        at = instant_or_now(at)
-        rows = await info.context.db.read(RELATIONSHIP_MANAGER_PERFORMANCE, performance={
-            "resourceId": wanted, "now": at, "since": at - datetime.timedelta(days=days),
-            "earlierFrom": at - datetime.timedelta(days=2 * days),
-            "categories": [c.value for c in counted_categories(who, None)],
-            "excludedPlanStatuses": EXCLUDED_PLAN_STATUSES, "won": LeadStatus.WON.value,
-            "lost": LeadStatus.LOST.value, "held": ContactStatus.HELD.value})
-        if not rows:
-            raise unknown_resource(wanted)
-        return RelationshipManagerPerformance.from_record(rows[0], days)
+        row = await analytics.manager_performance(info.context.db, principal(info),
+                                                  None if resource_id is None else str(resource_id), days,
+                                                  instant_or_now(at))
+        return RelationshipManagerPerformance.from_record(row, days)
 
 
 @strawberry.type

@@ -7,46 +7,27 @@
   causes and an agenda for the meeting (review_activity.py; review_activity_of_book.cypher, one statement).
 
 Both read the book of `resourceId`, by default the principal's own; a relationship manager reads
-only its own (FORBIDDEN on resourceId otherwise), admins and analysts any (book_scope.py). Neither
+only its own (FORBIDDEN on resourceId otherwise), admins and analysts any. The checks and the reads are
+domains/customer_relationship_management/book.py's (and book_scope.py's); the mapping is here. Neither
 shows narratives, so analysts see the same answer.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
+from domains.customer_relationship_management import book as book_rules
+from domains.customer_relationship_management.access import PLAN_READERS
 from gateway.security.auth import allow
 from gateway.security.book import mark_in_book
-from graph.queries import load
 from graph.temporal import instant_or_now, native, now
 from resolvers.context import Info
-from resolvers.customer_relationship_management.access import PLAN_READERS, principal
-from resolvers.customer_relationship_management.book_scope import (
-    MAX_LIMIT,
-    book_resource,
-    check_between,
-    check_days,
-    codes,
-    unknown_resource,
-)
+from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.book_types import BookResource, RelationshipManagerBook
-from resolvers.customer_relationship_management.review_activity import (
-    FlaggedCustomer,
-    RelationshipActivityReview,
-    review_parameters,
-)
-from resolvers.customer_relationship_management.vocabulary import (
-    OPEN_INCIDENT_STATUSES,
-    OPEN_PLAN_STATUSES,
-    ContactStatus,
-)
-from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES as OPEN_LEAD_STATUSES
-
-BOOK_OF_RELATIONSHIP_MANAGER = load("customer_relationship_management/book_of_relationship_manager")
-REVIEW_ACTIVITY_OF_BOOK = load("customer_relationship_management/review_activity_of_book")
+from resolvers.customer_relationship_management.review_activity import FlaggedCustomer, RelationshipActivityReview
 
 ResourceArgument = Annotated[strawberry.ID | None, strawberry.argument(
     description="The servicing resource whose book is read, e.g. R000301 (default: the principal's own). A "
@@ -71,16 +52,10 @@ class BookQuery:
             description="Contacts held in the last, or scheduled in the next, this many days, 1-365.")] = 30,
         limit: Annotated[int, strawberry.argument(description="The most items of each list, 1-200.")] = 50,
     ) -> RelationshipManagerBook:
-        check_days(review_within_days, "reviewWithinDays")
-        check_days(recent_days, "recentDays")
-        check_between(limit, 1, MAX_LIMIT, "limit")
-        wanted = book_resource(principal(info), resource_id)
         at = now()
-        rows = await info.context.db.read(BOOK_OF_RELATIONSHIP_MANAGER, book=book_parameters(
-            wanted, at, review_within_days, recent_days, limit))
-        if not rows:
-            raise unknown_resource(wanted)
-        book = RelationshipManagerBook.from_record(rows[0], at)
+        row = await book_rules.relationship_manager_book(info.context.db, principal(info), _id(resource_id),
+                                                         review_within_days, recent_days, limit, at)
+        book = RelationshipManagerBook.from_record(row, at)
         mark_in_book(info.context, book.customer_ids())  # the book's own statement chose them
         return book
 
@@ -106,17 +81,9 @@ class BookQuery:
         at: Annotated[datetime.datetime | None, strawberry.argument(
             description="The end of the recent window, excluded (default: now; without a zone, UTC).")] = None,
     ) -> RelationshipActivityReview:
-        check_days(days, "days")
-        check_between(minimum_drop_percent, 1, 100, "minimumDropPercent")
-        check_between(minimum_earlier_events, 1, 10_000, "minimumEarlierEvents")
-        who = principal(info)
-        wanted = book_resource(who, resource_id)
         at = instant_or_now(at)
-        parameters, categories = review_parameters(wanted, who, at, days, minimum_drop_percent, minimum_earlier_events)
-        rows = await info.context.db.read(REVIEW_ACTIVITY_OF_BOOK, review=parameters)
-        if not rows:
-            raise unknown_resource(wanted)
-        row = rows[0]
+        row, categories = await book_rules.activity_review(info.context.db, principal(info), _id(resource_id), days,
+                                                           minimum_drop_percent, minimum_earlier_events, at)
         mark_in_book(info.context, [f["customerId"] for f in row["flagged"]])  # the book's own customers
         return RelationshipActivityReview(
             resource=BookResource.from_record(row["resource"]), days=days, as_of=at,
@@ -131,20 +98,5 @@ class BookMutation:
     pass
 
 
-def book_parameters(resource_id: str, at: datetime.datetime, review_within_days: int, recent_days: int,
-                    limit: int) -> dict[str, Any]:
-    today = at.date()
-    recent = datetime.timedelta(days=recent_days)
-    return {"resourceId": resource_id, "now": at, "today": today,
-            "reviewUntil": today + datetime.timedelta(days=review_within_days),
-            "recentFrom": midnight(today - recent), "upcomingUntil": midnight(today + recent + datetime.timedelta(days=1)),
-            "limit": limit,
-            "openPlanStatuses": codes(OPEN_PLAN_STATUSES),
-            "openIncidentStatuses": codes(OPEN_INCIDENT_STATUSES),
-            "openLeadStatuses": codes(OPEN_LEAD_STATUSES),
-            "held": ContactStatus.HELD.value, "scheduled": ContactStatus.SCHEDULED.value}
-
-
-def midnight(day: datetime.date) -> datetime.datetime:
-    """The start of `day` in UTC: the contact windows are whole UTC days."""
-    return datetime.datetime.combine(day, datetime.time(), datetime.UTC)
+def _id(value: strawberry.ID | None) -> str | None:
+    return None if value is None else str(value)

@@ -2,7 +2,8 @@
 to draw and relationship managers to explore, and the shortest path between two customers.
 
 Each field is one read statement, one round trip: the network is reached, capped and shaped in
-Cypher. The same questions, returned as paths for Neo4j Browser, live next to the statements
+Cypher; the bounds, the book check and the reads are domains/customer_relationship_management/network.py's,
+the GraphQL types and the mapping are here. The same questions, returned as paths for Neo4j Browser, live next to the statements
 (cypher/customer_relationship_management/network_*.cypher; docs/customer-network.md).
 """
 
@@ -14,21 +15,15 @@ from typing import Annotated, Any
 
 import strawberry
 
+from domains.customer_relationship_management import network as network
+from domains.customer_relationship_management.network import MAX_HOPS
 from gateway.security.auth import Role, allow
-from gateway.security.book import require_reach_for
-from graph.errors import NotFound, ValidationFailed
-from graph.queries import load
 from graph.temporal import native
 from resolvers.context import Info
-
-CUSTOMER_NETWORK = load("customer_relationship_management/network_customer_network")
-CUSTOMER_PATH = load("customer_relationship_management/network_customer_path")
+from resolvers.customer_relationship_management.access import principal
 
 # Everyone reads the network: front ends draw it, RMs explore it (from their own book), analysts study it.
 READERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)
-MAX_DEPTH = 3
-MAX_HOPS = 6
-NODE_LIMIT = 500
 
 
 @strawberry.enum(description="The kind of a RELATED_TO relationship between two customers.")
@@ -104,11 +99,6 @@ class CustomerPath:
         description="The relationships in order: edges[i] joins nodes[i] and nodes[i+1], in either direction.")
 
 
-def check_range(value: int, low: int, high: int, field: str) -> None:
-    if not low <= value <= high:
-        raise ValidationFailed(f"{field} must be between {low} and {high}, not {value}", field=field)
-
-
 @strawberry.type
 class NetworkQuery:
     @strawberry.field(
@@ -126,20 +116,11 @@ class NetworkQuery:
         households: Annotated[bool, strawberry.argument(
             description="Follow shared households (default true); false for corporate structures alone.")] = True,
     ) -> CustomerNetwork:
-        check_range(depth, 1, MAX_DEPTH, "depth")
-        if kinds is not None and not kinds:
-            raise ValidationFailed("kinds must name at least one relationship kind, or be left out for every kind",
-                                   field="kinds")
-        network = {"customerId": str(customer_id), "depth": depth, "households": households, "limit": NODE_LIMIT,
-                   "kinds": None if kinds is None else [k.value for k in kinds]}
-        await require_reach_for(info, "customerId", f"customer '{customer_id}'", customerId=str(customer_id))
-        rows = await info.context.db.read(CUSTOMER_NETWORK, network=network)
-        if not rows:
-            raise NotFound(f"no customer '{customer_id}'", field="customerId")
-        nodes = [NetworkNode.from_record(n) for n in rows[0]["nodes"]]
+        row = await network.customer_network(info.context.db, principal(info), str(customer_id), depth,
+                                             None if kinds is None else [k.name for k in kinds], households)
+        nodes = [NetworkNode.from_record(n) for n in row["nodes"]]
         return CustomerNetwork(center=nodes[0], depth=depth, nodes=nodes,
-                               edges=[NetworkEdge.from_record(e) for e in rows[0]["edges"]],
-                               truncated=rows[0]["truncated"])
+                               edges=[NetworkEdge.from_record(e) for e in row["edges"]], truncated=row["truncated"])
 
     @strawberry.field(
         description="The shortest path between two customers through RELATED_TO relationships and shared "
@@ -154,18 +135,9 @@ class NetworkQuery:
         max_hops: Annotated[int, strawberry.argument(
             description="At most this many relationships, 1 to 6 (a shared household is two).")] = MAX_HOPS,
     ) -> CustomerPath | None:
-        check_range(max_hops, 1, MAX_HOPS, "maxHops")
-        if str(from_customer_id) == str(to_customer_id):
-            raise ValidationFailed("toCustomerId must differ from fromCustomerId: a customer has no path to itself",
-                                   field="toCustomerId")
-        await require_reach_for(info, "fromCustomerId", f"customer '{from_customer_id}'", customerId=str(from_customer_id))
-        route = {"fromCustomerId": str(from_customer_id), "toCustomerId": str(to_customer_id), "maxHops": max_hops}
-        row = (await info.context.db.read(CUSTOMER_PATH, route=route))[0]
-        if not row["fromFound"]:
-            raise NotFound(f"no customer '{from_customer_id}'", field="fromCustomerId")
-        if not row["toFound"]:
-            raise NotFound(f"no customer '{to_customer_id}'", field="toCustomerId")
-        if row["nodes"] is None:
+        row = await network.customer_path(info.context.db, principal(info), str(from_customer_id), str(to_customer_id),
+                                          max_hops)
+        if row is None:
             return None
         return CustomerPath(hops=len(row["edges"]), nodes=[NetworkNode.from_record(n) for n in row["nodes"]],
                             edges=[NetworkEdge.from_record(e) for e in row["edges"]])

@@ -17,18 +17,16 @@ from typing import Any
 
 import strawberry
 
-from gateway.security.auth import Principal
+from domains.customer_relationship_management.book import review_parameters
 from graph.temporal import native
-from resolvers.customer_event_history.analytics import change, counted_categories
+from resolvers.customer_event_history.analytics import change
 from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.customer_relationship_management.book_scope import codes
 from resolvers.customer_relationship_management.book_types import BookPlanSummary, BookResource
-from resolvers.customer_relationship_management.vocabulary import OPEN_INCIDENT_STATUSES, OPEN_PLAN_STATUSES
 from resolvers.customers import Segment
 
-FAILED_PRODUCT_RESULTS = ("FAILED", "DECLINED")
-POOR_SERVICING_RESULTS = ("ESCALATED", "UNRESOLVED")
-ENDED_ALLOCATION_STATUSES = ("REJECTED", "TIMED_OUT", "CANCELLED")
+# review_parameters is domains/customer_relationship_management/book.py's; named here too for the tests.
+__all__ = ["FlaggedCustomer", "RelationshipActivityReview", "review_parameters"]
+
 # requestRelationshipPlan takes the agenda as its reason, of at most 2000 characters.
 MAX_AGENDA = 2000
 
@@ -110,17 +108,6 @@ class RelationshipActivityReview:
     minimum_earlier_events: int = strawberry.field(description="The least earlier events for a customer to be judged.")
     customers_reviewed: int = strawberry.field(description="The book's customers (managed and covered) reviewed.")
     flagged: list[FlaggedCustomer] = strawberry.field(description="The flagged customers, steepest drop first.")
-
-
-def review_parameters(resource_id: str, who: Principal, at: datetime.datetime, days: int, drop: int,
-                      earlier: int) -> tuple[dict[str, Any], list[EventCategory]]:
-    categories = counted_categories(who, None)
-    return {"resourceId": resource_id, "at": at, "days": days, "minimumDropPercent": drop,
-            "minimumEarlierEvents": earlier, "categories": [c.value for c in categories],
-            "openPlanStatuses": codes(OPEN_PLAN_STATUSES),
-            "openIncidentStatuses": codes(OPEN_INCIDENT_STATUSES),
-            "failedResults": list(FAILED_PRODUCT_RESULTS), "servicingResults": list(POOR_SERVICING_RESULTS),
-            "endedAllocationStatuses": list(ENDED_ALLOCATION_STATUSES)}, categories
 
 
 def cause_detail(kind: ActivityCauseKind, row: dict[str, Any]) -> str | None:

@@ -2,10 +2,11 @@
 UpdateContact, RequestContact, RetrieveContact) and the plan's Request (arrange a customer meeting,
 request a review).
 
-`contact_types` holds the GraphQL types, `contact_rules` the input and status rules,
-`contact_booking` the one way a contact is created (shared by createRelationshipContact and
-ARRANGE_MEETING), `contact_steps` the contact's mutations, `contact_plan_request` the plan's
-Request. docs/relationship-plans.md ("Plan contacts and the plan's Request") has the rules and errors.
+`types` holds the GraphQL types and inputs; the rules and their Cypher are
+domains/customer_relationship_management/contact/: `rules` (input and status rules), `booking` (the
+one way a contact is created, shared by createRelationshipContact and ARRANGE_MEETING, and reading
+one), `steps` (the contact's mutations), `plan_request` (the plan's Request).
+docs/relationship-plans.md ("Plan contacts and the plan's Request") has the rules and errors.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from typing import Annotated
 
 import strawberry
 
+from domains.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, shows_narratives
+from domains.customer_relationship_management.contact import plan_request as contact_plan_request
+from domains.customer_relationship_management.contact import steps as contact_steps
+from domains.customer_relationship_management.contact.booking import retrieve_contact
 from gateway.security.auth import allow
-from graph.database import Transaction
 from resolvers.context import Info
-from resolvers.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, principal, require_in_book
-from resolvers.customer_relationship_management.contact import plan_request as contact_plan_request
-from resolvers.customer_relationship_management.contact import steps as contact_steps
-from resolvers.customer_relationship_management.contact.booking import read_contact
+from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.contact.types import (
     CreateRelationshipContactInput,
     RelationshipContact,
@@ -34,15 +35,8 @@ from resolvers.customer_relationship_management.references import IdempotencyKey
 from resolvers.customer_relationship_management.vocabulary import ContactRequestAction
 
 
-async def retrieve(info: Info, plan_id: str, contact_id: str) -> RelationshipContact:
-    who = principal(info)
-
-    async def work(tx: Transaction) -> RelationshipContact:
-        await require_in_book(tx, who, "planId", plan_id=plan_id)
-        return await read_contact(tx, plan_id, contact_id, who, "contactId")
-
-    contact: RelationshipContact = await info.context.db.read_transact(work)
-    return contact
+def _id(value: strawberry.ID | None) -> str | None:
+    return None if value is None else str(value)
 
 
 @strawberry.type
@@ -56,7 +50,9 @@ class ContactQuery:
         plan_id: PlanId,
         contact_id: Annotated[strawberry.ID, strawberry.argument(description="The contact on that plan, e.g. PC-…")],
     ) -> RelationshipContact:
-        return await retrieve(info, str(plan_id), str(contact_id))
+        who = principal(info)
+        contact = await retrieve_contact(info.context.db, who, str(plan_id), str(contact_id))
+        return RelationshipContact.from_record(contact, shows_narratives(who))
 
 
 @strawberry.type
@@ -72,7 +68,14 @@ class ContactMutation:
         input: Annotated[CreateRelationshipContactInput, strawberry.argument(description="The plan and the contact.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipContactOutcome:
-        return await contact_steps.create(info, input, idempotency_key)
+        who = principal(info)
+        booking = contact_steps.creation(contact_steps.ContactAsked(
+            contact_type=input.contact_type, scheduled_at=input.scheduled_at, status=input.status,
+            duration_minutes=input.duration_minutes, location=input.location, schedule_type=input.schedule_type,
+            purpose=input.purpose, device=input.device, content=input.content, result=input.result,
+            with_resource_id=_id(input.with_resource_id)))
+        changed = await contact_steps.create(info.context.db, who, str(input.plan_id), booking, idempotency_key)
+        return RelationshipContactOutcome.of(changed, who)
 
     @strawberry.mutation(
         description="Records how a contact went and its details (BIAN UpdateContact): outcome HELD (with a result) or "
@@ -85,7 +88,12 @@ class ContactMutation:
         input: Annotated[UpdateRelationshipContactInput, strawberry.argument(description="The contact and changes.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipContactOutcome:
-        return await contact_steps.update(info, input, idempotency_key)
+        who = principal(info)
+        asked = contact_steps.ContactUpdate(
+            plan_id=str(input.plan_id), contact_id=str(input.contact_id), outcome=input.outcome, result=input.result,
+            content=input.content, purpose=input.purpose, location=input.location, device=input.device)
+        return RelationshipContactOutcome.of(await contact_steps.update(info.context.db, who, asked, idempotency_key),
+                                             who)
 
     @strawberry.mutation(
         description="Moves or calls off a SCHEDULED contact (BIAN RequestContact): RESCHEDULE to a new future time "
@@ -104,8 +112,10 @@ class ContactMutation:
             description="Why (at most 2000 characters); required to CANCEL. Kept as the contact's statusReason.")] = None,
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipContactOutcome:
-        return await contact_steps.request(info, str(plan_id), str(contact_id), action, scheduled_at, reason,
-                                           idempotency_key)
+        who = principal(info)
+        changed = await contact_steps.request(info.context.db, who, str(plan_id), str(contact_id), action, scheduled_at,
+                                              reason, idempotency_key)
+        return RelationshipContactOutcome.of(changed, who)
 
     @strawberry.mutation(
         description="A Request on a relationship plan (BIAN Request on CustomerRelationshipManagementPlan): "
@@ -119,4 +129,12 @@ class ContactMutation:
         input: Annotated[RequestRelationshipPlanInput, strawberry.argument(description="The plan and the request.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanRequestOutcome:
-        return await contact_plan_request.request_plan(info, input, idempotency_key)
+        who = principal(info)
+        m = input.meeting
+        meeting = None if m is None else contact_plan_request.MeetingAsked(
+            scheduled_at=m.scheduled_at, contact_type=m.contact_type, duration_minutes=m.duration_minutes,
+            location=m.location, purpose=m.purpose, device=m.device, with_resource_id=_id(m.with_resource_id))
+        asked = contact_plan_request.PlanRequestAsked(plan_id=str(input.plan_id), kind=input.kind, reason=input.reason,
+                                                      meeting=meeting, review_due=input.review_due)
+        done = await contact_plan_request.request_plan(info.context.db, who, asked, idempotency_key)
+        return RelationshipPlanRequestOutcome.of(done, who)

@@ -7,6 +7,11 @@ import datetime
 
 import strawberry
 
+from domains.customer_relationship_management.access import shows_narratives
+from domains.customer_relationship_management.contact.plan_request import PlanRequestDone
+from domains.customer_relationship_management.contact.rules import DEFAULT_DURATION_MINUTES
+from domains.customer_relationship_management.steps import Changed
+from gateway.security.auth import Principal
 from graph.database import Record
 from graph.temporal import native
 from resolvers.customer_relationship_management.references import (
@@ -21,8 +26,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     ContactType,
     PlanRequestKind,
 )
-
-DEFAULT_DURATION_MINUTES = 60
 
 
 @strawberry.type(description="A plan contact (BIAN Contact, customercontact): a meeting, call or message with the "
@@ -78,6 +81,11 @@ class RelationshipContactOutcome:
     replayed: bool = strawberry.field(
         description="True when the idempotency key was used before: the first request's contact, as it is now.")
 
+    @classmethod
+    def of(cls, changed: Changed[Record], who: Principal) -> RelationshipContactOutcome:
+        return cls(contact=RelationshipContact.from_record(changed.record, shows_narratives(who)),
+                   replayed=changed.replayed)
+
 
 @strawberry.type(description="What a Request on a relationship plan (BIAN Request on CustomerRelationshipManagementPlan) did.")
 class RelationshipPlanRequestOutcome:
@@ -88,6 +96,12 @@ class RelationshipPlanRequestOutcome:
     review_due: datetime.date | None = strawberry.field(description="The plan's review date, as it is now.")
     replayed: bool = strawberry.field(
         description="True when the idempotency key was used before: the first request's outcome, as it is now.")
+
+    @classmethod
+    def of(cls, done: PlanRequestDone, who: Principal) -> RelationshipPlanRequestOutcome:
+        contact = None if done.contact is None else RelationshipContact.from_record(done.contact, shows_narratives(who))
+        return cls(plan_id=strawberry.ID(done.plan_id), kind=done.kind, contact=contact, review_due=done.review_due,
+                   replayed=done.replayed)
 
 
 @strawberry.input(description="A contact to schedule, or one that took place to record, on an open relationship plan "

@@ -4,9 +4,9 @@ it of its assignee, retrieve one or a plan's list.
 
 A task moves OPEN → REQUESTED → SUBMITTED → ACCEPTED, back to REQUESTED when rejected, and to
 CANCELLED from any open status (vocabulary.DEVELOPMENT_MOVES). Every step is one write transaction
-that begins with the plan's lock and logs a Relationship event (development_work); a read is one read
-transaction: the principal's access, then one statement. docs/relationship-plans.md
-("Development tasks") gives the rules and errors.
+that begins with the plan's lock and logs a Relationship event; a read is one read transaction: the
+principal's access, then one statement. The rules and their Cypher: domains/customer_relationship_management/
+development/ (steps, work, read, rules). docs/relationship-plans.md ("Development tasks") gives the rules and errors.
 """
 
 from __future__ import annotations
@@ -16,26 +16,21 @@ from typing import Annotated
 
 import strawberry
 
+from domains.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, shows_narratives
+from domains.customer_relationship_management.development import read as read
+from domains.customer_relationship_management.development import steps as steps
+from domains.customer_relationship_management.development.rules import today
 from gateway.security.auth import allow
-from graph.database import Record, Transaction
-from graph.errors import NotFound
+from graph.database import Record
 from resolvers.context import Info
-from resolvers.customer_relationship_management.access import (
-    PLAN_READERS,
-    PLAN_WRITERS,
-    principal,
-    require_in_book,
-    shows_narratives,
-)
-from resolvers.customer_relationship_management.development import rules as rules
-from resolvers.customer_relationship_management.development import steps as steps
+from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.development.types import (
     CreateRelationshipDevelopmentInput,
     RelationshipDevelopmentOutcome,
     RelationshipDevelopmentTask,
     UpdateRelationshipDevelopmentInput,
+    WorkProductInput,
 )
-from resolvers.customer_relationship_management.development.work import TASKS_OF_PLAN
 from resolvers.customer_relationship_management.references import IdempotencyKey, PlanId
 from resolvers.customer_relationship_management.vocabulary import DevelopmentExchangeAction, DevelopmentTaskStatus
 
@@ -43,20 +38,12 @@ TaskIdArgument = Annotated[strawberry.ID, strawberry.argument(description="The d
                                                                           "e.g. DT-….")]
 
 
-async def _tasks(info: Info, plan_id: str, task_id: str | None,
-                 statuses: list[DevelopmentTaskStatus] | None) -> list[RelationshipDevelopmentTask]:
-    """The plan's tasks (or the one task) in one read transaction: access first, then one statement."""
-    who = principal(info)
+def _task(info: Info, row: Record) -> RelationshipDevelopmentTask:
+    return RelationshipDevelopmentTask.from_record(row, shows_narratives(principal(info)), today())
 
-    async def work(tx: Transaction) -> list[Record]:
-        await require_in_book(tx, who, "planId", plan_id=plan_id)
-        return await tx.run(TASKS_OF_PLAN, tasks={
-            "planId": plan_id, "taskId": task_id,
-            "statuses": None if statuses is None else [s.name for s in statuses]})
 
-    rows = await info.context.db.read_transact(work)
-    narratives, today = shows_narratives(who), rules.today()
-    return [RelationshipDevelopmentTask.from_record(row["task"], narratives, today) for row in rows]
+def _id(value: strawberry.ID | None) -> str | None:
+    return None if value is None else str(value)
 
 
 @strawberry.type
@@ -67,11 +54,7 @@ class DevelopmentQuery:
                       extensions=allow(*PLAN_READERS))
     async def relationship_development(self, info: Info, plan_id: PlanId,
                                        task_id: TaskIdArgument) -> RelationshipDevelopmentTask:
-        found = await _tasks(info, str(plan_id), str(task_id), None)
-        if not found:
-            raise NotFound(f"relationship plan {plan_id} has no development task with the id {task_id}",
-                           field="taskId")
-        return found[0]
+        return _task(info, await read.task(info.context.db, principal(info), str(plan_id), str(task_id)))
 
     @strawberry.field(description="A relationship plan's development tasks (BIAN RetrieveDevelopment for every task "
                                   "of a plan), the soonest due first (those without a due day last).",
@@ -81,7 +64,8 @@ class DevelopmentQuery:
         status: Annotated[list[DevelopmentTaskStatus] | None, strawberry.argument(
             description="Only tasks in these statuses (default: every task).")] = None,
     ) -> list[RelationshipDevelopmentTask]:
-        return await _tasks(info, str(plan_id), None, status)
+        rows = await read.tasks(info.context.db, principal(info), str(plan_id), statuses=status)
+        return [_task(info, row) for row in rows]
 
 
 @strawberry.type
@@ -95,7 +79,11 @@ class DevelopmentMutation:
         input: Annotated[CreateRelationshipDevelopmentInput, strawberry.argument(description="The task to create.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipDevelopmentOutcome:
-        return await steps.create(info, input, idempotency_key)
+        who = principal(info)
+        asked = steps.TaskCreation(
+            plan_id=str(input.plan_id), task_type=input.task_type, description=input.description,
+            assignee_id=_id(input.assignee_id), due_on=input.due_on, work_products=WorkProductInput.asked(input.work_products))
+        return RelationshipDevelopmentOutcome.of(await steps.create(info.context.db, who, asked, idempotency_key), who)
 
     @strawberry.mutation(description="Changes a development task that is not final (BIAN UpdateDevelopment): its "
                                      "description, result, work products (appended), due day or assignee; logs "
@@ -106,7 +94,12 @@ class DevelopmentMutation:
         input: Annotated[UpdateRelationshipDevelopmentInput, strawberry.argument(description="What to change.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipDevelopmentOutcome:
-        return await steps.update(info, input, idempotency_key)
+        who = principal(info)
+        asked = steps.TaskUpdate(
+            plan_id=str(input.plan_id), task_id=str(input.task_id), description=input.description, result=input.result,
+            add_work_products=WorkProductInput.asked(input.add_work_products), due_on=input.due_on,
+            assignee_id=_id(input.assignee_id))
+        return RelationshipDevelopmentOutcome.of(await steps.update(info.context.db, who, asked, idempotency_key), who)
 
     @strawberry.mutation(description="Hands a development task over or decides on it (BIAN ExchangeDevelopment): "
                                      "SUBMIT its result, ACCEPT it (four eyes: not by its assignee or submitter, "
@@ -123,7 +116,10 @@ class DevelopmentMutation:
             description="Why, with REJECT or CANCEL (required there, at most 500 characters).")] = None,
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipDevelopmentOutcome:
-        return await steps.exchange(info, str(plan_id), str(task_id), action, result, reason, idempotency_key)
+        who = principal(info)
+        changed = await steps.exchange(info.context.db, who, str(plan_id), str(task_id), action, result, reason,
+                                       idempotency_key)
+        return RelationshipDevelopmentOutcome.of(changed, who)
 
     @strawberry.mutation(description="Asks a development task's assignee to carry it out (BIAN RequestDevelopment): "
                                      "OPEN → REQUESTED, optionally with a note and a new due day; logs "
@@ -137,4 +133,6 @@ class DevelopmentMutation:
             description="A new due day: today or later, within the plan's validity period.")] = None,
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipDevelopmentOutcome:
-        return await steps.request(info, str(plan_id), str(task_id), note, due_on, idempotency_key)
+        who = principal(info)
+        changed = await steps.request(info.context.db, who, str(plan_id), str(task_id), note, due_on, idempotency_key)
+        return RelationshipDevelopmentOutcome.of(changed, who)

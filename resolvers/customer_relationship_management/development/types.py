@@ -6,10 +6,14 @@ The Lead and Opportunity Management domain has its own, different LeadDevelopmen
 from __future__ import annotations
 
 import datetime
-import json
 
 import strawberry
 
+from domains.customer_relationship_management.access import shows_narratives
+from domains.customer_relationship_management.development.rules import WorkProduct, stored_work_products, today
+from domains.customer_relationship_management.steps import Changed
+from domains.customer_relationship_management.vocabulary import OPEN_DEVELOPMENT_STATUSES
+from gateway.security.auth import Principal
 from graph.database import Record
 from graph.temporal import native
 from resolvers.customer_relationship_management.references import (
@@ -18,7 +22,6 @@ from resolvers.customer_relationship_management.references import (
     ResourceReference,
 )
 from resolvers.customer_relationship_management.vocabulary import (
-    OPEN_DEVELOPMENT_STATUSES,
     DevelopmentTaskStatus,
     DevelopmentTaskType,
     WorkProductType,
@@ -82,7 +85,7 @@ class RelationshipDevelopmentTask:
             status_reason=d.get("statusReason"), result=d.get("result") if narratives else None,
             work_products=[RelationshipDevelopmentWorkProduct(type=WorkProductType(w["type"]),
                                                               identification=w["identification"])
-                           for w in work_products(d)],
+                           for w in stored_work_products(d)],
             due_on=due_on, overdue=status in OPEN_DEVELOPMENT_STATUSES and due_on is not None and due_on < today,
             assignee=ResourceReference(resource_id=strawberry.ID(assignee["resourceId"]), name=assignee["name"]),
             plan=PlanReference.from_record(plan), customer=PlanCustomerReference.from_record(customer),
@@ -95,12 +98,6 @@ class RelationshipDevelopmentTask:
         )
 
 
-def work_products(task: Record) -> list[dict[str, str]]:
-    """The stored work products: a JSON list of {type, identification} (Neo4j lists hold no maps)."""
-    stored = task.get("workProducts")
-    return list(json.loads(stored)) if stored else []
-
-
 @strawberry.type(description="What a development step answers: the task as it is now, and whether the request was "
                              "a replay of an earlier one.")
 class RelationshipDevelopmentOutcome:
@@ -109,12 +106,21 @@ class RelationshipDevelopmentOutcome:
         description="True when the idempotency key was used before for this request: nothing was written, and the "
                     "task the first request created or changed is answered as it is now.")
 
+    @classmethod
+    def of(cls, changed: Changed[Record], who: Principal) -> RelationshipDevelopmentOutcome:
+        return cls(task=RelationshipDevelopmentTask.from_record(changed.record, shows_narratives(who), today()),
+                   replayed=changed.replayed)
+
 
 @strawberry.input(description="A work product to record on a development task (BIAN CustomerDevelopmentWorkProduct).")
 class WorkProductInput:
     type: WorkProductType = strawberry.field(description="BIAN WorkProductType: what kind of work product it is.")
     identification: str = strawberry.field(
         description="BIAN WorkProductIdentification: where to find it (at most 200 characters).")
+
+    @staticmethod
+    def asked(values: list[WorkProductInput] | None) -> list[WorkProduct] | None:
+        return None if values is None else [WorkProduct(value.type, value.identification) for value in values]
 
 
 @strawberry.input(description="A development task to create on an open relationship plan (BIAN CreateDevelopment).")

@@ -3,10 +3,10 @@ qualifier Incident), for troubleshooting: an incident is linked to the product o
 concerned (events, allocations, products), worked by a servicing resource, controlled in priority
 and status, resolved and closed.
 
-The GraphQL fields live here; `incident_types` holds their types and inputs, `incident_steps` the
-create / update / capture steps, `incident_moves` the control and exchange moves, `incident_rules`
-what they check, `incident_read` the retrieval. docs/relationship-plans.md ("Incidents") has the
-rules and errors.
+The GraphQL fields live here and `types` holds their types and inputs; the rules and their Cypher
+are domains/customer_relationship_management/incident/: `steps` (create, update, capture), `moves`
+(control and exchange), `rules` (what they check), `read` (the retrieval). docs/relationship-plans.md
+("Incidents") has the rules and errors.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from typing import Annotated
 
 import strawberry
 
+from domains.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, shows_narratives
+from domains.customer_relationship_management.incident import moves as incident_moves
+from domains.customer_relationship_management.incident import read as incident_read
+from domains.customer_relationship_management.incident import steps as incident_steps
 from gateway.security.auth import allow
 from resolvers.context import Info
-from resolvers.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, principal
-from resolvers.customer_relationship_management.incident import moves as incident_moves
-from resolvers.customer_relationship_management.incident import read as incident_read
-from resolvers.customer_relationship_management.incident import steps as incident_steps
+from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.incident.types import (
+    ActivityReferenceInput,
     CaptureRelationshipIncidentInput,
     CreateRelationshipIncidentInput,
     RelationshipIncident,
@@ -47,7 +49,9 @@ class IncidentQuery:
         extensions=allow(*PLAN_READERS))
     async def relationship_incident(self, info: Info, plan_id: PlanId,
                                     incident_id: IncidentId) -> RelationshipIncident:
-        return await incident_read.incident(info.context.db, principal(info), str(plan_id), str(incident_id))
+        who = principal(info)
+        found = await incident_read.incident(info.context.db, who, str(plan_id), str(incident_id))
+        return RelationshipIncident.from_record(found, shows_narratives(who))
 
     @strawberry.field(
         description="A relationship plan's customer incidents (BIAN Incident), highest priority first, then oldest "
@@ -58,7 +62,9 @@ class IncidentQuery:
         status: Annotated[list[IncidentStatus] | None, strawberry.argument(
             description="Only incidents in these statuses (default: all).")] = None,
     ) -> list[RelationshipIncident]:
-        return await incident_read.incidents(info.context.db, principal(info), str(plan_id), statuses=status)
+        who = principal(info)
+        rows = await incident_read.incidents(info.context.db, who, str(plan_id), statuses=status)
+        return [RelationshipIncident.from_record(row, shows_narratives(who)) for row in rows]
 
 
 @strawberry.type
@@ -73,7 +79,14 @@ class IncidentMutation:
         input: Annotated[CreateRelationshipIncidentInput, strawberry.argument(description="The incident to raise.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipIncidentOutcome:
-        return await incident_steps.create(info, input, idempotency_key)
+        who = principal(info)
+        asked = incident_steps.IncidentCreation(
+            plan_id=str(input.plan_id), incident_type=input.incident_type, source=input.source,
+            description=input.description, priority=input.priority,
+            assignee_id=None if input.assignee_id is None else str(input.assignee_id),
+            activity=ActivityReferenceInput.asked(input.activity))
+        return RelationshipIncidentOutcome.of(await incident_steps.create(info.context.db, who, asked, idempotency_key),
+                                              who)
 
     @strawberry.mutation(
         description="Changes an incident's type, source, description or assignee (BIAN UpdateIncident); a CLOSED "
@@ -84,7 +97,13 @@ class IncidentMutation:
         input: Annotated[UpdateRelationshipIncidentInput, strawberry.argument(description="The changes.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipIncidentOutcome:
-        return await incident_steps.update(info, input, idempotency_key)
+        who = principal(info)
+        asked = incident_steps.IncidentUpdate(
+            plan_id=str(input.plan_id), incident_id=str(input.incident_id), incident_type=input.incident_type,
+            source=input.source, description=input.description,
+            assignee_id=None if input.assignee_id is None else str(input.assignee_id))
+        return RelationshipIncidentOutcome.of(await incident_steps.update(info.context.db, who, asked, idempotency_key),
+                                              who)
 
     @strawberry.mutation(
         description="Controls an incident (BIAN ControlIncident): raises or lowers its priority one step (1..5, "
@@ -98,7 +117,10 @@ class IncidentMutation:
             description="Why (at most 200 characters); required to HOLD.")] = None,
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipIncidentOutcome:
-        return await incident_moves.move(info, str(plan_id), str(incident_id), action, reason, None, idempotency_key)
+        who = principal(info)
+        changed = await incident_moves.move(info.context.db, who, str(plan_id), str(incident_id), action, reason, None,
+                                            idempotency_key)
+        return RelationshipIncidentOutcome.of(changed, who)
 
     @strawberry.mutation(
         description="Moves an incident through its resolution (BIAN ExchangeIncident): ACKNOWLEDGE, RESOLVE (with a "
@@ -115,8 +137,10 @@ class IncidentMutation:
             description="Why (at most 200 characters); required to REOPEN.")] = None,
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipIncidentOutcome:
-        return await incident_moves.move(info, str(plan_id), str(incident_id), action, reason, resolution,
-                                         idempotency_key)
+        who = principal(info)
+        changed = await incident_moves.move(info.context.db, who, str(plan_id), str(incident_id), action, reason,
+                                            resolution, idempotency_key)
+        return RelationshipIncidentOutcome.of(changed, who)
 
     @strawberry.mutation(
         description="Records details generated outside the gateway on an incident that is not CLOSED (BIAN "
@@ -128,4 +152,9 @@ class IncidentMutation:
         input: Annotated[CaptureRelationshipIncidentInput, strawberry.argument(description="What to record.")],
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipIncidentOutcome:
-        return await incident_steps.capture(info, input, idempotency_key)
+        who = principal(info)
+        asked = incident_steps.IncidentCapture(
+            plan_id=str(input.plan_id), incident_id=str(input.incident_id), captured_detail=input.captured_detail,
+            activity=ActivityReferenceInput.asked(input.activity))
+        return RelationshipIncidentOutcome.of(await incident_steps.capture(info.context.db, who, asked, idempotency_key),
+                                              who)

@@ -11,6 +11,10 @@ from typing import Any
 
 import strawberry
 
+from domains.customer_relationship_management.access import shows_narratives
+from domains.customer_relationship_management.incident.rules import ActivityIds
+from domains.customer_relationship_management.steps import Changed
+from gateway.security.auth import Principal
 from graph.database import Record
 from graph.temporal import native
 from resolvers.customer_relationship_management.references import (
@@ -135,6 +139,11 @@ class RelationshipIncidentOutcome:
         description="True when the idempotency key was used before for the same request: nothing was written, "
                     "and this is the first request's incident as it is now.")
 
+    @classmethod
+    def of(cls, changed: Changed[Record], who: Principal) -> RelationshipIncidentOutcome:
+        return cls(incident=RelationshipIncident.from_record(changed.record, shows_narratives(who)),
+                   replayed=changed.replayed)
+
 
 @strawberry.input(description="BIAN ProductandServiceActivityReference: the product or service activity an "
                               "incident concerns; at most 20 references in all.")
@@ -145,6 +154,15 @@ class ActivityReferenceInput:
         default=None, description="Servicing contacts (allocations) FOR the plan's customer.")
     product_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Products of the bank's range (held by the customer or not).")
+
+    @staticmethod
+    def asked(given: ActivityReferenceInput | None) -> ActivityIds | None:
+        """The references as the domain takes them."""
+        def ids(values: list[strawberry.ID] | None) -> list[str] | None:
+            return None if values is None else [str(value) for value in values]
+
+        return None if given is None else ActivityIds(ids(given.event_ids), ids(given.allocation_ids),
+                                                      ids(given.product_ids))
 
 
 @strawberry.input(description="A customer incident to raise on an open relationship plan (BIAN CreateIncident).")

@@ -1,19 +1,21 @@
 """What createRelationshipPlan and updateRelationshipPlan accept (BIAN's typed business objects in
-camelCase), and their checks in Python before the database is touched: each turns the input into
-the plan's properties (docs/relationship-plans.md), only those the client gave.
+camelCase), and each input as the domain's request (domains/customer_relationship_management/plan/
+fields.py, which checks them before the database is touched).
 """
 
 from __future__ import annotations
 
 import datetime
-import math
-import re
-from typing import Any
 
 import strawberry
 
-from domains.inputs import text
-from graph.errors import ValidationFailed
+from domains.customer_relationship_management.plan.fields import (
+    Budget,
+    GoalAsked,
+    GoalChangeAsked,
+    PlanFields,
+    Rating,
+)
 from resolvers.customer_relationship_management.vocabulary import (
     BudgetType,
     CustomerRatingType,
@@ -21,20 +23,6 @@ from resolvers.customer_relationship_management.vocabulary import (
     GoalType,
     PlanType,
 )
-
-NARRATIVE_LENGTH = 2000
-SHORT_LENGTH = 200
-MAX_GOALS = 10
-MAX_PLANNED_ACTIONS = 20
-CURRENCY = re.compile(r"[A-Z]{3}")
-# (input attribute, plan property, longest allowed)
-TEXTS = (("plan_type_name", "planTypeName", SHORT_LENGTH), ("description", "description", NARRATIVE_LENGTH),
-         ("organisation", "organisation", SHORT_LENGTH), ("relationship_budget", "relationshipBudget", NARRATIVE_LENGTH),
-         ("insight_type", "insightType", SHORT_LENGTH), ("insight_description", "insightDescription", NARRATIVE_LENGTH),
-         ("product_coverage", "productCoverage", NARRATIVE_LENGTH), ("product_usage", "productUsage", NARRATIVE_LENGTH),
-         ("eligibility_profile", "eligibilityProfile", NARRATIVE_LENGTH),
-         ("profitability", "profitability", NARRATIVE_LENGTH),
-         ("employee_business_unit_reference", "employeeBusinessUnitReference", SHORT_LENGTH))
 
 
 @strawberry.input(description="BIAN PlanGoal: a goal to set on a plan.")
@@ -129,105 +117,25 @@ class UpdateRelationshipPlanInput(PlanFieldsInput):
         default=None, description="Goals to change (by goalId) or add; at most 10 goals in all.")
 
 
-def _budget(budget: BudgetInput) -> dict[str, Any]:
-    if not math.isfinite(budget.amount) or budget.amount < 0:
-        raise ValidationFailed(f"budget amount {budget.amount} must be 0 or more", field="input.budget.amount")
-    if not CURRENCY.fullmatch(budget.currency):
-        raise ValidationFailed(f"budget currency '{budget.currency}' must be three upper-case letters (ISO 4217, e.g. "
-                               "GBP)", field="input.budget.currency")
-    return {"budgetType": budget.type.name, "budgetAmount": float(budget.amount), "budgetCurrency": budget.currency}
+def fields_asked(input: PlanFieldsInput) -> PlanFields:
+    budget, rating = input.budget, input.rating
+    return PlanFields(
+        plan_type_name=input.plan_type_name, description=input.description, organisation=input.organisation,
+        valid_from=input.valid_from, valid_to=input.valid_to, review_due=input.review_due,
+        budget=None if budget is None else Budget(budget.type, budget.amount, budget.currency),
+        relationship_budget=input.relationship_budget, planned_actions=input.planned_actions,
+        insight_type=input.insight_type, insight_description=input.insight_description,
+        rating=None if rating is None else Rating(rating.type, rating.value, rating.description, rating.date),
+        product_coverage=input.product_coverage, product_usage=input.product_usage,
+        eligibility_profile=input.eligibility_profile, profitability=input.profitability,
+        employee_business_unit_reference=input.employee_business_unit_reference)
 
 
-def _rating(rating: CustomerRatingInput) -> dict[str, Any]:
-    return {"ratingType": rating.type.name, "ratingValue": text(rating.value, "input.rating.value", SHORT_LENGTH),
-            "ratingDescription": text(rating.description, "input.rating.description", NARRATIVE_LENGTH, required=False),
-            "ratingDate": rating.date}
+def goals_asked(goals: list[GoalInput] | None) -> list[GoalAsked] | None:
+    return None if goals is None else [GoalAsked(g.goal_type, g.definition, g.target, g.organisation) for g in goals]
 
 
-def _planned_actions(actions: list[str]) -> list[str]:
-    if len(actions) > MAX_PLANNED_ACTIONS:
-        raise ValidationFailed(f"{len(actions)} planned actions; at most {MAX_PLANNED_ACTIONS} are allowed",
-                               field="input.plannedActions")
-    return [str(text(a, f"input.plannedActions[{i}]", SHORT_LENGTH)) for i, a in enumerate(actions)]
-
-
-def plan_fields(input: PlanFieldsInput, plan_type: PlanType | None) -> dict[str, Any]:
-    """The plan properties the input gives (text stripped and bounded); VALIDATION naming the field."""
-    fields: dict[str, Any] = {}
-    if plan_type is not None:
-        fields["planType"] = plan_type.name
-    for attribute, name, longest in TEXTS:
-        value = getattr(input, attribute)
-        if value is not None:
-            fields[name] = text(value, f"input.{name}", longest)
-    for attribute, name in (("valid_from", "validFrom"), ("valid_to", "validTo"), ("review_due", "reviewDue")):
-        if getattr(input, attribute) is not None:
-            fields[name] = getattr(input, attribute)
-    if input.budget is not None:
-        fields.update(_budget(input.budget))
-    if input.rating is not None:
-        fields.update(_rating(input.rating))
-    if input.planned_actions is not None:
-        fields["plannedActions"] = _planned_actions(input.planned_actions)
-    return fields
-
-
-def new_goal(index: int, goal_type: GoalType | None, definition: str | None, target: str | None,
-             organisation: str | None, result: GoalResult | None = None) -> dict[str, Any]:
-    """A goal to add, without its id; VALIDATION naming input.goals[index].<field>."""
-    at = f"input.goals[{index}]"
-    if goal_type is None:
-        raise ValidationFailed("a new goal needs a goalType (or name an existing goal by goalId)", field=f"{at}.goalType")
-    for name, value in (("definition", definition), ("target", target)):
-        if value is None:
-            raise ValidationFailed(f"a new goal needs a {name}", field=f"{at}.{name}")
-    return {"goalType": goal_type.name, "definition": text(definition, f"{at}.definition", NARRATIVE_LENGTH),
-            "target": text(target, f"{at}.target", SHORT_LENGTH),
-            "organisation": text(organisation, f"{at}.organisation", SHORT_LENGTH, required=False),
-            "result": (result or GoalResult.NOT_STARTED).name}
-
-
-def create_goals(goals: list[GoalInput] | None) -> list[dict[str, Any]]:
-    goals = goals or []
-    if len(goals) > MAX_GOALS:
-        raise ValidationFailed(f"{len(goals)} goals; at most {MAX_GOALS} are allowed", field="input.goals")
-    return [new_goal(i, g.goal_type, g.definition, g.target, g.organisation) for i, g in enumerate(goals)]
-
-
-def goal_change(index: int, goal: GoalUpdateInput) -> dict[str, Any]:
-    """The changes to an existing goal (goalId given): only the fields given; VALIDATION when none is."""
-    at = f"input.goals[{index}]"
-    if goal.goal_type is not None:
-        raise ValidationFailed("an existing goal keeps its goalType; add a new goal instead", field=f"{at}.goalType")
-    change: dict[str, Any] = {}
-    if goal.definition is not None:
-        change["definition"] = text(goal.definition, f"{at}.definition", NARRATIVE_LENGTH)
-    if goal.target is not None:
-        change["target"] = text(goal.target, f"{at}.target", SHORT_LENGTH)
-    if goal.organisation is not None:
-        change["organisation"] = text(goal.organisation, f"{at}.organisation", SHORT_LENGTH)
-    if goal.result is not None:
-        change["result"] = goal.result.name
-    if not change:
-        raise ValidationFailed("give the goal's definition, target, result or organisation to change", field=at)
-    return change
-
-
-def one_year_on(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
-def check_validity(valid_from: datetime.date, valid_to: datetime.date, review_due: datetime.date,
-                   given: dict[str, Any]) -> None:
-    """validFrom < validTo and validFrom <= reviewDue <= validTo; VALIDATION naming a field the client gave."""
-    if valid_from >= valid_to:
-        field = "input.validTo" if "validTo" in given else "input.validFrom"
-        raise ValidationFailed(f"validFrom {valid_from} must be before validTo {valid_to}", field=field)
-    if not valid_from <= review_due <= valid_to:
-        field = "input.reviewDue" if "reviewDue" in given else (
-            "input.validFrom" if "validFrom" in given else "input.validTo")
-        raise ValidationFailed(f"reviewDue {review_due} must fall within the plan's validity, {valid_from} to "
-                               f"{valid_to}", field=field)
+def goal_changes_asked(goals: list[GoalUpdateInput] | None) -> list[GoalChangeAsked] | None:
+    return None if goals is None else [
+        GoalChangeAsked(None if g.goal_id is None else str(g.goal_id), g.goal_type, g.definition, g.target, g.result,
+                        g.organisation) for g in goals]

@@ -5,7 +5,8 @@ BIAN Create, Update, Control, Exchange, Grant and Retrieve (Request is contact.p
 mutation checks its input in Python, then runs in one write transaction that begins with the
 book check and the plan's (or, to create, the customer's) lock, and answers with the plan as that
 transaction leaves it and whether the request was a replay. Types: plan_types; inputs and their
-checks: plan_inputs; the work: plan_create, plan_update, plan_moves; reads: plan_read.
+the domain's request: inputs; the rules and their Cypher: domains/customer_relationship_management/plan/ (create,
+update, moves, read).
 """
 
 from __future__ import annotations
@@ -14,27 +15,27 @@ from typing import Annotated
 
 import strawberry
 
-from domains.inputs import text
+from domains.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, shows_narratives
+from domains.customer_relationship_management.plan.create import create_plan, creation
+from domains.customer_relationship_management.plan.moves import grant_plan, move_plan, plan_grant, plan_move
+from domains.customer_relationship_management.plan.read import plans_of_customer, retrieve_plan
+from domains.customer_relationship_management.plan.update import plan_change, update_plan
 from gateway.security.auth import allow
-from graph.errors import ValidationFailed
 from resolvers.context import Info
-from resolvers.customer_relationship_management.access import PLAN_READERS, PLAN_WRITERS, principal
-from resolvers.customer_relationship_management.plan.create import create_plan, creation
+from resolvers.customer_relationship_management.access import principal
 from resolvers.customer_relationship_management.plan.inputs import (
-    NARRATIVE_LENGTH,
     CreateRelationshipPlanInput,
     UpdateRelationshipPlanInput,
+    fields_asked,
+    goal_changes_asked,
+    goals_asked,
 )
-from resolvers.customer_relationship_management.plan.moves import PlanGrant, PlanMove, grant_plan, move_plan
-from resolvers.customer_relationship_management.plan.read import plans_of_customer, retrieve_plan
 from resolvers.customer_relationship_management.plan.types import (
     RelationshipPlan,
     RelationshipPlanOutcome,
     RelationshipPlanSummary,
 )
-from resolvers.customer_relationship_management.plan.update import plan_change, update_plan
 from resolvers.customer_relationship_management.references import IdempotencyKey, PlanId, Reason
-from resolvers.customer_relationship_management.steps import StepKey
 from resolvers.customer_relationship_management.vocabulary import PlanControlAction, PlanExchangeAction
 
 __all__ = ["PlanMutation", "PlanQuery"]
@@ -51,7 +52,9 @@ class PlanQuery:
         extensions=allow(*PLAN_READERS),
     )
     async def relationship_plan(self, info: Info, plan_id: PlanId) -> RelationshipPlan:
-        return await retrieve_plan(info.context.db, principal(info), str(plan_id))
+        who = principal(info)
+        return RelationshipPlan.from_record(await retrieve_plan(info.context.db, who, str(plan_id)),
+                                            shows_narratives(who))
 
     @strawberry.field(
         description="A customer's relationship plans in brief, newest first (extension). Book rules apply; "
@@ -62,7 +65,8 @@ class PlanQuery:
         self, info: Info,
         customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer, e.g. C0000001.")],
     ) -> list[RelationshipPlanSummary]:
-        return await plans_of_customer(info.context.db, principal(info), str(customer_id))
+        plans = await plans_of_customer(info.context.db, principal(info), str(customer_id))
+        return [RelationshipPlanSummary.from_record(plan) for plan in plans]
 
 
 @strawberry.type
@@ -79,9 +83,9 @@ class PlanMutation:
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanOutcome:
         who = principal(info)
-        request = creation(input, idempotency_key, who.subject)
-        outcome: RelationshipPlanOutcome = await info.context.db.transact(lambda tx: create_plan(tx, who, request))
-        return outcome
+        request = creation(str(input.customer_id), fields_asked(input), input.plan_type, goals_asked(input.goals),
+                           None if input.owner_id is None else str(input.owner_id), idempotency_key, who.subject)
+        return RelationshipPlanOutcome.of(await create_plan(info.context.db, who, request), who)
 
     @strawberry.mutation(
         description="BIAN Update CustomerRelationshipManagementPlan: changes the given fields of an open plan, "
@@ -95,9 +99,9 @@ class PlanMutation:
         idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanOutcome:
         who = principal(info)
-        change = plan_change(input, idempotency_key, who.subject)
-        outcome: RelationshipPlanOutcome = await info.context.db.transact(lambda tx: update_plan(tx, who, change))
-        return outcome
+        change = plan_change(str(input.plan_id), fields_asked(input), input.plan_type, goal_changes_asked(input.goals),
+                             None if input.owner_id is None else str(input.owner_id), idempotency_key, who.subject)
+        return RelationshipPlanOutcome.of(await update_plan(info.context.db, who, change), who)
 
     @strawberry.mutation(
         description="BIAN Control CustomerRelationshipManagementPlan: SUSPEND (ACTIVE), RESUME (SUSPENDED) or CLOSE "
@@ -139,21 +143,12 @@ class PlanMutation:
         reason: Reason = None, idempotency_key: IdempotencyKey = None,
     ) -> RelationshipPlanOutcome:
         who = principal(info)
-        why = text(reason, "reason", NARRATIVE_LENGTH, required=False)
-        request = {"planId": str(plan_id), "campaignId": str(campaign_id), "reason": why}
-        grant = PlanGrant(plan_id=str(plan_id), campaign_id=str(campaign_id), reason=why,
-                          step=StepKey.of(idempotency_key, "grantRelationshipPlan", request, who.subject))
-        outcome: RelationshipPlanOutcome = await info.context.db.transact(lambda tx: grant_plan(tx, who, grant))
-        return outcome
+        grant = plan_grant(str(plan_id), str(campaign_id), reason, idempotency_key, who.subject)
+        return RelationshipPlanOutcome.of(await grant_plan(info.context.db, who, grant), who)
 
 
 async def _move(info: Info, plan_id: str, action: PlanControlAction | PlanExchangeAction,
                 reason: str | None, key: str | None, operation: str) -> RelationshipPlanOutcome:
     who = principal(info)
-    why = text(reason, "reason", NARRATIVE_LENGTH, required=False)
-    if why is None and action is PlanExchangeAction.REJECT:
-        raise ValidationFailed("REJECT needs a reason: say why the plan is turned down", field="reason")
-    request = {"planId": plan_id, "action": action.name, "reason": why}
-    move = PlanMove(plan_id=plan_id, action=action, reason=why, step=StepKey.of(key, operation, request, who.subject))
-    outcome: RelationshipPlanOutcome = await info.context.db.transact(lambda tx: move_plan(tx, who, move))
-    return outcome
+    move = plan_move(plan_id, action, reason, key, operation, who.subject)
+    return RelationshipPlanOutcome.of(await move_plan(info.context.db, who, move), who)

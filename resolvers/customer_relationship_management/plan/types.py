@@ -10,6 +10,9 @@ import datetime
 
 import strawberry
 
+from domains.customer_relationship_management.access import shows_narratives
+from domains.customer_relationship_management.steps import Changed
+from gateway.security.auth import Principal
 from graph.database import Record
 from graph.temporal import native
 from resolvers.customer_relationship_management.plan.insights import PlanInsights
@@ -264,3 +267,7 @@ class RelationshipPlanOutcome:
     replayed: bool = strawberry.field(
         description="True when the idempotency key was used before: nothing was written; the plan the first "
                     "request created or changed, as it is now.")
+
+    @classmethod
+    def of(cls, changed: Changed[Record], who: Principal) -> RelationshipPlanOutcome:
+        return cls(plan=RelationshipPlan.from_record(changed.record, shows_narratives(who)), replayed=changed.replayed)

@@ -180,8 +180,8 @@ async def test_a_repeated_idempotency_key_replays_the_first_lead(db: Database, s
     ("C0000001", "P-BUSINESS-LOAN", "CONFLICT", "productId", "not (or no longer) a suggestion"),
     ("C0000001", "P-MORTGAGE-FIXED", "CONFLICT", "productId", "not (or no longer) a suggestion"),
     ("C0000014", "P-INVEST", "CONFLICT", "productId", "sales are blocked by IN_ARREARS"),
-    ("C0000001", "P-NOPE", "NOT_FOUND", "productId", "no product 'P-NOPE'"),
-    ("C9999999", "P-SAVINGS", "NOT_FOUND", "customerId", "no customer 'C9999999'"),
+    ("C0000001", "P-NOPE", "NOT_FOUND", "productId", "no product has the id P-NOPE"),
+    ("C9999999", "P-SAVINGS", "NOT_FOUND", "customerId", "no customer has the id C9999999"),
 ])
 async def test_what_is_not_a_suggestion_is_refused_and_changes_nothing(
         db: Database, settings: Settings, customer: str, product: str, code: str, field: str, words: str) -> None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from domains.customer_relationship_management.vocabulary import ContactStatus
 from domains.inputs import text
 from graph.errors import Conflict, ValidationFailed
 from graph.temporal import aware, native
-from resolvers.customer_relationship_management.contact.types import DEFAULT_DURATION_MINUTES
-from resolvers.customer_relationship_management.vocabulary import ContactStatus
 
+DEFAULT_DURATION_MINUTES = 60
 MAX_NARRATIVE = 2000
 MAX_SHORT = 200
 DURATIONS = range(5, 481)  # minutes

@@ -12,26 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from domains.customer_relationship_management.plan.fields import (
+    GoalChangeAsked,
+    GoalEdit,
+    PlanFields,
+    goal_edits,
+    plan_fields,
+)
+from domains.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
+from domains.customer_relationship_management.plan.read import read_plan
+from domains.customer_relationship_management.plan.rules import MAX_GOALS, check_validity
+from domains.customer_relationship_management.steps import Changed, StepKey, changed_then_read, log_plan_step
+from domains.customer_relationship_management.vocabulary import GoalResult, PlanType
+from domains.found import found
 from gateway.security.auth import Principal, Role
 from gateway.security.book import acting_resource
-from graph.database import Record, Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
 from graph.temporal import native
 from resolvers.contact_routing.vocabulary import ResourceKind
-from resolvers.customer_relationship_management.plan.inputs import (
-    MAX_GOALS,
-    UpdateRelationshipPlanInput,
-    check_validity,
-    goal_change,
-    new_goal,
-    plan_fields,
-)
-from resolvers.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
-from resolvers.customer_relationship_management.plan.read import read_plan
-from resolvers.customer_relationship_management.plan.types import RelationshipPlanOutcome
-from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
-from resolvers.customer_relationship_management.vocabulary import GoalResult
 
 PLAN_DEPENDENTS = load("customer_relationship_management/plan_dependents")
 PLAN_SERVICING_RESOURCE = load("customer_relationship_management/plan_servicing_resource")
@@ -39,15 +39,6 @@ PLAN_UPDATE = load("customer_relationship_management/plan_update")
 
 FINAL_RESULTS = frozenset({GoalResult.ACHIEVED.name, GoalResult.MISSED.name})
 ADMIN = frozenset({Role.ADMIN})
-
-
-@dataclass(frozen=True)
-class GoalEdit:
-    """One entry of input.goals: a change of goal `goal_id`, or (goal_id None) a goal to add."""
-
-    index: int
-    goal_id: str | None
-    properties: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -59,31 +50,16 @@ class PlanChange:
     step: StepKey
 
 
-def _goal_edits(input: UpdateRelationshipPlanInput) -> list[GoalEdit]:
-    edits, seen = [], set()
-    for i, goal in enumerate(input.goals or []):
-        if goal.goal_id is None:
-            edits.append(GoalEdit(i, None, new_goal(i, goal.goal_type, goal.definition, goal.target, goal.organisation,
-                                                    goal.result)))
-            continue
-        if str(goal.goal_id) in seen:
-            raise ValidationFailed(f"goal {goal.goal_id} is named twice; change it in one entry",
-                                   field=f"input.goals[{i}].goalId")
-        seen.add(str(goal.goal_id))
-        edits.append(GoalEdit(i, str(goal.goal_id), goal_change(i, goal)))
-    return edits
-
-
-def plan_change(input: UpdateRelationshipPlanInput, key: str | None, by: str) -> PlanChange:
-    """The request checked in Python; VALIDATION naming the input field, or "input" when nothing is given."""
-    fields = plan_fields(input, input.plan_type)
-    goals = _goal_edits(input)
-    owner_id = None if input.owner_id is None else str(input.owner_id)
+def plan_change(plan_id: str, given: PlanFields, plan_type: PlanType | None, goal_changes: list[GoalChangeAsked] | None,
+                owner_id: str | None, key: str | None, by: str) -> PlanChange:
+    """The change checked, with its step key; VALIDATION naming the input field, or "input" when nothing changes."""
+    fields = plan_fields(given, plan_type)
+    goals = goal_edits(goal_changes)
     if not fields and not goals and owner_id is None:
         raise ValidationFailed("give at least one change: a plan field, goals or ownerId", field="input")
-    request = {"planId": str(input.plan_id), "fields": fields, "ownerId": owner_id,
+    request = {"planId": plan_id, "fields": fields, "ownerId": owner_id,
                "goals": [(g.goal_id, g.properties) for g in goals]}
-    return PlanChange(plan_id=str(input.plan_id), fields=fields, goals=goals, owner_id=owner_id,
+    return PlanChange(plan_id=plan_id, fields=fields, goals=goals, owner_id=owner_id,
                       step=StepKey.of(key, "updateRelationshipPlan", request, by))
 
 
@@ -99,11 +75,10 @@ async def _check_owner(tx: Transaction, who: Principal, plan: LockedPlan, owner_
     if acting_resource(who) != current and not who.has_any(ADMIN):
         raise Forbidden(f"relationship plan {plan.plan_id} is owned by {current}: only its owner or an admin may "
                         "change its owner", field="input.ownerId")
-    rows = await tx.run(PLAN_SERVICING_RESOURCE, resourceId=owner_id)
-    if not rows:
-        raise NotFound(f"no servicing resource has the id {owner_id}", field="input.ownerId")
-    if rows[0]["kind"] != ResourceKind.RELATIONSHIP_MANAGER.name:
-        raise ValidationFailed(f"servicing resource {owner_id} is a {rows[0]['kind']}: only a RELATIONSHIP_MANAGER "
+    resource = found(await tx.run(PLAN_SERVICING_RESOURCE, resourceId=owner_id), "servicing resource", owner_id,
+                     "input.ownerId")
+    if resource["kind"] != ResourceKind.RELATIONSHIP_MANAGER.name:
+        raise ValidationFailed(f"servicing resource {owner_id} is a {resource['kind']}: only a RELATIONSHIP_MANAGER "
                                "may own a relationship plan", field="input.ownerId")
 
 
@@ -172,7 +147,7 @@ async def _update(tx: Transaction, who: Principal, c: PlanChange) -> tuple[str, 
     return plan.plan_id, False
 
 
-async def update_plan(tx: Transaction, who: Principal, c: PlanChange) -> RelationshipPlanOutcome:
-    plan_id, replayed = await _update(tx, who, c)
-    return RelationshipPlanOutcome(plan=await read_plan(tx, plan_id, who, "input.planId"), replayed=replayed)
+async def update_plan(db: Database, who: Principal, c: PlanChange) -> Changed[Record]:
+    return await db.transact(lambda tx: changed_then_read(
+        _update(tx, who, c), lambda plan_id: read_plan(tx, plan_id, "input.planId")))
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-import strawberry
-
+from domains.found import unknown
 from gateway.security.auth import Principal
 from gateway.security.book import require_own_resource
 from graph.errors import NotFound, ValidationFailed
@@ -20,14 +19,13 @@ MAX_DAYS = 365
 MAX_LIMIT = 200
 
 
-def book_resource(who: Principal, resource_id: strawberry.ID | None) -> str:
+def book_resource(who: Principal, resource_id: str | None) -> str:
     """The resourceId whose book is read, or FORBIDDEN on resourceId for an RM asking for another's."""
-    return require_own_resource(who, None if resource_id is None else str(resource_id), "resourceId",
-                                "reads only its own book (admins and analysts read any)")
+    return require_own_resource(who, resource_id, "resourceId", "reads only its own book (admins and analysts read any)")
 
 
 def unknown_resource(resource_id: str) -> NotFound:
-    return NotFound(f"no servicing resource has the resourceId {resource_id!r}", field="resourceId")
+    return unknown("servicing resource", resource_id, "resourceId")
 
 
 def check_between(value: int, least: int, most: int, field: str) -> int:

@@ -6,22 +6,32 @@ field, checked before the database where the input alone decides) and the task's
 from __future__ import annotations
 
 import datetime
+import json
+from dataclasses import dataclass
 from typing import Any
 
+from domains.customer_relationship_management.vocabulary import (
+    OPEN_DEVELOPMENT_STATUSES,
+    DevelopmentTaskStatus,
+    WorkProductType,
+)
 from domains.inputs import text
 from graph.database import Record
 from graph.errors import Conflict, ValidationFailed
 from graph.temporal import native
-from resolvers.customer_relationship_management.development.types import WorkProductInput
-from resolvers.customer_relationship_management.vocabulary import (
-    OPEN_DEVELOPMENT_STATUSES,
-    DevelopmentTaskStatus,
-)
 
 MAX_NARRATIVE = 2000
 MAX_IDENTIFICATION = 200
 MAX_REASON = 500
 MAX_WORK_PRODUCTS = 20
+
+
+@dataclass(frozen=True)
+class WorkProduct:
+    """BIAN CustomerDevelopmentWorkProduct as asked: its type and where to find it (not yet checked)."""
+
+    type: WorkProductType
+    identification: str
 
 
 def today() -> datetime.date:
@@ -33,7 +43,7 @@ def narrative(value: str | None, field: str, *, required: bool = False) -> str |
     return text(value, field, MAX_NARRATIVE, required=required)
 
 
-def work_products(values: list[WorkProductInput] | None, field: str) -> list[dict[str, str]]:
+def work_products(values: list[WorkProduct] | None, field: str) -> list[dict[str, str]]:
     """The work products checked: at most 20, each identified (at most 200 characters)."""
     if values is None:
         return []
@@ -43,6 +53,17 @@ def work_products(values: list[WorkProductInput] | None, field: str) -> list[dic
     return [{"type": value.type.name,
              "identification": text(value.identification, f"{field}[{i}].identification", MAX_IDENTIFICATION) or ""}
             for i, value in enumerate(values)]
+
+
+def stored_work_products(task: Record) -> list[dict[str, str]]:
+    """The stored work products: a JSON list of {type, identification} (Neo4j lists hold no maps)."""
+    stored = task.get("workProducts")
+    return list(json.loads(stored)) if stored else []
+
+
+def as_json(work_products: list[dict[str, str]]) -> str:
+    """Work products as stored: a JSON list (Neo4j lists hold no maps)."""
+    return json.dumps(work_products, separators=(",", ":"))
 
 
 def appended(recorded: list[dict[str, str]], added: list[dict[str, str]], field: str) -> list[dict[str, str]]:

@@ -1,5 +1,5 @@
 """Booking a plan contact: the one way a PlanContact is created, shared by createRelationshipContact
-and requestRelationshipPlan's ARRANGE_MEETING, and reading a contact back.
+and requestRelationshipPlan's ARRANGE_MEETING, and reading a contact of a plan.
 
 A booking runs inside the step's write transaction, after lock_plan: the servicing resource is
 locked and checked for an overlapping SCHEDULED contact (double booking), then the contact is
@@ -13,16 +13,16 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from domains.customer_relationship_management.access import require_in_book
+from domains.customer_relationship_management.contact import rules as rules
+from domains.customer_relationship_management.plan.lock import LockedPlan
+from domains.customer_relationship_management.steps import StepKey, log_plan_step
+from domains.customer_relationship_management.vocabulary import ContactDevice, ContactStatus, ContactType
+from domains.found import found
 from gateway.security.auth import Principal
-from graph.database import Record, Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import NotFound, ValidationFailed
 from graph.queries import load
-from resolvers.customer_relationship_management.access import shows_narratives
-from resolvers.customer_relationship_management.contact import rules as rules
-from resolvers.customer_relationship_management.contact.types import RelationshipContact
-from resolvers.customer_relationship_management.plan.lock import LockedPlan
-from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
-from resolvers.customer_relationship_management.vocabulary import ContactDevice, ContactStatus, ContactType
 
 BOOKING = load("customer_relationship_management/contact_booking")
 CREATE = load("customer_relationship_management/contact_create")
@@ -69,12 +69,10 @@ async def _resource(tx: Transaction, plan: LockedPlan, booking: Booking, start: 
         raise ValidationFailed(f"relationship plan {plan.plan_id} has no owner to hold the contact: name {field}",
                                field=field)
     end = start + datetime.timedelta(minutes=booking.duration_minutes)
-    rows = await tx.run(BOOKING, booking={"resourceId": resource_id, "start": start, "end": end,
-                                          "exceptContactId": None})
-    if not rows:
-        raise NotFound(f"no servicing resource has the id {resource_id}", field=field)
+    row = found(await tx.run(BOOKING, booking={"resourceId": resource_id, "start": start, "end": end,
+                                                "exceptContactId": None}), "servicing resource", resource_id, field)
     if booking.status is ContactStatus.SCHEDULED:
-        rules.clash(rows[0], f"{booking.fields}scheduledAt")
+        rules.clash(row, f"{booking.fields}scheduledAt")
     return str(resource_id)
 
 
@@ -108,5 +106,11 @@ async def contact_row(tx: Transaction, plan_id: str, contact_id: str, field: str
     return row
 
 
-async def read_contact(tx: Transaction, plan_id: str, contact_id: str, who: Principal, field: str) -> RelationshipContact:
-    return RelationshipContact.from_record(await contact_row(tx, plan_id, contact_id, field), shows_narratives(who))
+
+async def retrieve_contact(db: Database, who: Principal, plan_id: str, contact_id: str) -> Record:
+    """BIAN RetrieveContact: the book check, then the contact; one read transaction."""
+    async def work(tx: Transaction) -> Record:
+        await require_in_book(tx, who, "planId", plan_id=plan_id)
+        return await contact_row(tx, plan_id, contact_id, "contactId")
+
+    return await db.read_transact(work)

@@ -8,32 +8,63 @@ meeting is how a relationship manager re-engages a customer whose plan was set a
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
-import strawberry
-
+from domains.customer_relationship_management.contact import rules as rules
+from domains.customer_relationship_management.contact.booking import Booking, book, contact_row
+from domains.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
+from domains.customer_relationship_management.steps import StepKey, log_plan_step
+from domains.customer_relationship_management.vocabulary import (
+    ContactDevice,
+    ContactStatus,
+    ContactType,
+    PlanRequestKind,
+)
 from gateway.security.auth import Principal
-from graph.database import Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import ValidationFailed
 from graph.queries import load
 from graph.temporal import native, now
-from resolvers.context import Info
-from resolvers.customer_relationship_management.access import principal
-from resolvers.customer_relationship_management.contact import rules as rules
-from resolvers.customer_relationship_management.contact.booking import Booking, book, read_contact
-from resolvers.customer_relationship_management.contact.types import (
-    ArrangeMeetingInput,
-    RelationshipContact,
-    RelationshipPlanRequestOutcome,
-    RequestRelationshipPlanInput,
-)
-from resolvers.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
-from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
-from resolvers.customer_relationship_management.vocabulary import ContactStatus, PlanRequestKind
 
 PLAN_REVIEW = load("customer_relationship_management/contact_plan_review")
 
 
-def meeting(input: RequestRelationshipPlanInput, reason: str | None) -> Booking | None:
+@dataclass(frozen=True)
+class MeetingAsked:
+    """ARRANGE_MEETING's meeting as asked (checked by `meeting`)."""
+
+    scheduled_at: datetime.datetime
+    contact_type: ContactType
+    duration_minutes: int | None
+    location: str | None
+    purpose: str | None
+    device: ContactDevice | None
+    with_resource_id: str | None
+
+
+@dataclass(frozen=True)
+class PlanRequestAsked:
+    """BIAN Request on the plan as asked: the kind, why, and the meeting or the review date."""
+
+    plan_id: str
+    kind: PlanRequestKind
+    reason: str | None
+    meeting: MeetingAsked | None
+    review_due: datetime.date | None
+
+
+@dataclass(frozen=True)
+class PlanRequestDone:
+    """What the Request did: the meeting's contact (ARRANGE_MEETING) as it is now, the plan's review date."""
+
+    plan_id: str
+    kind: PlanRequestKind
+    contact: Record | None
+    review_due: datetime.date | None
+    replayed: bool
+
+
+def meeting(input: PlanRequestAsked, reason: str | None) -> Booking | None:
     """ARRANGE_MEETING's meeting, checked (its purpose defaults to the reason); None for REQUEST_REVIEW."""
     if input.kind is PlanRequestKind.REQUEST_REVIEW:
         if input.meeting is not None:
@@ -41,7 +72,7 @@ def meeting(input: RequestRelationshipPlanInput, reason: str | None) -> Booking 
         return None
     if input.review_due is not None:
         raise ValidationFailed("input.reviewDue goes with REQUEST_REVIEW only", field="input.reviewDue")
-    m: ArrangeMeetingInput | None = input.meeting
+    m = input.meeting
     if m is None:
         raise ValidationFailed("input.meeting is required to ARRANGE_MEETING: at least its scheduledAt",
                                field="input.meeting")
@@ -50,7 +81,7 @@ def meeting(input: RequestRelationshipPlanInput, reason: str | None) -> Booking 
         duration_minutes=rules.duration(m.duration_minutes, "input.meeting.durationMinutes"),
         location=rules.short(m.location, "input.meeting.location"), schedule_type=None,
         purpose=rules.narrative(m.purpose, "input.meeting.purpose") or reason, device=m.device, content=None,
-        result=None, resource_id=None if m.with_resource_id is None else str(m.with_resource_id),
+        result=None, resource_id=m.with_resource_id,
         fields="input.meeting.")
 
 
@@ -79,37 +110,35 @@ async def _review(tx: Transaction, plan: LockedPlan, asked: datetime.date | None
     return due
 
 
-async def _replay(tx: Transaction, plan: LockedPlan, kind: PlanRequestKind, who: Principal) -> RelationshipPlanRequestOutcome:
+async def _replay(tx: Transaction, plan: LockedPlan, kind: PlanRequestKind) -> PlanRequestDone:
     contact_id = plan.prior.subject_id if plan.prior else None
-    contact = None if contact_id is None else await read_contact(tx, plan.plan_id, contact_id, who, "input.planId")
-    return RelationshipPlanRequestOutcome(plan_id=strawberry.ID(plan.plan_id), kind=kind, contact=contact,
-                                          review_due=native(plan.row["plan"].get("reviewDue")), replayed=True)
+    contact = None if contact_id is None else await contact_row(tx, plan.plan_id, contact_id, "input.planId")
+    return PlanRequestDone(plan_id=plan.plan_id, kind=kind, contact=contact,
+                           review_due=native(plan.row["plan"].get("reviewDue")), replayed=True)
 
 
-async def request_plan(info: Info, input: RequestRelationshipPlanInput,
-                       idempotency_key: str | None) -> RelationshipPlanRequestOutcome:
+async def request_plan(db: Database, who: Principal, input: PlanRequestAsked,
+                       idempotency_key: str | None) -> PlanRequestDone:
     reason = rules.narrative(input.reason, "input.reason")
-    booking, who, plan_id, kind = meeting(input, reason), principal(info), str(input.plan_id), input.kind
+    booking, plan_id, kind = meeting(input, reason), input.plan_id, input.kind
     step = StepKey.of(idempotency_key, "requestRelationshipPlan",
                       {"planId": plan_id, "kind": kind.name, "reason": reason, "reviewDue": input.review_due,
                        "meeting": None if booking is None else booking.request()}, who.subject)
 
-    async def work(tx: Transaction) -> RelationshipPlanRequestOutcome:
+    async def work(tx: Transaction) -> PlanRequestDone:
         at = now()
         plan = await lock_plan(tx, who, plan_id, "input.planId", step)
         if plan.prior is not None:
-            return await _replay(tx, plan, kind, who)
+            return await _replay(tx, plan, kind)
         doing = "arranging a meeting" if booking is not None else "requesting a review"
         require_open_plan(plan, doing, "input.planId")
-        contact: RelationshipContact | None = None
+        contact: Record | None = None
         review_due: datetime.date | None = native(plan.row["plan"].get("reviewDue"))
         if booking is not None:
             contact_id = await book(tx, plan, booking, who.subject, step, at, record=reason)
-            contact = await read_contact(tx, plan_id, contact_id, who, "input.planId")
+            contact = await contact_row(tx, plan_id, contact_id, "input.planId")
         else:
             review_due = await _review(tx, plan, input.review_due, reason, who.subject, step, at)
-        return RelationshipPlanRequestOutcome(plan_id=strawberry.ID(plan_id), kind=kind, contact=contact,
-                                              review_due=review_due, replayed=False)
+        return PlanRequestDone(plan_id=plan_id, kind=kind, contact=contact, review_due=review_due, replayed=False)
 
-    outcome: RelationshipPlanRequestOutcome = await info.context.db.transact(work)
-    return outcome
+    return await db.transact(work)

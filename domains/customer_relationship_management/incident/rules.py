@@ -7,20 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import strawberry
-
-from domains.inputs import text
-from graph.database import Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
-from graph.queries import load
-from resolvers.customer_relationship_management.incident.types import ActivityReferenceInput
-from resolvers.customer_relationship_management.vocabulary import (
+from domains.customer_relationship_management.vocabulary import (
     INCIDENT_MOVES,
     INCIDENT_PRIORITIES,
     IncidentControlAction,
     IncidentExchangeAction,
     IncidentStatus,
 )
+from domains.found import unknown
+from domains.inputs import text
+from graph.database import Transaction
+from graph.errors import Conflict, NotFound, ValidationFailed
+from graph.queries import load
 
 INCIDENT_REFERENCES = load("customer_relationship_management/incident_references")
 INCIDENT_ON_PLAN = load("customer_relationship_management/incident_on_plan")
@@ -62,13 +60,22 @@ def priority(value: int, field: str) -> int:
     return value
 
 
-def activity(given: ActivityReferenceInput | None, field: str) -> Activity:
-    """The references, de-duplicated; VALIDATION beyond MAX_REFERENCES."""
-    def ids(values: list[strawberry.ID] | None) -> list[str]:
-        return list(dict.fromkeys(str(v) for v in values or []))
+@dataclass(frozen=True)
+class ActivityIds:
+    """BIAN ProductandServiceActivityReference as asked: the events, allocations and products named."""
 
-    asked = Activity(field, *(ids(getattr(given, name, None)) for name in ("event_ids", "allocation_ids",
-                                                                           "product_ids")))
+    event_ids: list[str] | None = None
+    allocation_ids: list[str] | None = None
+    product_ids: list[str] | None = None
+
+
+def activity(given: ActivityIds | None, field: str) -> Activity:
+    """The references, de-duplicated; VALIDATION beyond MAX_REFERENCES."""
+    def ids(values: list[str] | None) -> list[str]:
+        return list(dict.fromkeys(values or []))
+
+    given = given or ActivityIds()
+    asked = Activity(field, ids(given.event_ids), ids(given.allocation_ids), ids(given.product_ids))
     count = len(asked.event_ids) + len(asked.allocation_ids) + len(asked.product_ids)
     if count > MAX_REFERENCES:
         raise ValidationFailed(f"{field} names {count} activities; at most {MAX_REFERENCES} are allowed", field=field)
@@ -82,7 +89,7 @@ async def check_references(tx: Transaction, customer_id: str, asked: Activity, a
     [found] = await tx.run(INCIDENT_REFERENCES, refs={**asked.asked(), "customerId": customer_id,
                                                       "assigneeId": assignee_id})
     if assignee_id is not None and not found["assigneeFound"]:
-        raise NotFound(f"no servicing resource has the id {assignee_id}", field=assignee_field)
+        raise unknown("servicing resource", assignee_id, assignee_field)
     events = {e["id"]: e["customerId"] for e in found["events"]}
     for i, event_id in enumerate(asked.event_ids):
         _exists(event_id in events, "event", event_id, f"{asked.field}.eventIds[{i}]")
@@ -103,7 +110,7 @@ async def check_references(tx: Transaction, customer_id: str, asked: Activity, a
 
 def _exists(found: bool, what: str, id: str, field: str) -> None:
     if not found:
-        raise NotFound(f"no {what} has the id {id}", field=field)
+        raise unknown(what, id, field)
 
 
 async def incident_on_plan(tx: Transaction, plan_id: str, incident_id: str, field: str) -> dict[str, Any]:

@@ -4,31 +4,25 @@ every incident step runs (`run_step`, `change`, `log`).
 A step is one write transaction: lock the plan (book check, the plan read under its lock, a repeated
 idempotency key recognised), check the plan is open and the incident may change, check the
 references it names, write, log its Relationship event. Any failed check leaves the graph
-unchanged. The answer is read after the commit: the incident as it is now.
+unchanged. The answer is the incident read back in the step's transaction (steps.changed_then_read).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
-from graph.database import Transaction
+from domains.customer_relationship_management.incident import rules as rules
+from domains.customer_relationship_management.incident.read import incident_records, the_incident
+from domains.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
+from domains.customer_relationship_management.steps import Changed, StepKey, changed_then_read, log_plan_step
+from domains.customer_relationship_management.vocabulary import IncidentSource, IncidentStatus, IncidentType
+from gateway.security.auth import Principal
+from graph.database import Database, Record, Transaction
 from graph.errors import ValidationFailed
 from graph.queries import load
-from resolvers.context import Info
-from resolvers.customer_relationship_management.access import principal
-from resolvers.customer_relationship_management.incident import rules as rules
-from resolvers.customer_relationship_management.incident.read import incident
-from resolvers.customer_relationship_management.incident.types import (
-    CaptureRelationshipIncidentInput,
-    CreateRelationshipIncidentInput,
-    RelationshipIncidentOutcome,
-    UpdateRelationshipIncidentInput,
-)
-from resolvers.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
-from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
-from resolvers.customer_relationship_management.vocabulary import IncidentStatus
 
 INCIDENT_CREATE = load("customer_relationship_management/incident_create")
 INCIDENT_CHANGE = load("customer_relationship_management/incident_change")
@@ -37,21 +31,57 @@ INCIDENT_CHANGE = load("customer_relationship_management/incident_change")
 Act = Callable[[Transaction, LockedPlan], Awaitable[str]]
 
 
-async def run_step(info: Info, plan_id: str, plan_field: str, step: StepKey,
-                   act: Act) -> RelationshipIncidentOutcome:
-    who = principal(info)
+@dataclass(frozen=True)
+class IncidentCreation:
+    """BIAN CreateIncident as asked (checked by `create`)."""
 
-    async def work(tx: Transaction) -> tuple[str, bool]:
-        locked = await lock_plan(tx, who, plan_id, plan_field, step)
-        if locked.prior is not None:
-            return str(locked.prior.subject_id), True
-        return await act(tx, locked), False
+    plan_id: str
+    incident_type: IncidentType
+    source: IncidentSource
+    description: str
+    priority: int
+    assignee_id: str | None
+    activity: rules.ActivityIds | None
 
-    db = info.context.db
-    incident_id, replayed = await db.transact(work)
-    # Read after the commit (the bookmark makes it see it); the book was checked in the step.
-    found = await incident(db, who, plan_id, incident_id, check_book=False)
-    return RelationshipIncidentOutcome(incident=found, replayed=replayed)
+
+@dataclass(frozen=True)
+class IncidentUpdate:
+    """BIAN UpdateIncident as asked (checked by `update`): None leaves a field as it is."""
+
+    plan_id: str
+    incident_id: str
+    incident_type: IncidentType | None
+    source: IncidentSource | None
+    description: str | None
+    assignee_id: str | None
+
+
+@dataclass(frozen=True)
+class IncidentCapture:
+    """BIAN CaptureIncident as asked (checked by `capture`)."""
+
+    plan_id: str
+    incident_id: str
+    captured_detail: str | None
+    activity: rules.ActivityIds | None
+
+
+async def run_step(db: Database, who: Principal, plan_id: str, plan_field: str, step: StepKey,
+                   act: Act) -> Changed[Record]:
+    """The step in one write transaction; the incident it created or changed, as the transaction left it."""
+    async def work(tx: Transaction) -> Changed[Record]:
+        async def change() -> tuple[str, bool]:
+            locked = await lock_plan(tx, who, plan_id, plan_field, step)
+            if locked.prior is not None:
+                return str(locked.prior.subject_id), True
+            return await act(tx, locked), False
+
+        async def read(incident_id: str) -> Record:
+            return the_incident(await incident_records(tx, plan_id, incident_id=incident_id), plan_id, incident_id)
+
+        return await changed_then_read(change(), read)
+
+    return await db.transact(work)
 
 
 def stamp(locked: LockedPlan, by: str) -> str:
@@ -75,13 +105,12 @@ async def log(tx: Transaction, locked: LockedPlan, step: StepKey, by: str, type:
                         by=by, step=step, subject_id=incident_id, resource_id=assignee_id, result=status)
 
 
-async def create(info: Info, input: CreateRelationshipIncidentInput,
-                 idempotency_key: str | None) -> RelationshipIncidentOutcome:
-    plan_id, by = str(input.plan_id), principal(info).subject
+async def create(db: Database, who: Principal, input: IncidentCreation, idempotency_key: str | None) -> Changed[Record]:
+    plan_id, by = input.plan_id, who.subject
     asked: dict[str, Any] = {"planId": plan_id, "incidentType": input.incident_type.name, "source": input.source.name,
              "description": rules.narrative(input.description, "input.description"),
              "priority": rules.priority(input.priority, "input.priority"),
-             "assigneeId": None if input.assignee_id is None else str(input.assignee_id)}
+             "assigneeId": input.assignee_id}
     activity = rules.activity(input.activity, "input.activity")
     step = StepKey.of(idempotency_key, "createRelationshipIncident", {**asked, **activity.asked()}, by)
     incident_id = f"IN-{uuid.uuid4()}"
@@ -106,19 +135,18 @@ async def create(info: Info, input: CreateRelationshipIncidentInput,
                   incident_id, assignee, IncidentStatus.OPEN.name)
         return incident_id
 
-    return await run_step(info, plan_id, "input.planId", step, act)
+    return await run_step(db, who, plan_id, "input.planId", step, act)
 
 
-async def update(info: Info, input: UpdateRelationshipIncidentInput,
-                 idempotency_key: str | None) -> RelationshipIncidentOutcome:
-    plan_id, incident_id, by = str(input.plan_id), str(input.incident_id), principal(info).subject
+async def update(db: Database, who: Principal, input: IncidentUpdate, idempotency_key: str | None) -> Changed[Record]:
+    plan_id, incident_id, by = input.plan_id, input.incident_id, who.subject
     properties: dict[str, Any] = {
         k: v for k, v in (("incidentType", None if input.incident_type is None else input.incident_type.name),
                           ("source", None if input.source is None else input.source.name),
                           ("description", None if input.description is None
                            else rules.narrative(input.description, "input.description")))
         if v is not None}
-    assignee_id = None if input.assignee_id is None else str(input.assignee_id)
+    assignee_id = input.assignee_id
     if not properties and assignee_id is None:
         raise ValidationFailed("name at least one change: incidentType, source, description or assigneeId",
                                field="input")
@@ -139,12 +167,11 @@ async def update(info: Info, input: UpdateRelationshipIncidentInput,
                   incident_id, assignee_id or row["assigneeId"], row["incident"]["status"])
         return incident_id
 
-    return await run_step(info, plan_id, "input.planId", step, act)
+    return await run_step(db, who, plan_id, "input.planId", step, act)
 
 
-async def capture(info: Info, input: CaptureRelationshipIncidentInput,
-                  idempotency_key: str | None) -> RelationshipIncidentOutcome:
-    plan_id, incident_id, by = str(input.plan_id), str(input.incident_id), principal(info).subject
+async def capture(db: Database, who: Principal, input: IncidentCapture, idempotency_key: str | None) -> Changed[Record]:
+    plan_id, incident_id, by = input.plan_id, input.incident_id, who.subject
     detail = rules.narrative(input.captured_detail, "input.capturedDetail", required=False)
     activity = rules.activity(input.activity, "input.activity")
     if detail is None and activity.empty:
@@ -166,7 +193,7 @@ async def capture(info: Info, input: CaptureRelationshipIncidentInput,
                   incident_id, row["assigneeId"], row["incident"]["status"])
         return incident_id
 
-    return await run_step(info, plan_id, "input.planId", step, act)
+    return await run_step(db, who, plan_id, "input.planId", step, act)
 
 
 def _activity_text(activity: rules.Activity) -> str:

@@ -4,14 +4,16 @@ event history, and that event carries the step's idempotency key.
 A step runs: lock the plan (or, to create one, the customer), `prior_step` (a repeated key answers
 the first request's outcome, a key reused for another request is a CONFLICT), check, write, then
 `log_plan_step` in the same transaction. Checking the key under the lock means two identical
-requests at once run one after the other and the second finds the first's event.
+requests at once run one after the other and the second finds the first's event. Every step answers
+with what it created or changed, read back in its own transaction (`changed_then_read`).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from domains import idempotency
 from graph.database import Transaction
@@ -21,6 +23,8 @@ from resolvers.customer_event_history.timeline import EventCategory
 
 STEP_BY_IDEMPOTENCY_KEY = load("customer_relationship_management/step_by_idempotency_key")
 KEY_FIELD = "idempotencyKey"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -68,3 +72,20 @@ async def log_plan_step(tx: Transaction, *, customer_id: str, plan_id: str, type
         # Only a request for another plan can race us to the key (same-plan requests wait on its lock).
         idempotency.replay(logged["event"].get("idempotencyFingerprint"), step.fingerprint or "", step.key or "",
                            KEY_FIELD)
+
+
+@dataclass(frozen=True)
+class Changed(Generic[T]):
+    """A step's answer: what it created or changed as its transaction left it, and whether the request
+    was a replay of an earlier one with the same idempotency key (then nothing was written)."""
+
+    record: T
+    replayed: bool
+
+
+async def changed_then_read(change: Awaitable[tuple[str, bool]], read: Callable[[str], Awaitable[T]]) -> Changed[T]:
+    """Update-then-read, the one way a step answers: `change` runs (answering the id of what it created or
+    changed, and whether it replayed), then `read` reads that object back in the same transaction, so the
+    answer is exactly what was written, never a later writer's."""
+    subject_id, replayed = await change
+    return Changed(record=await read(subject_id), replayed=replayed)

@@ -1,25 +1,20 @@
 """BIAN ControlIncident (priority up or down, hold, resume) and ExchangeIncident (acknowledge,
 resolve, reopen, close): the moves of an incident's life, checked against `INCIDENT_MOVES` under the
-plan's lock. Each runs as an incident step (`incident_steps.run_step`) and logs its own event.
+plan's lock. Each runs as an incident step (`steps.run_step`) and logs its own event.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph.database import Transaction
+from domains.customer_relationship_management.incident import rules as rules
+from domains.customer_relationship_management.incident.steps import change, log, run_step, stamp
+from domains.customer_relationship_management.plan.lock import LockedPlan, require_open_plan
+from domains.customer_relationship_management.steps import Changed, StepKey
+from domains.customer_relationship_management.vocabulary import IncidentControlAction, IncidentExchangeAction
+from gateway.security.auth import Principal
+from graph.database import Database, Record, Transaction
 from graph.errors import ValidationFailed
-from resolvers.context import Info
-from resolvers.customer_relationship_management.access import principal
-from resolvers.customer_relationship_management.incident import rules as rules
-from resolvers.customer_relationship_management.incident.steps import change, log, run_step, stamp
-from resolvers.customer_relationship_management.incident.types import RelationshipIncidentOutcome
-from resolvers.customer_relationship_management.plan.lock import LockedPlan, require_open_plan
-from resolvers.customer_relationship_management.steps import StepKey
-from resolvers.customer_relationship_management.vocabulary import (
-    IncidentControlAction,
-    IncidentExchangeAction,
-)
 
 EVENT_TYPES: dict[IncidentControlAction | IncidentExchangeAction, str] = {
     IncidentControlAction.RAISE_PRIORITY: "INCIDENT_PRIORITY_CHANGED",
@@ -54,11 +49,11 @@ def _status_change(row: dict[str, Any], action: IncidentControlAction | Incident
     return properties, extra
 
 
-async def move(info: Info, plan_id: str, incident_id: str,
+async def move(db: Database, who: Principal, plan_id: str, incident_id: str,
                action: IncidentControlAction | IncidentExchangeAction, reason: str | None, resolution: str | None,
-               idempotency_key: str | None) -> RelationshipIncidentOutcome:
+               idempotency_key: str | None) -> Changed[Record]:
     """Controls or exchanges the incident: `resolution` only with RESOLVE, `reason` required by REASONED."""
-    by = principal(info).subject
+    by = who.subject
     said = rules.reason(reason, "reason", required=action in REASONED)
     if action is IncidentExchangeAction.RESOLVE:
         resolution = rules.narrative(resolution, "resolution")
@@ -89,5 +84,5 @@ async def move(info: Info, plan_id: str, incident_id: str,
                   incident_id, row["assigneeId"], status)
         return incident_id
 
-    return await run_step(info, plan_id, "planId", step, act)
+    return await run_step(db, who, plan_id, "planId", step, act)
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domains.customer_relationship_management.access import BookAccess, require_in_book
+from domains.customer_relationship_management.steps import PriorStep, StepKey, prior_step
+from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, PlanStatus
+from domains.found import found
 from gateway.security.auth import Principal
 from graph.database import Record, Transaction
-from graph.errors import Conflict, NotFound
+from graph.errors import Conflict
 from graph.queries import load
-from resolvers.customer_relationship_management.access import BookAccess, require_in_book
-from resolvers.customer_relationship_management.steps import PriorStep, StepKey, prior_step
-from resolvers.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, PlanStatus
 
 PLAN_LOCK = load("customer_relationship_management/plan_lock")
 
@@ -39,10 +40,9 @@ async def lock_plan(tx: Transaction, who: Principal, plan_id: str, field: str, s
     """NOT_FOUND naming `field` for an unknown plan, FORBIDDEN outside the principal's book; then the
     plan locked, and the first outcome of a repeated idempotency key (`prior`; act only when None)."""
     access = await require_in_book(tx, who, field, plan_id=plan_id)
-    rows = await tx.run(PLAN_LOCK, planId=plan_id)
-    if not rows:  # deleted between the two statements
-        raise NotFound(f"no relationship plan has the id {plan_id}", field=field)
-    return LockedPlan(access=access, row=rows[0], prior=await prior_step(tx, step))
+    # Found by the book check; gone now only if deleted between the two statements.
+    row = found(await tx.run(PLAN_LOCK, planId=plan_id), "relationship plan", plan_id, field)
+    return LockedPlan(access=access, row=row, prior=await prior_step(tx, step))
 
 
 def require_open_plan(plan: LockedPlan, doing: str, field: str) -> None:

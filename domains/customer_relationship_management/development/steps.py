@@ -1,6 +1,6 @@
 """The development steps (BIAN CreateDevelopment, UpdateDevelopment, ExchangeDevelopment,
-RequestDevelopment): each checks its input in Python first, then runs through
-`development_work.run_step` in one write transaction and logs its Relationship event.
+RequestDevelopment): each checks its request in Python first, then runs through `work.run_step` in
+one write transaction, logs its Relationship event and answers the task as the step left it.
 Event records name the task, the people and the dates, never the narratives (analysts read events).
 """
 
@@ -8,27 +8,25 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
-from domains.inputs import text
-from gateway.security.auth import Role
-from graph.errors import Forbidden, NotFound, ValidationFailed
-from graph.queries import load
-from graph.temporal import native
-from resolvers.context import Info
-from resolvers.customer_relationship_management.development import rules as rules
-from resolvers.customer_relationship_management.development.types import (
-    CreateRelationshipDevelopmentInput,
-    RelationshipDevelopmentOutcome,
-    UpdateRelationshipDevelopmentInput,
-    work_products,
-)
-from resolvers.customer_relationship_management.development.work import Step, Working, as_json, run_step
-from resolvers.customer_relationship_management.vocabulary import (
+from domains.customer_relationship_management.development import rules as rules
+from domains.customer_relationship_management.development.work import Step, Working, run_step
+from domains.customer_relationship_management.steps import Changed
+from domains.customer_relationship_management.vocabulary import (
     DEVELOPMENT_MOVES,
     DevelopmentExchangeAction,
     DevelopmentTaskStatus,
+    DevelopmentTaskType,
 )
+from domains.found import unknown
+from domains.inputs import text
+from gateway.security.auth import Principal, Role
+from graph.database import Database, Record
+from graph.errors import Forbidden, ValidationFailed
+from graph.queries import load
+from graph.temporal import native
 
 CREATE = load("customer_relationship_management/development_create")
 
@@ -41,16 +39,40 @@ EXCHANGE_EVENTS = {
 NEEDS_REASON = frozenset({DevelopmentExchangeAction.REJECT, DevelopmentExchangeAction.CANCEL})
 
 
+@dataclass(frozen=True)
+class TaskCreation:
+    """BIAN CreateDevelopment as asked (checked by `create`)."""
+
+    plan_id: str
+    task_type: DevelopmentTaskType
+    description: str
+    assignee_id: str | None
+    due_on: datetime.date | None
+    work_products: list[rules.WorkProduct] | None
+
+
+@dataclass(frozen=True)
+class TaskUpdate:
+    """BIAN UpdateDevelopment as asked (checked by `update`): None leaves a field as it is."""
+
+    plan_id: str
+    task_id: str
+    description: str | None
+    result: str | None
+    add_work_products: list[rules.WorkProduct] | None
+    due_on: datetime.date | None
+    assignee_id: str | None
+
+
 def _due(day: datetime.date | None) -> str:
     return f", due {day.isoformat()}" if day else ""
 
 
-async def create(info: Info, input: CreateRelationshipDevelopmentInput,
-                 idempotency_key: str | None) -> RelationshipDevelopmentOutcome:
+async def create(db: Database, who: Principal, input: TaskCreation, idempotency_key: str | None) -> Changed[Record]:
     asked: dict[str, Any] = {
         "taskType": input.task_type.name,
         "description": rules.narrative(input.description, "input.description", required=True),
-        "assigneeId": None if input.assignee_id is None else str(input.assignee_id),
+        "assigneeId": input.assignee_id,
         "dueOn": rules.due_on(input.due_on, "input.dueOn"),
         "workProducts": rules.work_products(input.work_products, "input.workProducts")}
 
@@ -62,23 +84,22 @@ async def create(info: Info, input: CreateRelationshipDevelopmentInput,
                                    "name input.assigneeId", field="input.assigneeId")
         task_id = f"DT-{uuid.uuid4()}"
         task = {"taskId": task_id, "taskType": asked["taskType"], "description": asked["description"],
-                "status": DevelopmentTaskStatus.OPEN.name, "workProducts": as_json(asked["workProducts"]),
+                "status": DevelopmentTaskStatus.OPEN.name, "workProducts": rules.as_json(asked["workProducts"]),
                 "dueOn": asked["dueOn"], "createdAt": w.now, "createdBy": w.who.subject}
         created = await w.tx.run(CREATE, create={"planId": w.plan.plan_id, "assigneeId": assignee,
                                                  "task": rules.stamps(w.who.subject, w.now, **task)})
         if not created:
-            raise NotFound(f"no servicing resource has the id {assignee}", field="input.assigneeId")
+            raise unknown("servicing resource", assignee, "input.assigneeId")
         await w.log("DEVELOPMENT_TASK_CREATED", f"{asked['taskType']} task {task_id} created on plan "
                     f"{w.plan.plan_id}, assigned to {assignee}{_due(asked['dueOn'])}", task_id, assignee,
                     DevelopmentTaskStatus.OPEN.name)
         return task_id
 
-    step = Step("createRelationshipDevelopment", str(input.plan_id), "input.planId", "creating a development task",
-                asked)
-    return await run_step(info, step, idempotency_key, act)
+    step = Step("createRelationshipDevelopment", input.plan_id, "input.planId", "creating a development task", asked)
+    return await run_step(db, who, step, idempotency_key, act)
 
 
-def _updates(input: UpdateRelationshipDevelopmentInput) -> dict[str, Any]:
+def _updates(input: TaskUpdate) -> dict[str, Any]:
     """The changes the update names (as the client named them), checked; VALIDATION when none."""
     # A field given but blank is a mistake, not "no change".
     asked = {"description": rules.narrative(input.description, "input.description",
@@ -86,7 +107,7 @@ def _updates(input: UpdateRelationshipDevelopmentInput) -> dict[str, Any]:
              "result": rules.narrative(input.result, "input.result", required=input.result is not None),
              "addWorkProducts": rules.work_products(input.add_work_products, "input.addWorkProducts") or None,
              "dueOn": rules.due_on(input.due_on, "input.dueOn"),
-             "assigneeId": None if input.assignee_id is None else str(input.assignee_id)}
+             "assigneeId": input.assignee_id}
     changes = {name: value for name, value in asked.items() if value is not None}
     if not changes:
         raise ValidationFailed("name at least one of input.description, input.result, input.addWorkProducts, "
@@ -94,9 +115,8 @@ def _updates(input: UpdateRelationshipDevelopmentInput) -> dict[str, Any]:
     return changes
 
 
-async def update(info: Info, input: UpdateRelationshipDevelopmentInput,
-                 idempotency_key: str | None) -> RelationshipDevelopmentOutcome:
-    changes, task_id = _updates(input), str(input.task_id)
+async def update(db: Database, who: Principal, input: TaskUpdate, idempotency_key: str | None) -> Changed[Record]:
+    changes, task_id = _updates(input), input.task_id
 
     async def act(w: Working) -> str:
         task = await w.task(task_id, "input.taskId")
@@ -105,19 +125,19 @@ async def update(info: Info, input: UpdateRelationshipDevelopmentInput,
         properties: dict[str, Any] = {name: changes[name] for name in ("description", "result", "dueOn")
                                       if name in changes}
         if "addWorkProducts" in changes:
-            properties["workProducts"] = as_json(rules.appended(work_products(task), changes["addWorkProducts"],
-                                                                "input.addWorkProducts"))
+            properties["workProducts"] = rules.as_json(rules.appended(
+                rules.stored_work_products(task), changes["addWorkProducts"], "input.addWorkProducts"))
         assignee = changes.get("assigneeId")
         if not await w.change(task_id, properties, assignee):
-            raise NotFound(f"no servicing resource has the id {assignee}", field="input.assigneeId")
+            raise unknown("servicing resource", assignee, "input.assigneeId")
         await w.log("DEVELOPMENT_TASK_UPDATED", f"{task['taskType']} task {task_id} updated: {', '.join(changes)}"
                     + (f", reassigned to {assignee}" if assignee else "") + _due(changes.get("dueOn")), task_id,
                     assignee or task["assignee"]["resourceId"], task["status"])
         return task_id
 
-    step = Step("updateRelationshipDevelopment", str(input.plan_id), "input.planId", "updating a development task",
+    step = Step("updateRelationshipDevelopment", input.plan_id, "input.planId", "updating a development task",
                 {"taskId": task_id, **changes})
-    return await run_step(info, step, idempotency_key, act)
+    return await run_step(db, who, step, idempotency_key, act)
 
 
 def _exchange_input(action: DevelopmentExchangeAction, result: str | None, reason: str | None) -> dict[str, Any]:
@@ -152,8 +172,8 @@ def _exchanged(w: Working, task: dict[str, Any], action: DevelopmentExchangeActi
     return {"statusReason": asked["reason"], "closedAt": now, "closedBy": by}
 
 
-async def exchange(info: Info, plan_id: str, task_id: str, action: DevelopmentExchangeAction,
-                   result: str | None, reason: str | None, idempotency_key: str | None) -> RelationshipDevelopmentOutcome:
+async def exchange(db: Database, who: Principal, plan_id: str, task_id: str, action: DevelopmentExchangeAction,
+                   result: str | None, reason: str | None, idempotency_key: str | None) -> Changed[Record]:
     asked = _exchange_input(action, result, reason)
 
     async def act(w: Working) -> str:
@@ -170,11 +190,11 @@ async def exchange(info: Info, plan_id: str, task_id: str, action: DevelopmentEx
 
     step = Step("exchangeRelationshipDevelopment", plan_id, "planId", f"Exchange {action.name} of a development task",
                 {"taskId": task_id, **asked})
-    return await run_step(info, step, idempotency_key, act)
+    return await run_step(db, who, step, idempotency_key, act)
 
 
-async def request(info: Info, plan_id: str, task_id: str, note: str | None, due_on: datetime.date | None,
-                  idempotency_key: str | None) -> RelationshipDevelopmentOutcome:
+async def request(db: Database, who: Principal, plan_id: str, task_id: str, note: str | None,
+                  due_on: datetime.date | None, idempotency_key: str | None) -> Changed[Record]:
     asked: dict[str, Any] = {"note": rules.narrative(note, "note"), "dueOn": rules.due_on(due_on, "dueOn")}
 
     async def act(w: Working) -> str:
@@ -195,4 +215,4 @@ async def request(info: Info, plan_id: str, task_id: str, note: str | None, due_
 
     step = Step("requestRelationshipDevelopment", plan_id, "planId", "requesting a development task",
                 {"taskId": task_id, **asked})
-    return await run_step(info, step, idempotency_key, act)
+    return await run_step(db, who, step, idempotency_key, act)

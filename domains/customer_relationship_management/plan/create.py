@@ -14,28 +14,21 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from domains.customer_relationship_management.access import require_in_book
+from domains.customer_relationship_management.plan.fields import GoalAsked, PlanFields, create_goals, plan_fields
+from domains.customer_relationship_management.plan.read import read_plan
+from domains.customer_relationship_management.plan.rules import with_validity
+from domains.customer_relationship_management.steps import Changed, StepKey, changed_then_read, log_plan_step, prior_step
+from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, PlanStatus, PlanType
+from domains.found import found, present
 from gateway.security.auth import Principal
-from graph.database import Record, Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
+from graph.database import Database, Record, Transaction
+from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
 from resolvers.contact_routing.vocabulary import ResourceKind
-from resolvers.customer_relationship_management.access import require_in_book
-from resolvers.customer_relationship_management.plan.inputs import (
-    CreateRelationshipPlanInput,
-    check_validity,
-    create_goals,
-    one_year_on,
-    plan_fields,
-)
-from resolvers.customer_relationship_management.plan.read import read_plan
-from resolvers.customer_relationship_management.plan.types import RelationshipPlanOutcome
-from resolvers.customer_relationship_management.steps import StepKey, log_plan_step, prior_step
-from resolvers.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, PlanStatus
 
 PLAN_CUSTOMER_LOCK = load("customer_relationship_management/plan_customer_lock")
 PLAN_CREATE = load("customer_relationship_management/plan_create")
-
-REVIEW_AFTER = datetime.timedelta(days=182)
 
 
 @dataclass(frozen=True)
@@ -49,34 +42,23 @@ class PlanCreation:
     step: StepKey
 
 
-def _with_validity(fields: dict[str, Any], today: datetime.date) -> dict[str, Any]:
-    valid_from = fields.get("validFrom") or today
-    valid_to = fields.get("validTo") or one_year_on(valid_from)
-    review_due = fields.get("reviewDue") or min(valid_from + REVIEW_AFTER, valid_to)
-    check_validity(valid_from, valid_to, review_due, fields)
-    return {**fields, "validFrom": valid_from, "validTo": valid_to, "reviewDue": review_due}
-
-
-def creation(input: CreateRelationshipPlanInput, key: str | None, by: str) -> PlanCreation:
-    """The request checked in Python; VALIDATION naming the input field."""
-    fields = plan_fields(input, input.plan_type)
-    goals = create_goals(input.goals)
-    customer_id = str(input.customer_id)
-    owner_id = None if input.owner_id is None else str(input.owner_id)
+def creation(customer_id: str, given: PlanFields, plan_type: PlanType, asked_goals: list[GoalAsked] | None,
+             owner_id: str | None, key: str | None, by: str) -> PlanCreation:
+    """The request checked, with the validity defaults applied (VALIDATION naming the input field) and its step key."""
+    fields = plan_fields(given, plan_type)
+    goals = create_goals(asked_goals)
     # The fingerprint covers what the client sent, not the defaults, so a retry tomorrow still replays.
     step = StepKey.of(key, "createRelationshipPlan",
                       {"customerId": customer_id, "fields": fields, "goals": goals, "ownerId": owner_id}, by)
     today = datetime.datetime.now(datetime.UTC).date()
-    return PlanCreation(customer_id=customer_id, properties=_with_validity(fields, today), goals=goals,
+    return PlanCreation(customer_id=customer_id, properties=with_validity(fields, today), goals=goals,
                         owner_id=owner_id, step=step)
 
 
 def _owner(c: PlanCreation, row: Record) -> str:
     """The named owner if it may own a plan, else the customer's relationship manager."""
     if c.owner_id is not None:
-        named = row["namedOwner"]
-        if named is None:
-            raise NotFound(f"no servicing resource has the id {c.owner_id}", field="input.ownerId")
+        named = present(row["namedOwner"], "servicing resource", c.owner_id, "input.ownerId")
         if named["kind"] != ResourceKind.RELATIONSHIP_MANAGER.name:
             raise ValidationFailed(f"servicing resource {c.owner_id} is a {named['kind']}: only a "
                                    "RELATIONSHIP_MANAGER may own a relationship plan", field="input.ownerId")
@@ -92,9 +74,7 @@ async def _create(tx: Transaction, who: Principal, c: PlanCreation) -> tuple[str
     await require_in_book(tx, who, "input.customerId", customer_id=c.customer_id)
     rows = await tx.run(PLAN_CUSTOMER_LOCK, create={"customerId": c.customer_id, "ownerId": c.owner_id,
                                                     "openStatuses": [s.name for s in OPEN_PLAN_STATUSES]})
-    if not rows:  # deleted since the book check
-        raise NotFound(f"no customer has the id {c.customer_id}", field="input.customerId")
-    row = rows[0]
+    row = found(rows, "customer", c.customer_id, "input.customerId")  # gone only if deleted since the book check
     prior = await prior_step(tx, c.step)
     if prior is not None and prior.plan_id is not None:
         return prior.plan_id, True
@@ -116,6 +96,7 @@ async def _create(tx: Transaction, who: Principal, c: PlanCreation) -> tuple[str
     return plan_id, False
 
 
-async def create_plan(tx: Transaction, who: Principal, c: PlanCreation) -> RelationshipPlanOutcome:
-    plan_id, replayed = await _create(tx, who, c)
-    return RelationshipPlanOutcome(plan=await read_plan(tx, plan_id, who, "input.customerId"), replayed=replayed)
+async def create_plan(db: Database, who: Principal, c: PlanCreation) -> Changed[Record]:
+    """The plan created (or, for a repeated key, the first request's), as its write transaction leaves it."""
+    return await db.transact(lambda tx: changed_then_read(
+        _create(tx, who, c), lambda plan_id: read_plan(tx, plan_id, "input.customerId")))

@@ -1,32 +1,25 @@
 """How a development step runs (docs/relationship-plans.md, "Development tasks"): in ONE write
 transaction, the plan is locked with the principal's access checked and a repeated idempotency key
-recognised (plan_lock.lock_plan); a replay answers the task the first request created or changed,
+recognised (plan.lock.lock_plan); a replay answers the task the first request created or changed,
 as it is now; otherwise the plan must be open, the step acts on its task and logs its Relationship
-event, and the task is read back as the transaction left it.
+event, and the task is read back as the transaction left it (steps.changed_then_read).
 """
 
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from domains.customer_relationship_management.development import rules as rules
+from domains.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
+from domains.customer_relationship_management.steps import Changed, StepKey, changed_then_read, log_plan_step
 from gateway.security.auth import Principal
-from graph.database import Record, Transaction
+from graph.database import Database, Record, Transaction
 from graph.errors import NotFound
 from graph.queries import load
 from graph.temporal import native
-from resolvers.context import Info
-from resolvers.customer_relationship_management.access import principal, shows_narratives
-from resolvers.customer_relationship_management.development import rules as rules
-from resolvers.customer_relationship_management.development.types import (
-    RelationshipDevelopmentOutcome,
-    RelationshipDevelopmentTask,
-)
-from resolvers.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
-from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
 
 TASKS_OF_PLAN = load("customer_relationship_management/development_tasks_of_plan")
 CHANGE = load("customer_relationship_management/development_change")
@@ -87,24 +80,18 @@ class Step:
     request: dict[str, Any]
 
 
-async def run_step(info: Info, step: Step, idempotency_key: str | None,
-                   act: Act) -> RelationshipDevelopmentOutcome:
-    who = principal(info)
+async def run_step(db: Database, who: Principal, step: Step, idempotency_key: str | None, act: Act) -> Changed[Record]:
+    """The step in one write transaction; the task it created or changed, as the transaction left it."""
     key = StepKey.of(idempotency_key, step.operation, {"planId": step.plan_id, **step.request}, who.subject)
 
-    async def work(tx: Transaction) -> tuple[Record, bool]:
-        plan = await lock_plan(tx, who, step.plan_id, step.plan_field, key)
-        if plan.prior is not None:
-            return await read_task(tx, step.plan_id, plan.prior.subject_id or "", step.plan_field), True
-        require_open_plan(plan, step.doing, step.plan_field)
-        task_id = await act(Working(tx, plan, who, key, native(plan.row["now"])))
-        return await read_task(tx, step.plan_id, task_id, step.plan_field), False
+    async def work(tx: Transaction) -> Changed[Record]:
+        async def change() -> tuple[str, bool]:
+            plan = await lock_plan(tx, who, step.plan_id, step.plan_field, key)
+            if plan.prior is not None:
+                return plan.prior.subject_id or "", True
+            require_open_plan(plan, step.doing, step.plan_field)
+            return await act(Working(tx, plan, who, key, native(plan.row["now"]))), False
 
-    task, replayed = await info.context.db.transact(work)
-    return RelationshipDevelopmentOutcome(
-        task=RelationshipDevelopmentTask.from_record(task, shows_narratives(who), rules.today()), replayed=replayed)
+        return await changed_then_read(change(), lambda task_id: read_task(tx, step.plan_id, task_id, step.plan_field))
 
-
-def as_json(work_products: list[dict[str, str]]) -> str:
-    """Work products as stored: a JSON list (Neo4j lists hold no maps)."""
-    return json.dumps(work_products, separators=(",", ":"))
+    return await db.transact(work)

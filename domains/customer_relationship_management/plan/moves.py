@@ -14,16 +14,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from gateway.security.auth import Principal
-from graph.database import Transaction
-from graph.errors import Conflict, Forbidden, NotFound
-from graph.queries import load
-from graph.temporal import native
-from resolvers.customer_relationship_management.plan.lock import LockedPlan, lock_plan
-from resolvers.customer_relationship_management.plan.read import read_plan
-from resolvers.customer_relationship_management.plan.types import RelationshipPlanOutcome
-from resolvers.customer_relationship_management.steps import StepKey, log_plan_step
-from resolvers.customer_relationship_management.vocabulary import (
+from domains.customer_relationship_management.plan.lock import LockedPlan, lock_plan
+from domains.customer_relationship_management.plan.read import read_plan
+from domains.customer_relationship_management.plan.rules import NARRATIVE_LENGTH
+from domains.customer_relationship_management.steps import Changed, StepKey, changed_then_read, log_plan_step
+from domains.customer_relationship_management.vocabulary import (
     OPEN_DEVELOPMENT_STATUSES,
     OPEN_INCIDENT_STATUSES,
     PLAN_MOVES,
@@ -31,6 +26,13 @@ from resolvers.customer_relationship_management.vocabulary import (
     PlanExchangeAction,
     PlanStatus,
 )
+from domains.found import present
+from domains.inputs import text
+from gateway.security.auth import Principal
+from graph.database import Database, Record, Transaction
+from graph.errors import Conflict, Forbidden, ValidationFailed
+from graph.queries import load
+from graph.temporal import native
 from resolvers.lead_and_opportunity_management.evaluation import sales_block_names
 
 PLAN_DEPENDENTS = load("customer_relationship_management/plan_dependents")
@@ -65,6 +67,24 @@ class PlanGrant:
     campaign_id: str
     reason: str | None
     step: StepKey
+
+
+def plan_move(plan_id: str, action: PlanAction, reason: str | None, key: str | None, operation: str,
+              by: str) -> PlanMove:
+    """The move checked: a reason of at most 2000 characters, required to REJECT."""
+    why = text(reason, "reason", NARRATIVE_LENGTH, required=False)
+    if why is None and action is PlanExchangeAction.REJECT:
+        raise ValidationFailed("REJECT needs a reason: say why the plan is turned down", field="reason")
+    request = {"planId": plan_id, "action": action.name, "reason": why}
+    return PlanMove(plan_id=plan_id, action=action, reason=why, step=StepKey.of(key, operation, request, by))
+
+
+def plan_grant(plan_id: str, campaign_id: str, reason: str | None, key: str | None, by: str) -> PlanGrant:
+    """The grant checked: a reason of at most 2000 characters."""
+    why = text(reason, "reason", NARRATIVE_LENGTH, required=False)
+    request = {"planId": plan_id, "campaignId": campaign_id, "reason": why}
+    return PlanGrant(plan_id=plan_id, campaign_id=campaign_id, reason=why,
+                     step=StepKey.of(key, "grantRelationshipPlan", request, by))
 
 
 def _target(plan: LockedPlan, action: PlanAction) -> PlanStatus:
@@ -133,15 +153,12 @@ async def _move(tx: Transaction, who: Principal, m: PlanMove) -> tuple[str, bool
     return plan.plan_id, False
 
 
-async def move_plan(tx: Transaction, who: Principal, m: PlanMove) -> RelationshipPlanOutcome:
-    plan_id, replayed = await _move(tx, who, m)
-    return RelationshipPlanOutcome(plan=await read_plan(tx, plan_id, who), replayed=replayed)
+async def move_plan(db: Database, who: Principal, m: PlanMove) -> Changed[Record]:
+    return await db.transact(lambda tx: changed_then_read(_move(tx, who, m), lambda plan_id: read_plan(tx, plan_id)))
 
 
 def _check_campaign(g: PlanGrant, context: dict[str, Any], today: datetime.date, trusted: bool) -> None:
-    campaign = context["campaign"]
-    if campaign is None:
-        raise NotFound(f"no campaign has the id {g.campaign_id}", field="campaignId")
+    campaign = present(context["campaign"], "campaign", g.campaign_id, "campaignId")
     starts, ends = native(campaign.get("startsOn")), native(campaign.get("endsOn"))
     if (starts is not None and today < starts) or (ends is not None and ends < today):
         raise Conflict(f"campaign {g.campaign_id} runs from {starts or 'the start'} to {ends or 'no end'}, not today "
@@ -174,6 +191,5 @@ async def _grant(tx: Transaction, who: Principal, g: PlanGrant) -> tuple[str, bo
     return plan.plan_id, False
 
 
-async def grant_plan(tx: Transaction, who: Principal, g: PlanGrant) -> RelationshipPlanOutcome:
-    plan_id, replayed = await _grant(tx, who, g)
-    return RelationshipPlanOutcome(plan=await read_plan(tx, plan_id, who), replayed=replayed)
+async def grant_plan(db: Database, who: Principal, g: PlanGrant) -> Changed[Record]:
+    return await db.transact(lambda tx: changed_then_read(_grant(tx, who, g), lambda plan_id: read_plan(tx, plan_id)))

@@ -1,0 +1,1 @@
+"""The rules of a plan's development tasks (BIAN behaviour qualifier Development)."""

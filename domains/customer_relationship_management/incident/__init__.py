@@ -1,0 +1,1 @@
+"""The rules of a plan's customer incidents (BIAN behaviour qualifier Incident)."""
