@@ -14,7 +14,7 @@ from domains.customer_relationship_management.matching import NAME_READERS, PEER
 from gateway.security.auth import Role, allow
 from resolvers.context import Info
 from resolvers.customer_relationship_management.access import principal
-from resolvers.customer_relationship_management.vocabulary import graphql_enum
+from resolvers.described_enum import described_enum
 from resolvers.lead_and_opportunity_management.lead_capture import LeadInitiation
 from resolvers.lead_and_opportunity_management.lead_model import retrieve_lead
 
@@ -24,11 +24,12 @@ __all__ = ["NAME_READERS", "PEER_SAMPLE", "SUGGESTIONS", "ProductMatchingMutatio
 
 _parameters = matching.parameters
 
-graphql_enum(SuggestionSource, "Where a product suggestion comes from in the customer's network.",
-             HOUSEHOLD="Members of a household the customer belongs to hold it (3 points each).",
-             RELATED_PARTY="Parties related to the customer (RELATED_TO, either way) hold it (2 points each).",
-             SEGMENT_PEERS="Customers of the same segment hold it (10 x its share among the segment, measured on at "
-                           "most 1000 customers of the segment).")
+described_enum(SuggestionSource, "Where a product suggestion comes from in the customer's network.", {
+    "HOUSEHOLD": "Members of a household the customer belongs to hold it (3 points each).",
+    "RELATED_PARTY": "Parties related to the customer (RELATED_TO, either way) hold it (2 points each).",
+    "SEGMENT_PEERS": "Customers of the same segment hold it (10 x its share among the segment, measured on at "
+                           "most 1000 customers of the segment).",
+})
 
 
 @strawberry.type(description="One reason a product is suggested: a source, how many hold it there and the points.")
