@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 from harness import BenchError, in_neo4j, percentile
 from tqdm import tqdm
 
+from domains.customer_event_history.timeline import EVENTS_OF_CUSTOMERS
 from gateway.security.auth import Principal, Role
 from gateway.settings import Settings
 from graph import queries
@@ -45,7 +46,6 @@ from graph.seed.events import CATALOG, EVENT_LABELS
 from graph.seed.generator import REFERENCE_INSTANT
 from resolvers.context import Context
 from resolvers.customer_event_history import EventCategory, timeline_page
-from resolvers.customer_event_history.timeline import EVENTS_OF_CUSTOMERS
 from resolvers.pagination import decode_cursor
 from resolvers.schema import build_schema
 

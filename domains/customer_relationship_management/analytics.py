@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import datetime
 
+from domains.customer_event_history.analytics import counted_categories
 from domains.customer_relationship_management.book_scope import book_resource, check_days, codes, unknown_resource
 from domains.customer_relationship_management.vocabulary import OPEN_PLAN_STATUSES, ContactStatus, PlanStatus
+from domains.lead_and_opportunity_management.vocabulary import LeadStatus
 from gateway.security.auth import Principal
 from gateway.security.book import book_holder
 from graph.database import Database, Record
 from graph.queries import load
 from graph.temporal import now
-from resolvers.customer_event_history.analytics import counted_categories
-from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
 
 PLAN_COVERAGE = load("customer_relationship_management/analytics_plan_coverage")
 GOAL_ATTAINMENT = load("customer_relationship_management/analytics_goal_attainment")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from domains.customer_event_history.analytics import counted_categories
+from domains.customer_event_history.categories import EventCategory
 from domains.customer_relationship_management.book_scope import (
     MAX_LIMIT,
     book_resource,
@@ -21,12 +23,10 @@ from domains.customer_relationship_management.vocabulary import (
     OPEN_PLAN_STATUSES,
     ContactStatus,
 )
+from domains.lead_and_opportunity_management.vocabulary import OPEN_STATUSES as OPEN_LEAD_STATUSES
 from gateway.security.auth import Principal
 from graph.database import Database, Record
 from graph.queries import load
-from resolvers.customer_event_history.analytics import counted_categories
-from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES as OPEN_LEAD_STATUSES
 
 BOOK_OF_RELATIONSHIP_MANAGER = load("customer_relationship_management/book_of_relationship_manager")
 REVIEW_ACTIVITY_OF_BOOK = load("customer_relationship_management/review_activity_of_book")

@@ -20,20 +20,14 @@ from neo4j.exceptions import ConstraintError
 
 from domains import idempotency
 from domains.found import unknown
+from domains.lead_and_opportunity_management.capture import DEFAULT_PRIORITY, LEAD_LOCK_CUSTOMER, Request, capture_lead
+from domains.lead_and_opportunity_management.evaluation import sales_block_names
+from domains.lead_and_opportunity_management.vocabulary import OPEN, LeadSource
 from gateway.security.auth import Principal, Role
 from gateway.security.book import require_reach
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
-from resolvers.lead_and_opportunity_management.evaluation import sales_block_names
-from resolvers.lead_and_opportunity_management.lead_capture import (
-    DEFAULT_PRIORITY,
-    LEAD_LOCK_CUSTOMER,
-    Request,
-    capture_lead,
-)
-from resolvers.lead_and_opportunity_management.lead_triggers import OPEN
-from resolvers.lead_and_opportunity_management.vocabulary import LeadSource
 
 SUGGESTIONS = load("customer_relationship_management/matching_product_suggestions")
 LEAD_BY_KEY = load("customer_relationship_management/matching_lead_by_idempotency_key")

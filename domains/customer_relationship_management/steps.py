@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from domains import idempotency
+from domains.customer_event_history.capture import log_event
+from domains.customer_event_history.categories import EventCategory
 from graph.database import Transaction
 from graph.queries import load
-from resolvers.customer_event_history.capture import log_event
-from resolvers.customer_event_history.timeline import EventCategory
 
 STEP_BY_IDEMPOTENCY_KEY = load("customer_relationship_management/step_by_idempotency_key")
 KEY_FIELD = "idempotencyKey"

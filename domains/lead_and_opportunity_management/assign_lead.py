@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from domains import idempotency
+
+# Customer Event History's capture, still in resolvers/ (to be repointed when it moves to domains/).
+from domains.customer_event_history.capture import log_event
+from domains.customer_event_history.categories import EventCategory
 from domains.lead_and_opportunity_management.assignment import Assignment, proposal
 from domains.lead_and_opportunity_management.lead import lock_lead, read_lead, require_open
 from gateway.security.auth import Principal, Role
@@ -23,10 +27,6 @@ from gateway.security.book import acting_resource
 from graph.database import Database, Transaction
 from graph.errors import Forbidden
 from graph.queries import load
-
-# Customer Event History's capture, still in resolvers/ (to be repointed when it moves to domains/).
-from resolvers.customer_event_history.capture import log_event
-from resolvers.customer_event_history.timeline import EventCategory
 
 ASSIGN_LEAD_OWNER = load("lead_and_opportunity_management/assign_lead_owner")
 ASSIGNMENT_BY_IDEMPOTENCY_KEY = load("lead_and_opportunity_management/assign_by_idempotency_key")

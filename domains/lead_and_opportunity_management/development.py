@@ -18,6 +18,10 @@ from typing import Any
 from neo4j.exceptions import ConstraintError
 
 from domains import idempotency
+
+# Customer Event History's capture, still in resolvers/ (to be repointed when it moves to domains/).
+from domains.customer_event_history.capture import log_event
+from domains.customer_event_history.categories import EventCategory
 from domains.found import found, present, unknown
 from domains.inputs import text
 from domains.lead_and_opportunity_management import development_rules as rules
@@ -32,10 +36,6 @@ from domains.lead_and_opportunity_management.message_templates import render
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
-
-# Customer Event History's capture, still in resolvers/ (to be repointed when it moves to domains/).
-from resolvers.customer_event_history.capture import log_event
-from resolvers.customer_event_history.timeline import EventCategory
 
 BY_IDEMPOTENCY_KEY = load("lead_and_opportunity_management/development_by_idempotency_key")
 CREATE = load("lead_and_opportunity_management/development_create")

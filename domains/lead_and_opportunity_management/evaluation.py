@@ -13,15 +13,14 @@ import datetime
 import enum
 from dataclasses import dataclass
 
+# Customer Event History's capture, still in resolvers/ (to be repointed when it moves to domains/).
+from domains.customer_event_history.capture import log_event
+from domains.customer_event_history.categories import EventCategory
 from domains.found import found
 from domains.lead_and_opportunity_management.lead import lock_lead, require_open
 from gateway.security.auth import Principal
 from graph.database import Database, Record, Transaction
 from graph.queries import load
-
-# Customer Event History's capture, still in resolvers/ (to be repointed when it moves to domains/).
-from resolvers.customer_event_history.capture import log_event
-from resolvers.customer_event_history.timeline import EventCategory
 
 EVALUATE_LEAD = load("lead_and_opportunity_management/evaluate_lead")
 RECORD_OUTCOME = load("lead_and_opportunity_management/evaluate_record_outcome")

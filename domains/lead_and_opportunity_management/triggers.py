@@ -16,24 +16,15 @@ import datetime
 import uuid
 from typing import Any
 
+# Other domains' capture paths, still in resolvers/ (to be repointed when they move to domains/).
+from domains.customer_event_history.capture import log_event
+from domains.customer_event_history.categories import EventCategory
 from domains.lead_and_opportunity_management.vocabulary import OPEN
+from domains.party_routing_profile.indicators import Change, change_context, check_type, end, log_change, record
+from domains.party_routing_profile.profile import ENSURE_PARTY_STATE, LOCK_PARTY_STATE, IndicatorCategory
 from graph.database import Transaction
 from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
-
-# Other domains' capture paths, still in resolvers/ (to be repointed when they move to domains/).
-from resolvers.customer_event_history.capture import log_event
-from resolvers.customer_event_history.timeline import EventCategory
-from resolvers.party_routing_profile.indicators import (
-    ENSURE_PARTY_STATE,
-    Change,
-    change_context,
-    check_type,
-    end,
-    log_change,
-    record,
-)
-from resolvers.party_routing_profile.profile import LOCK_PARTY_STATE, IndicatorCategory
 
 LEAD_SETS_STATUS = load("lead_and_opportunity_management/lead_sets_status")
 LEAD_PROSPECT_STATUS = load("lead_and_opportunity_management/lead_prospect_status")

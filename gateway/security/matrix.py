@@ -18,9 +18,9 @@ import strawberry
 from strawberry.permission import PermissionExtension
 from strawberry.types.base import StrawberryObjectDefinition
 
+from domains.customer_relationship_management.access import NARRATIVE_READERS
+from domains.customer_relationship_management.matching import NAME_READERS
 from gateway.security.auth import CONFIDENTIAL_READERS, Role, RolesAllowed
-from resolvers.customer_relationship_management.access import NARRATIVE_READERS
-from resolvers.customer_relationship_management.matching import NAME_READERS
 
 ROOTS = ("Query", "Mutation", "Subscription")
 ROLE_ORDER = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ANALYST, Role.ADMIN)

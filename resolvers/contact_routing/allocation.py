@@ -20,6 +20,7 @@ import strawberry
 from neo4j.exceptions import ConstraintError
 
 from domains import idempotency
+from domains.customer_event_history.capture import log_event
 from domains.inputs import text
 from gateway.security.auth import ALL_ROLES, Role, allow
 from gateway.security.book import require_reach, require_reach_for
@@ -58,7 +59,6 @@ from resolvers.contact_routing.vocabulary import (
     ResourceKind,
 )
 from resolvers.context import Info
-from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.party_routing_profile.vocabulary import RequiredSkill
 from resolvers.selection import selects

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import strawberry
 
+from domains.customer_event_history.capture import log_event
 from gateway.security.auth import Role, allow
 from graph.database import Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
@@ -21,7 +22,6 @@ from graph.queries import load
 from resolvers.contact_routing.resources import ServicingResource, read
 from resolvers.contact_routing.vocabulary import ResourceKind
 from resolvers.context import Info
-from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 
 RELATIONSHIP_MANAGER_CONTEXT = load("contact_routing/relationship_manager_context")

@@ -25,6 +25,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from domains.customer_event_history.capture import log_event
 from gateway.request_id import current_request_id
 from graph.background import cancel_and_wait
 from graph.database import Database, Record, Transaction
@@ -39,7 +40,6 @@ from resolvers.contact_routing.decision import (
     why_queued,
 )
 from resolvers.contact_routing.vocabulary import AllocationStatus
-from resolvers.customer_event_history.capture import log_event
 from resolvers.customer_event_history.timeline import EventCategory
 
 LOCK_CANDIDATES = load("contact_routing/lock_candidates")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import strawberry
 
+from domains.customer_event_history.timeline import TimelinePage
 from resolvers.customer_event_history.analytics import EventAnalyticsQuery
 from resolvers.customer_event_history.behaviour_qualifiers import BehaviourQualifierMutation, BehaviourQualifierQuery
 from resolvers.customer_event_history.event_log import EventLogMutation, EventLogQuery
@@ -21,7 +22,6 @@ from resolvers.customer_event_history.timeline import (
     CustomerEvent,
     EventCategory,
     EventConnection,
-    TimelinePage,
     customer_events,
     timeline_page,
 )

@@ -10,7 +10,7 @@ from typing import Any
 
 import strawberry
 
-from resolvers.customer_event_history.analytics import change
+from domains.customer_event_history.analytics import change
 from resolvers.customer_relationship_management.book_types import BookResource
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 import strawberry
 
 from domains.customer_relationship_management import matching as matching
-from domains.customer_relationship_management.matching import NAME_READERS, PEER_SAMPLE, SUGGESTIONS, SuggestionSource
+from domains.customer_relationship_management.matching import SuggestionSource
 from gateway.security.auth import Role, allow
 from resolvers.context import Info
 from resolvers.customer_relationship_management.access import principal
@@ -18,11 +18,7 @@ from resolvers.described_enum import described_enum
 from resolvers.lead_and_opportunity_management.lead_capture import LeadInitiation
 from resolvers.lead_and_opportunity_management.lead_model import retrieve_lead
 
-# NAME_READERS (gateway/security/matrix.py), PEER_SAMPLE, SUGGESTIONS and _parameters (the tests) are named here too.
-__all__ = ["NAME_READERS", "PEER_SAMPLE", "SUGGESTIONS", "ProductMatchingMutation", "ProductMatchingQuery",
-           "ProductSuggestion", "ProductSuggestions", "_parameters"]
-
-_parameters = matching.parameters
+__all__ = ["ProductMatchingMutation", "ProductMatchingQuery", "ProductSuggestion", "ProductSuggestions"]
 
 described_enum(SuggestionSource, "Where a product suggestion comes from in the customer's network.", {
     "HOUSEHOLD": "Members of a household the customer belongs to hold it (3 points each).",

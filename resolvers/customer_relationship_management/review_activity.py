@@ -17,9 +17,9 @@ from typing import Any
 
 import strawberry
 
+from domains.customer_event_history.analytics import change
 from domains.customer_relationship_management.book import review_parameters
 from graph.temporal import native
-from resolvers.customer_event_history.analytics import change
 from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.customer_relationship_management.book_types import BookPlanSummary, BookResource
 from resolvers.customers import Segment

@@ -10,7 +10,6 @@ resolvers; the rules are domains/lead_and_opportunity_management/. One module pe
 - `development`, `development_types`: development tasks' fields, types and inputs.
 - `message_templates`: the MessageTemplate type and messageTemplates.
 - `analytics`, `analytics_types`: funnel, conversion, ageing, portfolio.
-- `lead_scoring`, `lead_triggers`: re-exports kept for imports not yet repointed (tests, CRM's matching).
 """
 
 from __future__ import annotations

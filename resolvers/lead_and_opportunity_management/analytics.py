@@ -17,10 +17,6 @@ import strawberry
 
 from domains.lead_and_opportunity_management import analytics
 from domains.lead_and_opportunity_management.analytics import (
-    LEAD_AGEING,
-    LEAD_CONVERSION_BY_RESOURCE,
-    LEAD_FUNNEL,
-    LEAD_PORTFOLIO,
     window,
 )
 from gateway.security.auth import Role, allow
@@ -38,7 +34,7 @@ from resolvers.lead_and_opportunity_management.analytics_types import (
 )
 from resolvers.lead_and_opportunity_management.vocabulary import CampaignType
 
-__all__ = ["LEAD_AGEING", "LEAD_CONVERSION_BY_RESOURCE", "LEAD_FUNNEL", "LEAD_PORTFOLIO", "AnalyticsQuery"]
+__all__ = ["AnalyticsQuery"]
 
 ANALYTICS_ROLES = (Role.ANALYST, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 From = Annotated[datetime.datetime | None, strawberry.argument(

@@ -15,8 +15,7 @@ import strawberry
 from domains import idempotency
 from domains.lead_and_opportunity_management import evaluation
 from domains.lead_and_opportunity_management.assign_lead import AssignmentOutcome, reassign
-from domains.lead_and_opportunity_management.assignment import assign
-from domains.lead_and_opportunity_management.evaluation import EvaluationCheckKind, evaluate, sales_block_names
+from domains.lead_and_opportunity_management.evaluation import EvaluationCheckKind
 from gateway.security.auth import Role, allow
 from gateway.security.book import require_reach_for
 from graph.temporal import instant_or_now
@@ -25,8 +24,7 @@ from resolvers.described_enum import described_enum
 from resolvers.lead_and_opportunity_management.assignment import LeadAssignment
 from resolvers.lead_and_opportunity_management.lead_model import Lead
 
-__all__ = ["EvaluationMutation", "EvaluationQuery", "LeadAssignment", "LeadEvaluation", "assign", "evaluate",
-           "sales_block_names"]
+__all__ = ["EvaluationMutation", "EvaluationQuery", "LeadEvaluation"]
 
 EVALUATORS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 

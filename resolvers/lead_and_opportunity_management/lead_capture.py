@@ -11,16 +11,13 @@ import strawberry
 from domains.lead_and_opportunity_management import capture
 from domains.lead_and_opportunity_management.capture import (
     DEFAULT_PRIORITY,
-    LEAD_LOCK_CUSTOMER,
     Request,
-    capture_lead,
 )
 from resolvers.context import Info
 from resolvers.lead_and_opportunity_management.lead_model import Lead, retrieve_lead
 from resolvers.lead_and_opportunity_management.vocabulary import CampaignType, LeadSource
 
-__all__ = ["DEFAULT_PRIORITY", "LEAD_LOCK_CUSTOMER", "InitiateLeadInput", "LeadInitiation", "Request", "capture_lead",
-           "initiate"]
+__all__ = ["InitiateLeadInput", "LeadInitiation", "initiate"]
 
 
 @strawberry.input(description="A lead to capture (BIAN Initiate LeadandOpportunityProcedure), with the extensions.")

@@ -9,17 +9,15 @@ from typing import Annotated
 import strawberry
 
 from domains.lead_and_opportunity_management.message_templates import (
-    PLACEHOLDERS,
     list_templates,
     placeholders,
-    render,
     unknown_placeholders,
 )
 from gateway.security.auth import ALL_ROLES, allow
 from graph.database import Record
 from resolvers.context import Info
 
-__all__ = ["PLACEHOLDERS", "MessageTemplate", "MessageTemplateQuery", "placeholders", "render"]
+__all__ = ["MessageTemplate", "MessageTemplateQuery"]
 
 
 @strawberry.type(description="A message template (data, editable in Neo4j Browser): generated messages to prospects "

@@ -6,7 +6,6 @@ the value a resolver shows, with no conversion."""
 from __future__ import annotations
 
 from domains.lead_and_opportunity_management.vocabulary import (
-    OPEN_STATUSES,
     CampaignType,
     LeadClassification,
     LeadSource,
@@ -15,7 +14,7 @@ from domains.lead_and_opportunity_management.vocabulary import (
 )
 from resolvers.described_enum import described_enum
 
-__all__ = ["OPEN_STATUSES", "CampaignType", "LeadClassification", "LeadSource", "LeadStatus", "PriorityAction"]
+__all__ = ["CampaignType", "LeadClassification", "LeadSource", "LeadStatus", "PriorityAction"]
 
 described_enum(LeadStatus, "Where a lead is in its life (an extension of BIAN's procedure).", {
     "CAPTURED": "Captured, not yet looked at.",

@@ -11,24 +11,15 @@ import strawberry
 
 from domains.party_routing_profile import indicators
 from domains.party_routing_profile.indicators import (
-    ENSURE_PARTY_STATE,
-    Change,
     IndicatorChange,
     NewIndicator,
-    change_context,
-    check_type,
-    end,
-    log_change,
-    record,
 )
 from domains.party_routing_profile.profile import IndicatorCategory
 from gateway.security.auth import Role, allow
 from resolvers.context import Info
 from resolvers.party_routing_profile.profile import RoutingIndicator
 
-# The domain's names Lead and Opportunity Management still imports from here (lead_triggers.py).
-__all__ = ["ENSURE_PARTY_STATE", "Change", "IndicatorMutation", "IndicatorQuery", "change_context", "check_type", "end",
-           "log_change", "record"]
+__all__ = ["IndicatorMutation", "IndicatorQuery"]
 
 READERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 STATUS_WRITERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)

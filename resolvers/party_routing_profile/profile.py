@@ -12,15 +12,14 @@ from typing import Annotated, Any
 import strawberry
 
 from domains.party_routing_profile import profile
-from domains.party_routing_profile.profile import LOCK_PARTY_STATE, IndicatorCategory, Monitoring, in_force, value_tier
+from domains.party_routing_profile.profile import IndicatorCategory, Monitoring, in_force
 from gateway.security.auth import Role, allow
 from graph.temporal import instant_or_now, native
 from resolvers.batching import batched
 from resolvers.context import Info
 from resolvers.described_enum import described_enum
 
-# LOCK_PARTY_STATE: Lead and Opportunity Management still imports it from here; value_tier: its tests.
-__all__ = ["LOCK_PARTY_STATE", "IndicatorCategory", "PartyState", "RoutingIndicator", "routing_profile", "value_tier"]
+__all__ = ["IndicatorCategory", "PartyState", "RoutingIndicator", "routing_profile"]
 
 PROFILE_WRITERS = (Role.FRONTEND, Role.RELATIONSHIP_MANAGER, Role.ADMIN)
 PROFILE_MANAGERS = (Role.RELATIONSHIP_MANAGER, Role.ADMIN)

@@ -28,12 +28,12 @@ from domains.customer_relationship_management.vocabulary import (
 )
 from domains.found import present
 from domains.inputs import text
+from domains.lead_and_opportunity_management.evaluation import sales_block_names
 from gateway.security.auth import Principal
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, Forbidden, ValidationFailed
 from graph.queries import load
 from graph.temporal import native
-from resolvers.lead_and_opportunity_management.evaluation import sales_block_names
 
 PLAN_DEPENDENTS = load("customer_relationship_management/plan_dependents")
 PLAN_TRANSITION = load("customer_relationship_management/plan_transition")

@@ -101,8 +101,8 @@ def test_every_customer_bearing_field_is_nullable_so_a_refusal_stays_where_it_is
 
 
 def test_the_book_counts_the_open_leads_a_resource_owns() -> None:
+    from domains.lead_and_opportunity_management.vocabulary import OPEN_STATUSES
     from graph.queries import load
-    from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES
 
     statuses = ", ".join(f"'{s.name}'" for s in sorted(OPEN_STATUSES, key=lambda s: s.name))
     for statement in ("customer_relationship_management/book_access", "customers/list_customers"):

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
+from domains.customer_event_history.timeline import EVENTS_OF_CUSTOMERS
 from gateway.security.auth import ALL_ROLES, Principal, Role
 from gateway.settings import Settings
 from graph.database import Database
 from resolvers.customer_event_history import CustomerEvent, timeline_page
-from resolvers.customer_event_history.timeline import EVENTS_OF_CUSTOMERS
 from resolvers.pagination import encode_cursor
 from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, plan_afresh, run
 

@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
+from domains.customer_event_history.analytics import change
 from gateway.settings import Settings
 from graph.database import Database
 from graph.queries import load
-from resolvers.customer_event_history.analytics import TrendDirection, change
+from resolvers.customer_event_history.analytics import TrendDirection
 from tests.support import ADMIN, ANALYST, FRONTEND, execute, load_small_bank, plan_afresh
 
 ACTIVITY = """

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
+from domains.customer_relationship_management.matching import PEER_SAMPLE, SUGGESTIONS, parameters
 from gateway.settings import Settings
 from graph.database import Database
 from graph.seed import seed_bank
-from resolvers.customer_relationship_management.matching import PEER_SAMPLE, SUGGESTIONS, _parameters
 from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, plan_afresh, run, snapshot
 
 SUGGEST = """query ($customerId: ID!, $limit: Int) {
@@ -216,8 +216,8 @@ async def test_cost_is_bounded_by_the_peer_sample_not_the_bank(clean_graph: Data
     await seed_bank(clean_graph, customers=3000, seed=5, progress=False)
     [row] = await clean_graph.read(
         "MATCH (c:Customer {segment: 'MASS', status: 'ACTIVE'}) RETURN c.customerId AS id ORDER BY id LIMIT 1")
-    small = {**_parameters(row["id"], 10), "peerSample": 100}
-    large = {**_parameters(row["id"], 10), "peerSample": PEER_SAMPLE}
+    small = {**parameters(row["id"], 10), "peerSample": 100}
+    large = {**parameters(row["id"], 10), "peerSample": PEER_SAMPLE}
     plan_small = await plan_afresh(clean_graph, "PROFILE", SUGGESTIONS, q=small)
     plan_large = await plan_afresh(clean_graph, "PROFILE", SUGGESTIONS, q=large)
     operators = _operators(plan_large)

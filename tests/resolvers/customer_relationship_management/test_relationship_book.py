@@ -233,7 +233,7 @@ async def test_bad_review_arguments(bank: Database, settings: Settings, variable
 
 
 async def test_the_review_seeks_each_customers_timeline(bank: Database, settings: Settings) -> None:
-    from resolvers.customer_relationship_management.review_activity import review_parameters
+    from domains.customer_relationship_management.book import review_parameters
 
     parameters, _ = review_parameters("R000301", RITA, datetime.datetime.now(datetime.UTC), 90, 25, 3)
     plan = await plan_afresh(bank, "EXPLAIN", load("customer_relationship_management/review_activity_of_book"),

@@ -14,11 +14,12 @@ from typing import Any, LiteralString
 
 import pytest
 
+from domains.lead_and_opportunity_management import analytics
+from domains.lead_and_opportunity_management.vocabulary import OPEN_STATUSES
 from gateway.security.auth import Role
 from gateway.settings import Settings
 from graph.database import Database
-from resolvers.lead_and_opportunity_management import analytics
-from resolvers.lead_and_opportunity_management.vocabulary import OPEN_STATUSES, LeadStatus
+from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
 from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, plan_afresh
 
 STAGES = "campaignType product { productId } captured qualifying confirmed offerInitiated won lost rejected " \

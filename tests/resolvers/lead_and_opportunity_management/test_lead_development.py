@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
+from domains.lead_and_opportunity_management.message_templates import PLACEHOLDERS, placeholders, render
 from gateway.settings import Settings
 from graph.database import Database
 from graph.seed.templates import TEMPLATES, seed_message_templates
-from resolvers.lead_and_opportunity_management.message_templates import PLACEHOLDERS, placeholders, render
 from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run
 
 DEVELOPMENT = """developmentId leadId customerId productId type status description assignedTo { resourceId name }

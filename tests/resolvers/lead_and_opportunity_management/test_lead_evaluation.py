@@ -14,11 +14,13 @@ from typing import Any
 
 import pytest
 
+from domains.lead_and_opportunity_management.assignment import assign
+from domains.lead_and_opportunity_management.evaluation import evaluate
 from gateway.security.auth import Principal
 from gateway.settings import Settings
 from graph.database import Database
 from resolvers.context import Context
-from resolvers.lead_and_opportunity_management.evaluation import LeadAssignment, assign, evaluate
+from resolvers.lead_and_opportunity_management.assignment import LeadAssignment
 from tests.support import ADMIN, ANALYST, FRONTEND, SCHEMA, execute, fails, load_small_bank, run, snapshot
 
 AT = "2026-06-01T00:00:00Z"

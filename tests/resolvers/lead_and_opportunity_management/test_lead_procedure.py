@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
+from domains.lead_and_opportunity_management.scoring import classify, score, score_basis
 from gateway.security.auth import Principal
 from gateway.settings import Settings
 from graph.database import Database
 from graph.seed import seed_bank
 from graph.seed.sales import lead_score
-from resolvers.lead_and_opportunity_management.lead_scoring import classify, score, score_basis
 from resolvers.lead_and_opportunity_management.vocabulary import LeadSource
 from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run, snapshot
 

@@ -112,7 +112,7 @@ async def test_refresh_closes_lapsed_indicators_and_re_derives_the_value_tier(ba
 
 
 async def test_value_tier_rule() -> None:
-    from resolvers.party_routing_profile.profile import value_tier
+    from domains.party_routing_profile.profile import value_tier
 
     families: list[Any] = ["INVESTMENTS", "INVESTMENTS", "LENDING", "DEPOSITS", "CARDS", "INSURANCE"]
     assert value_tier("AFFLUENT", families) == ("PLATINUM", 12)
