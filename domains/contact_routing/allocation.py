@@ -57,7 +57,7 @@ class Decision:
     when an idempotency key replayed an earlier decision)."""
 
     allocation_id: str
-    contact: Contact
+    requested_at: datetime.datetime
     outcome: Outcome | None
 
 
@@ -69,9 +69,9 @@ async def allocate(db: Database, who: Principal, contact: Contact, idempotency_k
     checked(contact)
     by = who.subject
     fingerprint = None if key is None else idempotency.fingerprint("requestAllocation", {**contact.asked(), "by": by})
-    allocation_id = new_allocation_id()
-    contact = replace(contact, contact_id=allocation_id, requested_at=datetime.datetime.now(datetime.UTC),
-                      requested_by=by, idempotency_key=key, fingerprint=fingerprint)
+    allocation_id, now = new_allocation_id(), datetime.datetime.now(datetime.UTC)
+    contact = replace(contact, contact_id=allocation_id, requested_at=now, requested_by=by, idempotency_key=key,
+                      fingerprint=fingerprint)
 
     async def work(tx: Transaction, last: bool) -> Decision:
         # The RM's book rule first, in the transaction that changes the graph (as every step's).
@@ -81,13 +81,13 @@ async def allocate(db: Database, who: Principal, contact: Contact, idempotency_k
             prior = await tx.run(ALLOCATION_BY_IDEMPOTENCY_KEY, idempotencyKey=key)
             if prior:
                 idempotency.replay(prior[0]["fingerprint"], fingerprint or "", key, "idempotencyKey")
-                return Decision(prior[0]["allocationId"], contact, None)
+                return Decision(prior[0]["allocationId"], now, None)
         # Each attempt stamps its own time: live feeds read changes by updatedAt, near commit time.
         outcome = await route(tx, contact, allocation_id, datetime.datetime.now(datetime.UTC), by,
                               queue_if_taken=last, explain=explain)
         if outcome is None:
             raise CapacityTaken(allocation_id)
-        return Decision(allocation_id, contact, outcome)
+        return Decision(allocation_id, now, outcome)
 
     for attempt in range(MAX_ATTEMPTS):
         try:

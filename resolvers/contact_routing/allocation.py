@@ -166,9 +166,7 @@ async def allocate(info: Info, request: RoutingRequestInput, idempotency_key: st
                                    explain=selects(info, "routing", "rejected"))
     routing = None
     if decided.outcome is not None:
-        assert decided.contact.requested_at is not None  # stamped by the allocation
-        routing = RoutingPreview.from_record(decided.outcome.routing, decided.contact.requested_at,
-                                             who.sees_confidential)
+        routing = RoutingPreview.from_record(decided.outcome.routing, decided.requested_at, who.sees_confidential)
         # Routing ranked before capacity was claimed: say who actually got the contact.
         routing.chosen = next((c for c in routing.candidates if c.resource.resource_id == decided.outcome.resource_id),
                               None)
