@@ -27,12 +27,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 
+from domains.contact_routing.dispatch import Dispatcher, plan_routing
 from gateway import browser_assets
 from gateway.access_log import AccessLogMiddleware
 from gateway.graphiql import GraphiQLAssets, warn_if_missing
 from gateway.http_limits import HTTP_REFUSAL_CODES, HttpLimitsMiddleware, error_response
 from gateway.http_protocol import GatewayHttpProtocol
-from gateway.request_id import RequestIdMiddleware, configure_logging
+from gateway.request_id import RequestIdMiddleware, configure_logging, current_request_id
+from gateway.routing_feed import RoutingFeed, window_for
 from gateway.security.auth import DEVELOPMENT_TOKEN_SECONDS, development_secret, development_token
 from gateway.settings import Settings, SettingsError
 from gateway.view import GatewayGraphQL
@@ -44,8 +46,6 @@ from graph.monitor import Monitor
 from graph.progress import Phase, phase
 from graph.seed import seed_bank
 from graph.supervisor import Supervisor
-from resolvers.contact_routing.dispatch import Dispatcher, plan_routing
-from resolvers.contact_routing.live import RoutingFeed, window_for
 from resolvers.schema import build_schema
 
 log = logging.getLogger("gateway")
@@ -88,7 +88,7 @@ def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None,
             feed = RoutingFeed(database, settings.routing_feed_interval,
                                window=window_for(settings.neo4j_transaction_timeout))
             # Timed like a request: the feed's window relies on no routing write living longer.
-            dispatcher = Dispatcher(database.for_request(), settings.dispatch_interval)
+            dispatcher = Dispatcher(database.for_request(), settings.dispatch_interval, name_pass=current_request_id.set)
             if settings.dispatch_interval:
                 dispatcher.start()
             try:

@@ -50,26 +50,19 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
 import httpx2 as httpx  # starlette 1.x tests use httpx2; the bench shares it
-import strawberry
 import uvicorn
 from harness import BenchError, in_neo4j, percentile
 from presenting_check_bench import ensure_bank
 from tqdm import tqdm
 
 from app import create_app
+from domains.contact_routing.contact import Contact, checked
+from domains.contact_routing.decision import ROUTING_CANDIDATES
 from gateway.security.auth import Role, issue_token
 from gateway.settings import Settings
 from graph.database import Database, connect
 from graph.local_neo4j import free_port
 from graph.seed.vocabulary import POOLS, PRODUCTS
-from resolvers.contact_routing.decision import (
-    ROUTING_CANDIDATES,
-    ContactChannel,
-    RoutingRequestInput,
-    routing_parameters,
-    routing_request,
-)
-from resolvers.contact_routing.vocabulary import PoolPurpose
 from resolvers.schema import build_schema
 
 TARGET_P99_MS = 25.0
@@ -143,12 +136,10 @@ class Request:
                 "purpose": self.purpose}
 
     def parameters(self) -> dict[str, Any]:
-        """ROUTING_CANDIDATES's parameters, built by the dry run's own routing_parameters."""
-        request = RoutingRequestInput(
-            customer_id=strawberry.ID(self.customer_id), channel=ContactChannel(self.channel),
-            product_id=None if self.product_id is None else strawberry.ID(self.product_id),
-            purpose=None if self.purpose is None else PoolPurpose(self.purpose))
-        return routing_parameters(request, datetime.datetime.now(datetime.UTC), LIMIT)
+        """ROUTING_CANDIDATES's parameters, built as the dry run builds them (the domain's Contact)."""
+        contact = checked(Contact(customer_id=self.customer_id, channel=self.channel, product_id=self.product_id,
+                                  purpose=self.purpose))
+        return contact.parameters(datetime.datetime.now(datetime.UTC), LIMIT, False)
 
 
 def random_requests(rng: random.Random, customers: int, purpose_share: float) -> Iterator[Request]:
@@ -184,7 +175,7 @@ class Case:
 
 def cypher_call(db: Database, outcomes: Counter[str]) -> Call:
     async def call(request: Request) -> None:
-        rows = await db.read(ROUTING_CANDIDATES, **routing_request(request.parameters(), False))
+        rows = await db.read(ROUTING_CANDIDATES, **request.parameters())
         if len(rows) != 1:
             raise BenchError(f"routing_candidates returned {len(rows)} rows for {request}")
         outcomes["chosen" if rows[0]["candidates"] else "queued"] += 1
@@ -352,7 +343,7 @@ class Gateway:
 
 async def profile(db: Database, request: Request) -> str:
     async with db.driver.session(database=db.name, default_access_mode="READ") as session:
-        result = await session.run(f"PROFILE {ROUTING_CANDIDATES}", routing_request(request.parameters(), False))
+        result = await session.run(f"PROFILE {ROUTING_CANDIDATES}", request.parameters())
         summary = await result.consume()
     operators = list(_operators(summary.profile or {}))
     total = sum(hits for hits, _, _ in operators)

@@ -17,7 +17,7 @@ from graph.database import Database
 from graph.errors import Unauthenticated
 
 if TYPE_CHECKING:
-    from resolvers.contact_routing.live import RoutingFeed
+    from gateway.routing_feed import RoutingFeed
 
 
 # (resourceId, customerId) pairs the operation's book checks found in that resource's book: every

@@ -15,8 +15,9 @@
 // own RM, 2 RM's backup, 3 household member's RM, 4 related party's RM, 5 member of an eligible
 // pool. excludedResourceIds (re-routing: who rejected the contact or let its offer lapse) are
 // rejected as DECLINED.
-// score = (6 - tier) * 1000000 + optional skills kept * 10000 + sum of matched proficiencies;
-// ties go to the pool's strategy key (lower first), then resourceId.
+// The score (computed below, its weights explained in docs/contact-routing.md, "The score and the
+// order"): preference tier first, then optional skills kept, then matched proficiencies; ties go
+// to the pool's strategy key (lower first), then resourceId.
 // Cost: the decision (explain false) evaluates only resources that pass the cheap constraints,
 // so the same candidates come back without ranking every rejected one; rejected is then [].
 // In Neo4j Browser:

@@ -23,27 +23,18 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from domains.contact_routing import decision as routing
+from domains.contact_routing.contact import Contact
 from graph.database import Record, Transaction
 from graph.queries import load
 
-# Contact Routing's decision, still in resolvers/ (to be repointed when it moves to domains/).
-from resolvers.contact_routing.decision import (
-    ROUTING_CANDIDATES,
-    TIERS,
-    ContactChannel,
-    RoutingRequestInput,
-    found,
-    routing_parameters,
-    routing_request,
-    why_queued,
-)
-from resolvers.contact_routing.vocabulary import PoolPurpose
-
 CANDIDATE_RELATIONSHIP_MANAGER = load("lead_and_opportunity_management/assign_candidate_relationship_manager")
 
-LEAD_CHANNEL = ContactChannel.PHONE
-OWN_RM = "OWN_RM"
-OWN_RM_SCORE = 5 * 1_000_000  # routing's score for tier 1 (own RM), without optional skills
+LEAD_CHANNEL = "PHONE"
+OWN_RM = routing.PREFERENCES[0]
+# Routing's score of a tier-1 (own RM) candidate before its proficiencies, as the statement's
+# formula gives it (cypher/contact_routing/routing_candidates.cypher, explained in docs/contact-routing.md).
+OWN_RM_SCORE = 5 * 1_000_000
 
 
 @dataclass(frozen=True)
@@ -124,19 +115,17 @@ def _relationship_manager(row: Record) -> Assignment:
 
 def _routed(candidate: Record, product_id: str) -> Assignment:
     """Routing's best candidate (a row of routing_candidates' `candidates`)."""
-    preference = TIERS[candidate["tier"] - 1].name
+    preference = routing.preference(candidate["tier"])
     pool = f" in {candidate['pool']['poolId']}" if candidate["pool"] else ""
     return Assignment.of(
         candidate, preference, candidate["steps"], candidate["matchedSkills"], candidate["score"],
-        f"no relationship manager: the best-suited resource{pool} for a SALES contact on {LEAD_CHANNEL.name} "
+        f"no relationship manager: the best-suited resource{pool} for a SALES contact on {LEAD_CHANNEL} "
         f"about {product_id} (preference {preference}, score {candidate['score']})")
 
 
-def _routing_request(customer_id: str, product_id: str, at: datetime.datetime) -> dict[str, Any]:
-    """ROUTING_CANDIDATES' parameters for a SALES follow-up call about the product."""
-    request = RoutingRequestInput(customer_id=customer_id, channel=LEAD_CHANNEL,  # type: ignore[arg-type]
-                                  product_id=product_id, purpose=PoolPurpose.SALES)  # type: ignore[arg-type]
-    return routing_parameters(request, at, 1)
+def _sales_call(customer_id: str, product_id: str) -> Contact:
+    """The contact routing is asked about: a SALES follow-up call about the product."""
+    return Contact(customer_id=customer_id, channel=LEAD_CHANNEL, product_id=product_id, purpose=routing.SALES)
 
 
 async def proposal(tx: Transaction, customer_id: str, product_id: str,
@@ -146,17 +135,17 @@ async def proposal(tx: Transaction, customer_id: str, product_id: str,
     rows = await tx.run(CANDIDATE_RELATIONSHIP_MANAGER, customerId=customer_id, productId=product_id)
     if rows:
         return _relationship_manager(rows[0]), None
-    parameters = _routing_request(customer_id, product_id, at)
-    rows = await tx.run(ROUTING_CANDIDATES, **routing_request(parameters, False))
+    contact = _sales_call(customer_id, product_id)
+    rows = await tx.run(routing.ROUTING_CANDIDATES, **contact.parameters(at, 1, False))
     if rows and not rows[0]["purposeKnown"]:
         return None, "the customer has no relationship manager and the bank has no SALES pool"
-    row = found(rows, parameters)
+    row = routing.routing_row(rows, contact)
     if row["salesBlocked"]:
         # The indicator is not named: it may be confidential; the evaluation names it to who may see it.
         return None, ("the customer has no relationship manager and an active indicator blocks sales: "
                       "no sales resource may take the lead")
     if not row["candidates"]:
-        return None, f"the customer has no relationship manager and {why_queued(row)}"
+        return None, f"the customer has no relationship manager and {routing.why_queued(row)}"
     return _routed(row["candidates"][0], product_id), None
 
 

@@ -1,13 +1,14 @@
-"""Contact Routing (BIAN): servicing pools and resources, the ground routing decisions stand on.
+"""Contact Routing (BIAN), the GraphQL side: types, inputs and thin resolvers over the rules in
+domains/contact_routing/.
 
-One module per job: `pools` (ServicingPool: Provide, Update, Retrieve with its members and
-assignments), `resources` (register, change and read servicing resources), `status` (Capture
-of a resource's status and availability), `books` (relationship managers' books and backups),
-`vocabulary` (the codes and checks they share), `decision` (the routing decision's
-read side: ranked candidates with their explanations, as a dry run), `statistics` (per-pool
-statistics: live members and queue, and the pool's work over a window), `allocation` (request,
-update, capture and retrieve allocations) on `dispatch` (claiming capacity, queueing,
-re-routing, and the background dispatcher).
+`pools` (ServicingPool: Provide, Update, Retrieve with its members and assignments), `resources`
+(register, change and read servicing resources), `status` (Capture of a resource's status),
+`books` (relationship managers' books and backups), `vocabulary` (the enums they share),
+`decision` (the request's input and the routing decision's dry run: ranked candidates with their
+explanations), `statistics` (per-pool statistics), `allocation` (request, update, capture and
+retrieve allocations), `desktop` (the subscriptions: a resource's offers, a pool's activity) on
+`live` (the process's feed of routing changes: transport, see its docstring). `dispatch` only
+re-exports the domain's dispatcher for app.py and the tests until the merge repoints them.
 """
 
 from __future__ import annotations

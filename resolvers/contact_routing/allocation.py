@@ -1,32 +1,24 @@
-"""Allocations, BIAN Contact Routing's behaviour qualifier: request one (the routing decision),
-update it through its lifecycle, capture its wrap-up, retrieve it.
+"""Allocations' GraphQL side (BIAN Contact Routing's behaviour qualifier): requestAllocation,
+updateAllocation, captureAllocation and allocation.
 
-Each mutation is one write transaction (see `dispatch` for how capacity is claimed and the
-queue served) and returns the allocation as that transaction left it. Lifecycle:
-QUEUED → PENDING → ACCEPTED → COMPLETED; PENDING → REJECTED or TIMED_OUT (the contact is
-re-routed, never to the same resource); QUEUED, PENDING or ACCEPTED → CANCELLED. Any other
-step is a CONFLICT that changes nothing; repeating a step that already happened returns the
-allocation unchanged, so a desktop may retry.
+The rules (the decision, the lifecycle, the book check inside each write transaction) live in
+domains/contact_routing/allocation.py; each resolver turns its input into the domain's values
+once, calls it, and answers the allocation the transaction left as these types.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
-from neo4j.exceptions import ConstraintError
 
-from domains import idempotency
-from domains.customer_event_history.capture import log_event
-from domains.inputs import text
+from domains.contact_routing import allocation as rules
+from domains.contact_routing.lifecycle import Action
 from gateway.security.auth import ALL_ROLES, Role, allow
-from gateway.security.book import require_reach, require_reach_for
-from graph.database import Database, Record, Transaction
-from graph.errors import Conflict, NotFound
-from graph.queries import load
+from gateway.security.book import require_reach_for
+from graph.database import Record
 from graph.temporal import native
 from resolvers.contact_routing.decision import (
     ContactChannel,
@@ -36,20 +28,8 @@ from resolvers.contact_routing.decision import (
     RoutingPreference,
     RoutingPreview,
     RoutingRequestInput,
-    routing_parameters,
+    contact_of,
     routing_pool,
-)
-from resolvers.contact_routing.dispatch import (
-    CANDIDATES,
-    SET_ALLOCATION_STATUS,
-    CapacityTaken,
-    Changes,
-    Contact,
-    end_offer,
-    lock_allocation,
-    new_allocation_id,
-    route,
-    serve_queue,
 )
 from resolvers.contact_routing.vocabulary import (
     AllocationAction,
@@ -59,31 +39,8 @@ from resolvers.contact_routing.vocabulary import (
     ResourceKind,
 )
 from resolvers.context import Info
-from resolvers.customer_event_history.timeline import EventCategory
 from resolvers.party_routing_profile.vocabulary import RequiredSkill
 from resolvers.selection import selects
-
-GET_ALLOCATIONS = load("contact_routing/get_allocations")
-ALLOCATION_BY_IDEMPOTENCY_KEY = load("contact_routing/allocation_by_idempotency_key")
-CAPTURE_ALLOCATION_WRAP_UP = load("contact_routing/capture_allocation_wrap_up")
-
-# A request whose chosen resource filled up is routed again from the start, at most this often;
-# the last attempt queues the contact rather than fail it (the dispatcher serves it).
-MAX_ATTEMPTS = 8
-MAX_REASON = 500
-MAX_NOTE = 2000
-
-# action → (the statuses it may start from, the status it leads to)
-TRANSITIONS: dict[AllocationAction, tuple[frozenset[AllocationStatus], AllocationStatus]] = {
-    AllocationAction.ACCEPT: (frozenset({AllocationStatus.PENDING}), AllocationStatus.ACCEPTED),
-    AllocationAction.REJECT: (frozenset({AllocationStatus.PENDING}), AllocationStatus.REJECTED),
-    AllocationAction.COMPLETE: (frozenset({AllocationStatus.ACCEPTED}), AllocationStatus.COMPLETED),
-    AllocationAction.CANCEL: (frozenset({AllocationStatus.QUEUED, AllocationStatus.PENDING, AllocationStatus.ACCEPTED}),
-                              AllocationStatus.CANCELLED),
-}
-HOLDS_CAPACITY = frozenset({AllocationStatus.PENDING, AllocationStatus.ACCEPTED})
-EVENT_TYPES = {AllocationStatus.ACCEPTED: "CONTACT_ACCEPTED", AllocationStatus.COMPLETED: "CONTACT_COMPLETED",
-               AllocationStatus.CANCELLED: "CONTACT_CANCELLED"}
 
 
 @strawberry.type(description="The wrap-up captured on an accepted allocation.")
@@ -202,151 +159,22 @@ class CaptureAllocationInput:
     note: str | None = strawberry.field(default=None, description="What to remember (at most 2000 characters).")
 
 
-async def read_allocation(tx: Transaction, allocation_id: str) -> Allocation:
-    [row] = await tx.run(GET_ALLOCATIONS, allocationIds=[allocation_id])
-    return Allocation.from_record(row["allocation"])
-
-
-async def allocate(info: Info, routing_request: RoutingRequestInput,
-                  idempotency_key: str | None) -> AllocationDecision:
-    key = idempotency.key(idempotency_key, "idempotencyKey")
-    now = datetime.datetime.now(datetime.UTC)
-    parameters = routing_parameters(routing_request, now, CANDIDATES)
-    by = info.context.caller.subject
-    asked = {k: v for k, v in parameters.items() if k not in ("at", "limit")}
-    fingerprint = None if key is None else idempotency.fingerprint("requestAllocation", {**asked, "by": by})
-    allocation_id = new_allocation_id()
-    explain = selects(info, "routing", "rejected")  # ranking every rejected resource costs a full evaluation
-    contact = Contact(
-        contact_id=allocation_id, customer_id=parameters["customerId"], channel=parameters["channel"],
-        language=parameters["language"], product_id=parameters["productId"], purpose=parameters["purpose"],
-        required=tuple((s["code"], s["minProficiency"]) for s in parameters["requestSkills"]),
-        optional=tuple((s["code"], s["minProficiency"]) for s in parameters["optionalSkills"]),
-        requested_priority=parameters["priority"], requested_at=now, requested_by=by,
-        idempotency_key=key, fingerprint=fingerprint)
-
-    async def work(tx: Transaction, last: bool) -> tuple[str, RoutingPreview | None]:
-        if key is not None:
-            prior = await tx.run(ALLOCATION_BY_IDEMPOTENCY_KEY, idempotencyKey=key)
-            if prior:
-                idempotency.replay(prior[0]["fingerprint"], fingerprint or "", key, "idempotencyKey")
-                return prior[0]["allocationId"], None
-        # Each attempt stamps its own time: live feeds read changes by updatedAt, near commit time.
-        outcome = await route(tx, contact, allocation_id, datetime.datetime.now(datetime.UTC), by,
-                              queue_if_taken=last, explain=explain)
-        if outcome is None:
-            raise CapacityTaken(allocation_id)
-        preview = RoutingPreview.from_record(outcome.routing, now, info.context.caller.sees_confidential)
+async def allocate(info: Info, request: RoutingRequestInput, idempotency_key: str | None) -> AllocationDecision:
+    db, who = info.context.db, info.context.caller
+    # Ranking every rejected resource costs a full evaluation: only for a caller that shows them.
+    decided = await rules.allocate(db, who, contact_of(request), idempotency_key,
+                                   explain=selects(info, "routing", "rejected"))
+    routing = None
+    if decided.outcome is not None:
+        routing = RoutingPreview.from_record(decided.outcome.routing, decided.requested_at, who.sees_confidential)
         # Routing ranked before capacity was claimed: say who actually got the contact.
-        preview.chosen = next((c for c in preview.candidates if c.resource.resource_id == outcome.resource_id), None)
-        if preview.chosen is None:
-            preview.queue_reason = outcome.queue_reason
-        return allocation_id, preview
-
-    await require_reach_for(info, "request.customerId", f"customer '{contact.customer_id}'",
-                            customerId=contact.customer_id)
-    db = info.context.db
-    for attempt in range(MAX_ATTEMPTS):
-        try:
-            decided, routing = await db.transact(functools.partial(work, last=attempt == MAX_ATTEMPTS - 1))
-            break
-        except CapacityTaken:
-            continue
-        except ConstraintError:
-            if key is None:
-                raise
-            # A concurrent request with the same key committed first: answer with its decision.
-            decided, routing = await db.transact(lambda tx: work(tx, True))
-            break
-    else:
-        raise AssertionError("the last attempt queues instead of raising CapacityTaken")
+        routing.chosen = next((c for c in routing.candidates if c.resource.resource_id == decided.outcome.resource_id),
+                              None)
+        if routing.chosen is None:
+            routing.queue_reason = decided.outcome.queue_reason
     # Read after the commit (the bookmark makes it see it): the resource locks are held no longer.
-    return AllocationDecision(allocation=await retrieve(db, decided), replayed=routing is None, routing=routing)
-
-
-async def retrieve(db: Database, allocation_id: str, field: str = "allocationId") -> Allocation:
-    rows = await db.read(GET_ALLOCATIONS, allocationIds=[allocation_id])
-    if not rows:
-        raise NotFound(f"no allocation has the id {allocation_id}", field=field)
-    return Allocation.from_record(rows[0]["allocation"])
-
-
-async def take_step(info: Info, input: UpdateAllocationInput) -> Allocation:
-    action = input.action
-    reason = text(input.reason, "input.reason", MAX_REASON, required=False)
-    allocation_id = str(input.allocation_id)
-    sources, target = TRANSITIONS[action]
-    by = info.context.caller.subject
-
-    async def work(tx: Transaction) -> Allocation:
-        now = datetime.datetime.now(datetime.UTC)
-        await require_allocation_reach(tx, info, allocation_id)
-        allocation = await locked(tx, allocation_id)
-        status = AllocationStatus(allocation["status"])
-        if status is target:  # a retry of a step that already happened
-            return await read_allocation(tx, allocation_id)
-        if status not in sources:
-            allowed = ", ".join(sorted(s.name for s in sources))
-            raise Conflict(f"cannot {action.name} an allocation that is {status.name}; {action.name} applies to "
-                           f"{allowed}", field="input.action")
-        if action is AllocationAction.ACCEPT and allocation["offerExpiresAt"].to_native() <= now:
-            raise Conflict(f"the offer lapsed at {allocation['offerExpiresAt'].to_native().isoformat()}; the contact "
-                           "is being re-routed", field="input.action")
-        changes = Changes()
-        if action is AllocationAction.REJECT:
-            await end_offer(tx, allocation, AllocationStatus.REJECTED, reason, now, by, changes)
-        else:
-            await tx.run(SET_ALLOCATION_STATUS, allocationId=allocation_id, status=target.name, reason=reason,
-                         now=now, by=by)
-            resource_id = allocation["resourceId"]
-            await log_event(tx, allocation["customerId"], EventCategory.SERVICING, EVENT_TYPES[target],
-                            f"{allocation['channel']} contact {target.name.lower()}"
-                            + (f" by {resource_id}" if resource_id else " while queued")
-                            + (f": {reason}" if reason else ""),
-                            by, result=target.name, resource_id=resource_id, allocation_id=allocation_id)
-            if target is not AllocationStatus.ACCEPTED and status in HOLDS_CAPACITY:
-                await serve_queue(tx, now, by, changes, resource_id=resource_id)
-        return await read_allocation(tx, allocation_id)
-
-    return await info.context.db.transact(work)
-
-
-async def require_allocation_reach(tx: Transaction, info: Info, allocation_id: str) -> None:
-    """The book rule for a step on an allocation (security.book): its customer is in an RM's book,
-    or the allocation is offered to the RM."""
-    await require_reach(tx, info.context.caller, "input.allocationId", f"allocation has the id {allocation_id}",
-                        allocationId=allocation_id)
-
-
-async def locked(tx: Transaction, allocation_id: str) -> dict[str, Any]:
-    allocation = await lock_allocation(tx, allocation_id)
-    if allocation is None:
-        raise NotFound(f"no allocation has the id {allocation_id}", field="input.allocationId")
-    return allocation
-
-
-async def wrap_up(info: Info, input: CaptureAllocationInput) -> Allocation:
-    note = text(input.note, "input.note", MAX_NOTE, required=False)
-    allocation_id = str(input.allocation_id)
-    by = info.context.caller.subject
-
-    async def work(tx: Transaction) -> Allocation:
-        now = datetime.datetime.now(datetime.UTC)
-        await require_allocation_reach(tx, info, allocation_id)
-        allocation = await locked(tx, allocation_id)
-        if allocation["status"] != AllocationStatus.ACCEPTED.name:
-            raise Conflict(f"wrap-up is captured on an ACCEPTED allocation; this one is {allocation['status']}",
-                           field="input.allocationId")
-        await tx.run(CAPTURE_ALLOCATION_WRAP_UP, allocationId=allocation_id, disposition=input.disposition.name,
-                     note=note, now=now, by=by)
-        await log_event(tx, allocation["customerId"], EventCategory.SERVICING, "CONTACT_WRAPPED_UP",
-                        f"{allocation['channel']} contact wrapped up as {input.disposition.name}"
-                        + (f": {note}" if note else ""),
-                        by, result=input.disposition.name, resource_id=allocation["resourceId"],
-                        allocation_id=allocation_id)
-        return await read_allocation(tx, allocation_id)
-
-    return await info.context.db.transact(work)
+    return AllocationDecision(allocation=Allocation.from_record(await rules.retrieve(db, decided.allocation_id)),
+                              replayed=routing is None, routing=routing)
 
 
 @strawberry.type
@@ -359,7 +187,7 @@ class AllocationQuery:
         allocation_id: Annotated[strawberry.ID, strawberry.argument(description="The allocation, e.g. AL-…")],
     ) -> Allocation:
         await require_reach_for(info, "allocationId", f"allocation '{allocation_id}'", allocationId=str(allocation_id))
-        return await retrieve(info.context.db, str(allocation_id))
+        return Allocation.from_record(await rules.retrieve(info.context.db, str(allocation_id)))
 
 
 @strawberry.type
@@ -386,7 +214,8 @@ class AllocationMutation:
         self, info: Info,
         input: Annotated[UpdateAllocationInput, strawberry.argument(description="The allocation and the step.")],
     ) -> Allocation:
-        return await take_step(info, input)
+        return Allocation.from_record(await rules.take_step(
+            info.context.db, info.context.caller, str(input.allocation_id), Action(input.action.name), input.reason))
 
     @strawberry.mutation(
         description="Captures the wrap-up of an accepted allocation (BIAN CaptureAllocation): disposition and note; "
@@ -396,5 +225,6 @@ class AllocationMutation:
         self, info: Info,
         input: Annotated[CaptureAllocationInput, strawberry.argument(description="The allocation and its wrap-up.")],
     ) -> Allocation:
-        return await wrap_up(info, input)
+        return Allocation.from_record(await rules.wrap_up(
+            info.context.db, info.context.caller, str(input.allocation_id), input.disposition.name, input.note))
 

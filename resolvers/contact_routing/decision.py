@@ -1,52 +1,28 @@
-"""The routing decision's read side: who is best suited to serve a contact, and why (a dry run).
+"""The routing decision's GraphQL side: the request's input, the ranked candidates with their
+explanations, and the dry run (routingCandidates).
 
-One statement (`cypher/contact_routing/routing_candidates.cypher`) reads everything; the
-allocation mutation runs the same text inside its write transaction and allocates
-`candidates[0]`, so the dry run and the decision can never disagree. The rules, in short
-(docs/contact-routing.md has them in full):
-
-- Required skills: the request's, the product of interest's `NEEDS_SKILL` (minimum 1) and the
-  active indicators' `REQUIRES_SKILL {minProficiency}`; the highest minimum per skill counts. A
-  resource's skill S meets a required skill X when S is X or narrower: (S)-[:BROADER*0..]->(X).
-- Hard constraints: status AVAILABLE, free capacity on the channel (capacity minus PENDING and
-  ACCEPTED allocations), speaks the language, every required skill at its minimum. While an
-  active indicator blocks sales: no member of a SALES pool, and only members of the pool the
-  blocking indicator with the highest priorityBoost ROUTES_TO (ties by type code).
-- Preference tiers: own RM, the RM's backup, a household member's RM, a related party's RM,
-  then members of the eligible pools (the request's purpose; the forced specialist pool).
-- score = (6 - tier) * 1,000,000 + optional skills kept * 10,000 + sum of matched proficiencies.
-  Optional skills are relaxed last-first: "kept" is the longest prefix of the preference order
-  the resource meets. Equal scores go to the pool's strategy (longest idle, least load, round
-  robin), then to the lower resourceId.
+The rules live in domains/contact_routing/decision.py and docs/contact-routing.md; the input
+becomes a domain `Contact` once (`contact_of`), and the statement's row becomes these types.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-import re
 from typing import Annotated, Any
 
 import strawberry
 
+from domains.contact_routing import decision
+from domains.contact_routing.contact import Contact
+from domains.contact_routing.decision import preference, relaxed, shown, why_queued
 from gateway.security.auth import Role, allow
-from gateway.security.book import require_reach_for
 from graph.database import Record
-from graph.errors import NotFound, ValidationFailed
-from graph.queries import load
 from graph.temporal import instant_or_now
-from resolvers.contact_routing.vocabulary import PoolPurpose, PoolStrategy, ResourceKind, in_range, once_each
+from resolvers.contact_routing.vocabulary import PoolPurpose, PoolStrategy, ResourceKind
 from resolvers.context import Info
 from resolvers.party_routing_profile.vocabulary import RequiredSkillInput
 from resolvers.selection import selects
-
-ROUTING_CANDIDATES = load("contact_routing/routing_candidates")
-
-LANGUAGE = re.compile(r"[a-z]{2}")
-PRIORITIES = range(0, 11)
-PROFICIENCIES = range(1, 6)
-LIMITS = range(1, 51)
-MAX_SKILLS = 20
 
 
 @strawberry.enum(description="The channel a contact arrives on; resources have a capacity per channel.")
@@ -65,9 +41,6 @@ class RoutingPreference(enum.Enum):
     HOUSEHOLD_RM = strawberry.enum_value("HOUSEHOLD_RM", description="The RM of a member of the customer's household.")
     RELATED_PARTY_RM = strawberry.enum_value("RELATED_PARTY_RM", description="The RM of a related party (RELATED_TO).")
     QUALIFIED = strawberry.enum_value("QUALIFIED", description="Any qualified member of an eligible pool.")
-
-
-TIERS = list(RoutingPreference)
 
 
 @strawberry.enum(description="Where a required skill comes from.")
@@ -179,7 +152,7 @@ def _common(row: Record) -> dict[str, Any]:
     return {
         "resource": RoutedResource(resource_id=strawberry.ID(row["resourceId"]), name=row["name"],
                                    kind=ResourceKind(row["kind"])),
-        "pool": routing_pool(row["pool"]), "preference": TIERS[row["tier"] - 1],
+        "pool": routing_pool(row["pool"]), "preference": RoutingPreference(preference(row["tier"])),
         "path": [RoutingPathStep(kind=s["kind"], id=s["id"], relationship=s["relationship"],
                                  direction=PathDirection(s["direction"]) if s["direction"] else None)
                  for s in row["steps"]],
@@ -195,15 +168,15 @@ class RoutingCandidate:
     preference: RoutingPreference = strawberry.field(description="How it is connected to the customer.")
     path: list[RoutingPathStep] = strawberry.field(description="The graph path from the customer to the resource.")
     matched_skills: list[MatchedSkill] = strawberry.field(description="Required skills, then optional ones it meets.")
-    score: int = strawberry.field(description="(6 - tier) * 1000000 + optional skills kept * 10000 + proficiencies.")
+    score: int = strawberry.field(description="The routing score: preference first, then optional skills kept, then "
+                                              "proficiencies (docs/contact-routing.md).")
     free_capacity: int = strawberry.field(description="Contacts it can still take on the channel.")
     relaxed_optional_skills: list[str] = strawberry.field(
         description="Optional skills dropped to admit it, in the order they were dropped (last first).")
 
     @classmethod
     def from_record(cls, row: Record, optional: list[str]) -> RoutingCandidate:
-        relaxed = list(reversed(optional[row["optionalKept"]:]))
-        return cls(**_common(row), relaxed_optional_skills=relaxed)
+        return cls(**_common(row), relaxed_optional_skills=relaxed(optional, row["optionalKept"]))
 
 
 @strawberry.type(description="A resource that cannot take the contact, and every reason why.")
@@ -261,102 +234,29 @@ class RoutingPreview:
             requested_purpose=PoolPurpose(row["requestedPurpose"]) if row["requestedPurpose"] else None,
             purpose=PoolPurpose(purpose) if purpose else None,
             specialist_pool=strawberry.ID(row["forcedBy"]["pool"]) if row["forcedBy"] else None,
-            notes=_notes(row, trusted), required_skills=[_requirement(r, trusted) for r in row["required"]],
-            relaxed_optional_skills=chosen.relaxed_optional_skills if chosen else list(reversed(optional)),
+            notes=decision.notes(row, trusted), required_skills=[_requirement(r, trusted) for r in row["required"]],
+            relaxed_optional_skills=chosen.relaxed_optional_skills if chosen else relaxed(optional, 0),
             chosen=chosen, queue_reason=None if chosen else why_queued(row),
             candidates=candidates, rejected=[RejectedCandidate.from_record(r) for r in row["rejected"]],
         )
 
 
-def _shown(indicator: dict[str, Any], trusted: bool) -> str | None:
-    """An indicator type's code, or None when it is confidential and the principal may not see it."""
-    return indicator["type"] if trusted or not indicator["confidential"] else None
-
-
 def _requirement(row: dict[str, Any], trusted: bool) -> RoutingRequirement:
     sources = [RequirementSource(source=SkillSource(s["source"]), min_proficiency=s["minProficiency"],
-                                 reference=_shown({"type": s["reference"], "confidential": s["confidential"]}, trusted))
+                                 reference=shown({"type": s["reference"], "confidential": s["confidential"]}, trusted))
                for s in row["sources"]]
     return RoutingRequirement(code=row["code"], name=row["name"], min_proficiency=row["minProficiency"], sources=sources)
 
 
-def _notes(row: Record, trusted: bool) -> list[str]:
-    if not row["salesBlocked"]:
-        return []
-    names = [_shown(b, trusted) or "a confidential indicator" for b in row["blockedBy"]]
-    notes = [f"sales are blocked by {', '.join(names)}: no member of a SALES pool may take the contact"]
-    if row["requestedPurpose"] == PoolPurpose.SALES.value:
-        notes.append("the requested purpose SALES was overridden because sales are blocked")
-    forced = row["forcedBy"]
-    if forced:
-        notes.append(f"routed to {forced['pool']}, the specialist pool of "
-                     f"{_shown(forced, trusted) or 'a confidential indicator'}")
-    return notes
-
-
-def why_queued(row: Record) -> str:
-    reason = f"no available resource with free {row['channel']} capacity speaks {row['language']}"
-    if row["required"]:
-        reason += " with " + ", ".join(f"{r['code']} ≥ {r['minProficiency']}" for r in row["required"])
-    if row["forcedBy"]:
-        reason += f" in {row['forcedBy']['pool']}"
-    elif row["purpose"]:
-        reason += f" among the customer's RMs and the {row['purpose']} pools"
-    if row["salesBlocked"]:
-        reason += " outside SALES pools"
-    if row["optional"]:
-        reason += ", even with every optional skill relaxed"
-    return reason
-
-
-def _skills(skills: list[RequiredSkillInput], field: str) -> list[dict[str, Any]]:
-    once_each((skill.code for skill in skills), field, "skill")
-    if len(skills) > MAX_SKILLS:
-        raise ValidationFailed(f"at most {MAX_SKILLS} skills may be given", field=field)
-    for skill in skills:
-        in_range(skill.min_proficiency, PROFICIENCIES, f"{field}.minProficiency")
-    return [{"code": skill.code, "minProficiency": skill.min_proficiency} for skill in skills]
-
-
-def routing_parameters(request: RoutingRequestInput, at: datetime.datetime, limit: int) -> dict[str, Any]:
-    """The checked parameters of ROUTING_CANDIDATES for `request` (VALIDATION naming the field)."""
-    if request.language is not None and not LANGUAGE.fullmatch(request.language):
-        raise ValidationFailed("language must be an ISO 639-1 code of 2 lower-case letters, e.g. fr",
-                               field="request.language")
-    required = _skills(request.required_skills, "request.requiredSkills")
-    optional = _skills(request.optional_skills, "request.optionalSkills")
-    once_each([s["code"] for s in required + optional], "request.optionalSkills", "skill, required or optional,")
-    return {
-        "customerId": str(request.customer_id), "at": at, "channel": request.channel.value,
-        "language": request.language, "productId": None if request.product_id is None else str(request.product_id),
-        "requestSkills": required, "optionalSkills": optional,
-        "purpose": None if request.purpose is None else request.purpose.value,
-        "priority": in_range(request.priority, PRIORITIES, "request.priority"),
-        "limit": in_range(limit, LIMITS, "limit"), "excludedResourceIds": [],
-    }
-
-
-def routing_request(parameters: dict[str, Any], explain: bool) -> dict[str, Any]:
-    """ROUTING_CANDIDATES' one parameter, `request`: `parameters` and whether to rank the rejected
-    resources too (`explain`), which costs an evaluation of every searched resource."""
-    return {"request": {**parameters, "explain": explain}}
-
-
-def found(rows: list[Record], parameters: dict[str, Any]) -> Record:
-    """The statement's one row, or NOT_FOUND naming the first unknown reference of the request."""
-    if not rows:
-        raise NotFound(f"no customer has the id {parameters['customerId']}", field="request.customerId")
-    [row] = rows
-    if not row["productFound"]:
-        raise NotFound(f"no product has the id {parameters['productId']}", field="request.productId")
-    if row["unknownSkills"]:
-        unknown = set(row["unknownSkills"])
-        field = ("request.requiredSkills" if any(s["code"] in unknown for s in parameters["requestSkills"])
-                 else "request.optionalSkills")
-        raise NotFound(f"no skill has the code {', '.join(row['unknownSkills'])}", field=field)
-    if not row["purposeKnown"]:
-        raise NotFound(f"no servicing pool has the purpose {parameters['purpose']}", field="request.purpose")
-    return row
+def contact_of(request: RoutingRequestInput) -> Contact:
+    """The contact the input asks to route, in the domain's one shape (checked where it is used)."""
+    return Contact(
+        customer_id=str(request.customer_id), channel=request.channel.name, language=request.language,
+        product_id=None if request.product_id is None else str(request.product_id),
+        purpose=None if request.purpose is None else request.purpose.name,
+        required=tuple((s.code, s.min_proficiency) for s in request.required_skills),
+        optional=tuple((s.code, s.min_proficiency) for s in request.optional_skills),
+        requested_priority=request.priority)
 
 
 @strawberry.type
@@ -376,9 +276,6 @@ class DecisionQuery:
             description="The instant to evaluate indicators at (default: now; without a zone, UTC).")] = None,
     ) -> RoutingPreview:
         as_of = instant_or_now(at)
-        parameters = routing_parameters(request, as_of, limit)
-        await require_reach_for(info, "request.customerId", f"customer '{parameters['customerId']}'",
-                                customerId=parameters["customerId"])
-        rows = await info.context.db.read(ROUTING_CANDIDATES, **routing_request(parameters, selects(info, "rejected")))
-        row = found(rows, parameters)
+        row = await decision.preview(info.context.db, info.context.caller, contact_of(request), as_of, limit,
+                                     explain=selects(info, "rejected"))
         return RoutingPreview.from_record(row, as_of, info.context.caller.sees_confidential)

@@ -18,22 +18,19 @@ from typing import Annotated, TypeVar
 
 import strawberry
 
+from domains.contact_routing.pools import require_pool
+from domains.contact_routing.resources import require_followable
+from gateway.routing_feed import ALLOCATION, Change, RoutingFeed, activity_of, offers_to
 from gateway.security.auth import ALL_ROLES, Role, allow
-from gateway.security.book import require_own_resource
 from graph.database import Record
-from graph.errors import NotFound, Unavailable
-from graph.queries import load
+from graph.errors import Unavailable
 from graph.temporal import native
 from resolvers.contact_routing.decision import ContactChannel
-from resolvers.contact_routing.live import ALLOCATION, Change, RoutingFeed, activity_of, offers_to
 from resolvers.contact_routing.vocabulary import AllocationStatus, ResourceStatus
 from resolvers.context import Info
 
 # AllocationStatus lives with the other Contact Routing codes (vocabulary.py); importable from here too.
 __all__ = ["AllocationChange", "AllocationStatus", "DesktopSubscription", "PoolActivity", "PoolActivityKind"]
-
-SERVICING_RESOURCE_EXISTS = load("contact_routing/servicing_resource_exists")
-SERVICING_POOL_EXISTS = load("contact_routing/servicing_pool_exists")
 
 T = TypeVar("T")
 
@@ -105,10 +102,7 @@ class DesktopSubscription:
         self, info: Info,
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource's identifier, e.g. R000011.")],
     ) -> AsyncGenerator[AllocationChange, None]:
-        require_own_resource(info.context.caller, str(resource_id), "resourceId",
-                             "follows only the offers made to it (agent desktops and admins follow any resource's)")
-        if not await info.context.db.read(SERVICING_RESOURCE_EXISTS, resourceId=str(resource_id)):
-            raise NotFound(f"no servicing resource has the id {resource_id}", field="resourceId")
+        await require_followable(info.context.db, info.context.caller, str(resource_id))
         return _stream(_feed(info), offers_to(str(resource_id)), lambda change: AllocationChange.from_record(change.row))
 
     @strawberry.subscription(description="A servicing pool's queue and members as they change: its allocations (IN_POOL "
@@ -119,8 +113,7 @@ class DesktopSubscription:
         self, info: Info,
         pool_id: Annotated[strawberry.ID, strawberry.argument(description="The pool's identifier, e.g. POOL-SALES.")],
     ) -> AsyncGenerator[PoolActivity, None]:
-        if not await info.context.db.read(SERVICING_POOL_EXISTS, poolId=str(pool_id)):
-            raise NotFound(f"no servicing pool has the id {pool_id}", field="poolId")
+        await require_pool(info.context.db, str(pool_id))
         return _stream(_feed(info), activity_of(str(pool_id)), PoolActivity.from_change)
 
 

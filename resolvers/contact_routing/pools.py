@@ -1,27 +1,22 @@
-"""Servicing pools (BIAN Contact Routing: Provide, Update, Retrieve of the pool and its settings).
+"""Servicing pools' GraphQL side (BIAN Contact Routing: Provide, Update, Retrieve of the pool and
+its settings): the types, the inputs and thin resolvers over domains/contact_routing/pools.py.
 
-A pool is where routing allocates contacts from: its strategy ranks equally suited members,
-its offer timeout bounds how long an offered contact waits to be accepted, its service level
-is the answer time its statistics measure against, and its skills are those it expects of
-its members. Admins and relationship managers (who run the RM teams' pools) provide and
-change pools; every role reads them. Each mutation is one write transaction; input is checked
-before it starts and the skills inside it, so every failure leaves the graph as it was.
+Admins and relationship managers (who run the RM teams' pools) provide and change pools; every
+role reads them.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Annotated, Any
 
 import strawberry
-from neo4j.exceptions import ConstraintError
 
-from domains.inputs import text
+from domains.contact_routing import pools as rules
+from domains.contact_routing.pools import DEFAULT_OFFER_TIMEOUT, DEFAULT_SERVICE_LEVEL
+from domains.contact_routing.vocabulary import OMITTED, Omitted
 from gateway.security.auth import ALL_ROLES, Role, allow
-from graph.database import Record, Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
-from graph.queries import load
+from graph.database import Record
 from graph.temporal import native
 from resolvers.contact_routing.vocabulary import (
     PoolPurpose,
@@ -29,27 +24,9 @@ from resolvers.contact_routing.vocabulary import (
     ResourceKind,
     ResourceStatus,
     SkillReference,
-    check_references,
-    in_range,
-    once_each,
-    present,
 )
 from resolvers.context import Info
 
-GET_SERVICING_POOL = load("contact_routing/get_servicing_pool")
-ASSIGNMENTS_OF_POOL = load("contact_routing/assignments_of_pool")
-PROVIDE_SERVICING_POOL = load("contact_routing/provide_servicing_pool")
-UPDATE_SERVICING_POOL = load("contact_routing/update_servicing_pool")
-LINK_POOL_SKILLS = load("contact_routing/link_pool_skills")
-
-POOL_ID = re.compile(r"POOL-[A-Z0-9]+(-[A-Z0-9]+)*")
-MAX_POOL_ID = 64
-NAME_LENGTH = 200
-OFFER_TIMEOUTS = range(5, 601)
-SERVICE_LEVELS = range(1, 3601)
-DEFAULT_OFFER_TIMEOUT = 30
-DEFAULT_SERVICE_LEVEL = 20
-MAX_ASSIGNMENTS = 500
 POOL_EDITORS = (Role.ADMIN, Role.RELATIONSHIP_MANAGER)
 
 
@@ -89,9 +66,7 @@ class ServicingPool:
         self, info: Info,
         first: Annotated[int, strawberry.argument(description="At most this many, 1 to 500.")] = 50,
     ) -> list[PoolAssignment]:
-        in_range(first, range(1, MAX_ASSIGNMENTS + 1), "first")
-        rows = await info.context.db.read(ASSIGNMENTS_OF_POOL, poolId=str(self.pool_id), first=first)
-        return [_assignment(row["assignment"]) for row in rows]
+        return [_assignment(row) for row in await rules.assignments(info.context.db, str(self.pool_id), first)]
 
     @classmethod
     def from_record(cls, row: Record) -> ServicingPool:
@@ -143,76 +118,21 @@ class ServicingPoolChanges:
         default=strawberry.UNSET, description="The whole new set of expected skills' codes; [] expects none.")
 
 
-def _properties(source: ServicingPoolInput | ServicingPoolChanges, argument: str) -> dict[str, Any]:
-    """The checked node properties `source` gives; UNSET fields are left out."""
-    checked: dict[str, Any] = {}
-    if source.name is not strawberry.UNSET:
-        checked["name"] = text(source.name, f"{argument}.name", NAME_LENGTH)
-    for attr, key in (("purpose", "purpose"), ("strategy", "strategy")):
-        value = getattr(source, attr)
-        if value is not strawberry.UNSET:
-            checked[key] = present(value, f"{argument}.{key}").value
-    for attr, key, allowed in (("offer_timeout_seconds", "offerTimeoutSeconds", OFFER_TIMEOUTS),
-                               ("service_level_seconds", "serviceLevelSeconds", SERVICE_LEVELS)):
-        value = getattr(source, attr)
-        if value is not strawberry.UNSET:
-            checked[key] = in_range(present(value, f"{argument}.{key}"), allowed, f"{argument}.{key}")
-    return checked
+def _given(value: Any) -> Any:
+    """A field's value, or OMITTED when the client left it out."""
+    return OMITTED if value is strawberry.UNSET else value
 
 
-def _skills(codes: list[str] | None, argument: str) -> list[str]:
-    field = f"{argument}.skills"
-    once_each(present(codes, field), field, "skill")
-    return list(codes or [])
+def _code(value: PoolPurpose | PoolStrategy | None | Omitted) -> str | None | Omitted:
+    return value if value is None or value is OMITTED else value.name
 
 
-async def _read(tx: Transaction, pool_id: str) -> ServicingPool:
-    [row] = await tx.run(GET_SERVICING_POOL, poolId=pool_id)
-    return ServicingPool.from_record(row["pool"])
-
-
-async def provide(info: Info, data: ServicingPoolInput) -> ServicingPool:
-    pool_id = str(data.pool_id)
-    if not POOL_ID.fullmatch(pool_id) or len(pool_id) > MAX_POOL_ID:
-        raise ValidationFailed("the pool id must be POOL- and upper-case words joined by -, at most 64 long",
-                               field="input.poolId")
-    properties = _properties(data, "input")
-    skills = _skills(data.skills, "input")
-
-    async def work(tx: Transaction) -> ServicingPool:
-        if await tx.run(GET_SERVICING_POOL, poolId=pool_id):
-            raise Conflict(f"the servicing pool {pool_id} exists already; change it with updateServicingPool",
-                           field="input.poolId")
-        await check_references(tx, skills, [], "input")
-        await tx.run(PROVIDE_SERVICING_POOL, poolId=pool_id, **properties, by=info.context.caller.subject)
-        await tx.run(LINK_POOL_SKILLS, poolId=pool_id, skillCodes=skills)
-        return await _read(tx, pool_id)
-
-    try:
-        return await info.context.db.transact(work)
-    except ConstraintError:  # provided concurrently between the check and the CREATE
-        raise Conflict(f"the servicing pool {pool_id} exists already", field="input.poolId") from None
-
-
-async def update(info: Info, pool_id: str, changes: ServicingPoolChanges) -> ServicingPool:
-    properties = _properties(changes, "changes")
-    skills = None if changes.skills is strawberry.UNSET else _skills(changes.skills, "changes")
-    if not properties and skills is None:
-        raise ValidationFailed("changes names nothing to change", field="changes")
-
-    async def work(tx: Transaction) -> ServicingPool:
-        # The update comes first: it locks the pool, so concurrent changes to it queue up.
-        if not await tx.run(UPDATE_SERVICING_POOL, poolId=pool_id, properties=properties,
-                            by=info.context.caller.subject):
-            raise NotFound(f"no servicing pool has the id {pool_id}", field="poolId")
-        if skills is not None:
-            await check_references(tx, skills, [], "changes")
-            await tx.run(LINK_POOL_SKILLS, poolId=pool_id, skillCodes=skills)
-        return await _read(tx, pool_id)
-
-    result: ServicingPool = await info.context.db.transact(work)
-
-    return result
+def settings(source: ServicingPoolInput | ServicingPoolChanges) -> rules.PoolSettings:
+    """The pool settings the input gives, in the domain's terms."""
+    return rules.PoolSettings(
+        name=_given(source.name), purpose=_code(_given(source.purpose)), strategy=_code(_given(source.strategy)),
+        offer_timeout_seconds=_given(source.offer_timeout_seconds),
+        service_level_seconds=_given(source.service_level_seconds), skills=_given(source.skills))
 
 
 @strawberry.type
@@ -224,10 +144,7 @@ class PoolQuery:
         self, info: Info,
         pool_id: Annotated[strawberry.ID, strawberry.argument(description="The pool's identifier, e.g. POOL-SALES.")],
     ) -> ServicingPool:
-        rows = await info.context.db.read(GET_SERVICING_POOL, poolId=str(pool_id))
-        if not rows:
-            raise NotFound(f"no servicing pool has the id {pool_id}", field="poolId")
-        return ServicingPool.from_record(rows[0]["pool"])
+        return ServicingPool.from_record(await rules.retrieve(info.context.db, str(pool_id)))
 
 
 @strawberry.type
@@ -239,7 +156,8 @@ class PoolMutation:
         self, info: Info,
         data: Annotated[ServicingPoolInput, strawberry.argument(name="input", description="The new pool.")],
     ) -> ServicingPool:
-        return await provide(info, data)
+        return ServicingPool.from_record(
+            await rules.provide(info.context.db, info.context.caller, str(data.pool_id), settings(data)))
 
     @strawberry.mutation(description="Changes some of a servicing pool's settings (BIAN Update; admins and "
                                      "relationship managers).",
@@ -249,4 +167,5 @@ class PoolMutation:
         pool_id: Annotated[strawberry.ID, strawberry.argument(description="The id of the pool to change.")],
         changes: Annotated[ServicingPoolChanges, strawberry.argument(description="Only the fields to change.")],
     ) -> ServicingPool:
-        return await update(info, str(pool_id), changes)
+        return ServicingPool.from_record(
+            await rules.update(info.context.db, info.context.caller, str(pool_id), settings(changes)))

@@ -1,51 +1,24 @@
-"""Servicing resources: the agents, specialists and relationship managers contacts are routed to.
-
-A resource has skills with a proficiency (1-5), languages, a capacity per channel, pool
-memberships and a status. Admins register and change resources; every role reads them. Each
-mutation is one write transaction; input is checked before it starts, the skills and pools it
-names inside it, so every failure leaves the graph as it was. A new resource is OFFLINE until
-its status is captured (see `status`).
+"""Servicing resources' GraphQL side: the types, the inputs and thin resolvers over
+domains/contact_routing/resources.py (register, change and read the agents, specialists and
+relationship managers contacts are routed to). Admins register and change resources; every role
+reads them.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Annotated, Any
 
 import strawberry
-from neo4j.exceptions import ConstraintError
 
-from domains.inputs import text
+from domains.contact_routing import resources as rules
+from domains.contact_routing.resources import CHANNELS
+from domains.contact_routing.vocabulary import OMITTED
 from gateway.security.auth import ALL_ROLES, Role, allow
-from graph.database import Record, Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
-from graph.queries import load
+from graph.database import Record
 from graph.temporal import native
-from resolvers.contact_routing.vocabulary import (
-    ResourceKind,
-    ResourceStatus,
-    check_references,
-    in_range,
-    once_each,
-    present,
-)
+from resolvers.contact_routing.vocabulary import ResourceKind, ResourceStatus
 from resolvers.context import Info
-
-GET_SERVICING_RESOURCE = load("contact_routing/get_servicing_resource")
-REGISTER_SERVICING_RESOURCE = load("contact_routing/register_servicing_resource")
-LOCK_SERVICING_RESOURCE = load("contact_routing/lock_servicing_resource")
-UPDATE_SERVICING_RESOURCE = load("contact_routing/update_servicing_resource")
-LINK_RESOURCE_SKILLS = load("contact_routing/link_resource_skills")
-LINK_RESOURCE_POOLS = load("contact_routing/link_resource_pools")
-
-RESOURCE_ID = re.compile(r"R[0-9]{6}")
-LANGUAGE = re.compile(r"[a-z]{2}")
-NAME_LENGTH = 200
-CAPACITIES = range(0, 21)
-PROFICIENCIES = range(1, 6)
-CHANNELS = {"phone": "capacityPhone", "chat": "capacityChat", "video": "capacityVideo",
-            "branch": "capacityBranch", "email": "capacityEmail"}
 
 
 @strawberry.type(description="A skill of a servicing resource with how well the resource masters it.")
@@ -161,111 +134,23 @@ class ServicingResourceChanges:
         default=strawberry.UNSET, description="The whole new set of pools' ids; [] takes the resource out of every pool.")
 
 
-def _languages(codes: list[str] | None, field: str) -> list[str]:
-    if not present(codes, field) or any(not LANGUAGE.fullmatch(code) for code in codes or []):
-        raise ValidationFailed("languages must be one or more ISO 639-1 codes of 2 lower-case letters, e.g. en",
-                               field=field)
-    once_each(codes or [], field, "language")
-    return list(codes or [])
+def _given(value: Any) -> Any:
+    """A field's value, or OMITTED when the client left it out."""
+    return OMITTED if value is strawberry.UNSET else value
 
 
-def _capacity(source: ChannelCapacityInput | ChannelCapacityChanges, field: str) -> dict[str, int]:
-    checked = {}
-    for channel, key in CHANNELS.items():
-        value = getattr(source, channel)
-        if value is not strawberry.UNSET:
-            checked[key] = in_range(present(value, f"{field}.{channel}"), CAPACITIES, f"{field}.{channel}")
-    return checked
-
-
-def _skills(skills: list[ResourceSkillInput] | None, field: str) -> list[dict[str, Any]]:
-    once_each((skill.code for skill in present(skills, field)), field, "skill")
-    for skill in skills or []:
-        if skill.proficiency not in PROFICIENCIES:
-            raise ValidationFailed(f"the proficiency of {skill.code} must be between 1 and 5, not {skill.proficiency}",
-                                   field=field)
-    return [{"code": skill.code, "proficiency": skill.proficiency} for skill in skills or []]
-
-
-def _pools(pools: list[strawberry.ID] | None, field: str) -> list[str]:
-    ids = [str(pool) for pool in present(pools, field)]
-    once_each(ids, field, "pool")
-    return ids
-
-
-def _properties(source: ServicingResourceInput | ServicingResourceChanges, argument: str) -> dict[str, Any]:
-    """The checked node properties `source` gives; UNSET fields are left out."""
-    checked: dict[str, Any] = {}
-    if source.name is not strawberry.UNSET:
-        checked["name"] = text(source.name, f"{argument}.name", NAME_LENGTH)
-    if source.kind is not strawberry.UNSET:
-        checked["kind"] = present(source.kind, f"{argument}.kind").value
-    if source.languages is not strawberry.UNSET:
-        checked["languages"] = _languages(source.languages, f"{argument}.languages")
-    capacity: ChannelCapacityInput | ChannelCapacityChanges | None = source.capacity
-    if capacity is None:
-        present(capacity, f"{argument}.capacity")
-    elif capacity is not strawberry.UNSET:
-        checked.update(_capacity(capacity, f"{argument}.capacity"))
-    return checked
-
-
-async def read(tx: Transaction, resource_id: str) -> ServicingResource:
-    [row] = await tx.run(GET_SERVICING_RESOURCE, resourceId=resource_id)
-    return ServicingResource.from_record(row["resource"])
-
-
-async def register(info: Info, data: ServicingResourceInput) -> ServicingResource:
-    resource_id = str(data.resource_id)
-    if not RESOURCE_ID.fullmatch(resource_id):
-        raise ValidationFailed("the resource id must be R and 6 digits, e.g. R000123", field="input.resourceId")
-    properties = _properties(data, "input")
-    skills, pools = _skills(data.skills, "input.skills"), _pools(data.pools, "input.pools")
-
-    async def work(tx: Transaction) -> ServicingResource:
-        if await tx.run(GET_SERVICING_RESOURCE, resourceId=resource_id):
-            raise Conflict(f"the servicing resource {resource_id} exists already; change it with "
-                           "updateServicingResource", field="input.resourceId")
-        await check_references(tx, [skill["code"] for skill in skills], pools, "input")
-        await tx.run(REGISTER_SERVICING_RESOURCE, resourceId=resource_id, **properties, by=info.context.caller.subject)
-        await tx.run(LINK_RESOURCE_SKILLS, resourceId=resource_id, skills=skills)
-        await tx.run(LINK_RESOURCE_POOLS, resourceId=resource_id, poolIds=pools)
-        return await read(tx, resource_id)
-
-    try:
-        return await info.context.db.transact(work)
-    except ConstraintError:  # registered concurrently between the check and the CREATE
-        raise Conflict(f"the servicing resource {resource_id} exists already", field="input.resourceId") from None
-
-
-async def update(info: Info, resource_id: str, changes: ServicingResourceChanges) -> ServicingResource:
-    properties = _properties(changes, "changes")
-    skills = None if changes.skills is strawberry.UNSET else _skills(changes.skills, "changes.skills")
-    pools = None if changes.pools is strawberry.UNSET else _pools(changes.pools, "changes.pools")
-    if not properties and skills is None and pools is None:
-        raise ValidationFailed("changes names nothing to change", field="changes")
-
-    async def work(tx: Transaction) -> ServicingResource:
-        locked = await tx.run(LOCK_SERVICING_RESOURCE, resourceId=resource_id)
-        if not locked:
-            raise NotFound(f"no servicing resource has the id {resource_id}", field="resourceId")
-        [state] = locked
-        leaves_book = properties.get("kind", state["kind"]) != ResourceKind.RELATIONSHIP_MANAGER.value
-        if leaves_book and state["managedCustomers"]:
-            raise Conflict(f"{resource_id} manages {state['managedCustomers']} customers; assign them another "
-                           "relationship manager before changing its kind", field="changes.kind")
-        await check_references(tx, [skill["code"] for skill in skills or []], pools or [], "changes")
-        await tx.run(UPDATE_SERVICING_RESOURCE, resourceId=resource_id, properties=properties,
-                     by=info.context.caller.subject)
-        if skills is not None:
-            await tx.run(LINK_RESOURCE_SKILLS, resourceId=resource_id, skills=skills)
-        if pools is not None:
-            await tx.run(LINK_RESOURCE_POOLS, resourceId=resource_id, poolIds=pools)
-        return await read(tx, resource_id)
-
-    result: ServicingResource = await info.context.db.transact(work)
-
-    return result
+def details(source: ServicingResourceInput | ServicingResourceChanges) -> rules.ResourceDetails:
+    """The resource details the input gives, in the domain's terms."""
+    kind, capacity = _given(source.kind), _given(source.capacity)
+    skills, pools = _given(source.skills), _given(source.pools)
+    return rules.ResourceDetails(
+        name=_given(source.name), kind=kind if kind is None or kind is OMITTED else kind.name,
+        languages=_given(source.languages),
+        capacity=capacity if capacity is None or capacity is OMITTED else {
+            channel: getattr(capacity, channel) for channel in CHANNELS
+            if getattr(capacity, channel) is not strawberry.UNSET},
+        skills=skills if skills is None or skills is OMITTED else [(s.code, s.proficiency) for s in skills],
+        pools=pools if pools is None or pools is OMITTED else [str(pool) for pool in pools])
 
 
 @strawberry.type
@@ -277,10 +162,7 @@ class ResourceQuery:
         self, info: Info,
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource's identifier, e.g. R000011.")],
     ) -> ServicingResource:
-        rows = await info.context.db.read(GET_SERVICING_RESOURCE, resourceId=str(resource_id))
-        if not rows:
-            raise NotFound(f"no servicing resource has the id {resource_id}", field="resourceId")
-        return ServicingResource.from_record(rows[0]["resource"])
+        return ServicingResource.from_record(await rules.retrieve(info.context.db, str(resource_id)))
 
 
 @strawberry.type
@@ -292,7 +174,8 @@ class ResourceMutation:
         self, info: Info,
         data: Annotated[ServicingResourceInput, strawberry.argument(name="input", description="The new resource.")],
     ) -> ServicingResource:
-        return await register(info, data)
+        return ServicingResource.from_record(
+            await rules.register(info.context.db, info.context.caller, str(data.resource_id), details(data)))
 
     @strawberry.mutation(description="Changes some of a servicing resource's details (admins only); its status is "
                                      "captured with captureServicingResourceStatus.",
@@ -302,4 +185,5 @@ class ResourceMutation:
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The id of the resource to change.")],
         changes: Annotated[ServicingResourceChanges, strawberry.argument(description="Only the fields to change.")],
     ) -> ServicingResource:
-        return await update(info, str(resource_id), changes)
+        return ServicingResource.from_record(
+            await rules.update(info.context.db, info.context.caller, str(resource_id), details(changes)))

@@ -1,18 +1,8 @@
 """Per-pool statistics (BIAN Contact Routing analytics): the pool now, and its work over a window.
 
-One read statement (`cypher/contact_routing/pool_statistics.cypher`) computes every figure in
-Neo4j, so analysts get the same numbers in Neo4j Browser. The resolver only settles the window
-and the instant `now` (passed in, never the database's clock, so tests control time).
-Formulas (docs/contact-routing.md, "Pool statistics", has them with an example):
-
-- availableResources: AVAILABLE members with free capacity on at least one channel
-  (capacity<Channel> minus the PENDING and ACCEPTED allocations that OCCUPIES them on it).
-- Over [from, to): allocations IN_POOL, and those cancelled while QUEUED_IN the pool, created in the
-  window, as they stand now.
-  averageSpeedOfAnswerSeconds = mean(acceptedAt - requestedAt) over the accepted ones;
-  serviceLevel = answered within serviceLevelSeconds / (answered + abandoned);
-  acceptanceRate = accepted / (accepted + rejected + timedOut);
-  occupancy = seconds on accepted allocations of the pool, clipped to the window / its length.
+The figures and the window's rules live in domains/contact_routing/statistics.py, the formulas in
+cypher/contact_routing/pool_statistics.cypher and docs/contact-routing.md ("Pool statistics");
+the resolver only takes the instant `now` (tests stand in for it here) and shapes the figures.
 """
 
 from __future__ import annotations
@@ -22,18 +12,12 @@ from typing import Annotated, Any
 
 import strawberry
 
+from domains.contact_routing.statistics import pool_statistics, statistics_window
 from gateway.security.auth import ALL_ROLES, allow
 from graph.database import Record
-from graph.errors import NotFound, ValidationFailed
-from graph.queries import load
-from graph.temporal import aware, now
+from graph.temporal import now
 from resolvers.contact_routing.vocabulary import ResourceStatus
 from resolvers.context import Info
-
-POOL_STATISTICS = load("contact_routing/pool_statistics")
-
-DEFAULT_WINDOW = datetime.timedelta(hours=24)
-MAX_WINDOW = datetime.timedelta(days=366)
 
 
 @strawberry.type(description="How many members of a pool have one status.")
@@ -155,24 +139,6 @@ def _live(row: dict[str, Any]) -> PoolLiveStatistics:
         longest_wait_seconds=row["longestWaitSeconds"], offered=row["offered"], active=row["active"])
 
 
-def statistics_window(start: datetime.datetime | None, end: datetime.datetime | None,
-                      as_of: datetime.datetime) -> tuple[datetime.datetime, datetime.datetime]:
-    """[from, to) with the defaults filled in (to: now; from: 24 hours before to), or VALIDATION.
-
-    The error names `to` when it was given, else `from`: the argument the caller can change.
-    """
-    window_end = as_of if end is None else aware(end)
-    window_start = window_end - DEFAULT_WINDOW if start is None else aware(start)
-    field = "from" if end is None else "to"
-    if window_end <= window_start:
-        raise ValidationFailed(f"`to` ({window_end.isoformat()}) must be after `from` ({window_start.isoformat()})",
-                               field=field)
-    if window_end - window_start > MAX_WINDOW:
-        raise ValidationFailed(f"the window spans {window_end - window_start}; at most 366 days are allowed",
-                               field=field)
-    return window_start, window_end
-
-
 @strawberry.type
 class StatisticsQuery:
     @strawberry.field(
@@ -194,7 +160,5 @@ class StatisticsQuery:
     ) -> ServicingPoolStatistics:
         as_of = now()
         start, end = statistics_window(from_, to, as_of)
-        rows = await info.context.db.read(POOL_STATISTICS, poolId=str(pool_id), now=as_of, **{"from": start, "to": end})
-        if not rows:
-            raise NotFound(f"no servicing pool has the id {pool_id}", field="poolId")
-        return ServicingPoolStatistics.from_record(rows[0]["statistics"], as_of, start, end)
+        row = await pool_statistics(info.context.db, str(pool_id), as_of, start, end)
+        return ServicingPoolStatistics.from_record(row, as_of, start, end)

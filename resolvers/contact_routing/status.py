@@ -1,9 +1,8 @@
 """Resource status and availability (BIAN Contact Routing Capture).
 
-A status change is one write statement: the new status begins now (`statusSince`); the
-same status again changes nothing, so an agent desktop may repeat it freely. The resource
-itself is not a principal, so whoever speaks for it captures it: agent desktops (frontend),
-relationship managers and admins.
+The rule (domains/contact_routing/resources.py, `capture_status`): a new status begins now, the
+same one again changes nothing. The resource itself is not a principal, so whoever speaks for it
+captures it: agent desktops (frontend), relationship managers (their own) and admins.
 """
 
 from __future__ import annotations
@@ -13,16 +12,12 @@ from typing import Annotated
 
 import strawberry
 
+from domains.contact_routing.resources import capture_status
 from gateway.security.auth import Role, allow
-from gateway.security.book import require_own_resource
 from graph.database import Record
-from graph.errors import NotFound
-from graph.queries import load
 from graph.temporal import native
 from resolvers.contact_routing.vocabulary import ResourceStatus
 from resolvers.context import Info
-
-CAPTURE_RESOURCE_STATUS = load("contact_routing/capture_resource_status")
 
 
 @strawberry.type(description="A servicing resource's status after a capture.")
@@ -52,9 +47,5 @@ class StatusMutation:
         resource_id: Annotated[strawberry.ID, strawberry.argument(description="The resource's identifier, e.g. R000011.")],
         status: Annotated[ResourceStatus, strawberry.argument(description="The status the resource is in now.")],
     ) -> ResourceStatusCapture:
-        require_own_resource(info.context.caller, str(resource_id), "resourceId",
-                             "captures only its own status (agent desktops and admins capture any)")
-        rows = await info.context.db.write(CAPTURE_RESOURCE_STATUS, resourceId=str(resource_id), status=status.value)
-        if not rows:
-            raise NotFound(f"no servicing resource has the id {resource_id}", field="resourceId")
-        return ResourceStatusCapture.from_record(rows[0])
+        row = await capture_status(info.context.db, info.context.caller, str(resource_id), status.name)
+        return ResourceStatusCapture.from_record(row)

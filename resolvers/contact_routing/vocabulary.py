@@ -1,21 +1,12 @@
-"""What pools and resources are made of: the codes they carry and the checks their inputs share."""
+"""Contact Routing's GraphQL enums, each member described: the codes pools, resources and
+allocations carry. The rules work with the same codes as plain values (domains/contact_routing/
+vocabulary.py and lifecycle.py)."""
 
 from __future__ import annotations
 
 import enum
-from collections import Counter
-from collections.abc import Iterable
-from typing import TypeVar
 
 import strawberry
-
-from graph.database import Transaction
-from graph.errors import NotFound, ValidationFailed
-from graph.queries import load
-
-UNKNOWN_REFERENCES = load("contact_routing/unknown_references")
-
-T = TypeVar("T")
 
 
 @strawberry.enum(description="How routing ranks equally suited resources of a pool.")
@@ -58,36 +49,6 @@ class ResourceStatus(enum.Enum):
 class SkillReference:
     code: str = strawberry.field(description="The skill's code, e.g. MORTGAGE_SALES.")
     name: str | None = strawberry.field(description="The skill's readable name.")
-
-
-def once_each(values: Iterable[str], field: str, what: str) -> None:
-    """VALIDATION naming the values given more than once."""
-    repeated = sorted(value for value, count in Counter(values).items() if count > 1)
-    if repeated:
-        raise ValidationFailed(f"each {what} may be given once; repeated: {', '.join(repeated)}", field=field)
-
-
-def in_range(value: int, allowed: range, field: str) -> int:
-    if value not in allowed:
-        raise ValidationFailed(f"{field} must be between {allowed.start} and {allowed.stop - 1}, not {value}", field=field)
-    return value
-
-
-def present(value: T | None, field: str) -> T:
-    if value is None:
-        raise ValidationFailed(f"{field} cannot be null; give a value or leave it out", field=field)
-    return value
-
-
-async def check_references(tx: Transaction, skill_codes: list[str], pool_ids: list[str], argument: str) -> None:
-    """NOT_FOUND naming the skills and pools that do not exist (read in the transaction that links them)."""
-    if not skill_codes and not pool_ids:
-        return
-    [found] = await tx.run(UNKNOWN_REFERENCES, skillCodes=skill_codes, poolIds=pool_ids)
-    if found["unknownSkills"]:
-        raise NotFound(f"no skill has the code {', '.join(found['unknownSkills'])}", field=f"{argument}.skills")
-    if found["unknownPools"]:
-        raise NotFound(f"no servicing pool has the id {', '.join(found['unknownPools'])}", field=f"{argument}.pools")
 
 
 @strawberry.enum(description="Where an allocation is in its lifecycle: QUEUED → PENDING → ACCEPTED → COMPLETED, or "

@@ -29,7 +29,7 @@ class LeadAssignment:
     matched_skills: list[MatchedSkill] = strawberry.field(
         description="The skills asked for (the product's, the indicators') that the resource meets.")
     score: int = strawberry.field(
-        description="Routing's score: (6 - tier) * 1000000 + optional skills kept * 10000 + matched proficiencies.")
+        description="The routing score: preference first, then optional skills kept, then proficiencies (docs/contact-routing.md).")
     reason: str = strawberry.field(description="Why this resource, in words.")
 
     def to_json(self) -> str:

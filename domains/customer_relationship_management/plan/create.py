@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from domains.contact_routing.vocabulary import RELATIONSHIP_MANAGER
 from domains.customer_relationship_management.access import require_in_book
 from domains.customer_relationship_management.plan.fields import GoalAsked, PlanFields, create_goals, plan_fields
 from domains.customer_relationship_management.plan.read import read_plan
@@ -25,7 +26,6 @@ from gateway.security.auth import Principal
 from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
-from resolvers.contact_routing.vocabulary import ResourceKind
 
 PLAN_CUSTOMER_LOCK = load("customer_relationship_management/plan_customer_lock")
 PLAN_CREATE = load("customer_relationship_management/plan_create")
@@ -59,7 +59,7 @@ def _owner(c: PlanCreation, row: Record) -> str:
     """The named owner if it may own a plan, else the customer's relationship manager."""
     if c.owner_id is not None:
         named = present(row["namedOwner"], "servicing resource", c.owner_id, "input.ownerId")
-        if named["kind"] != ResourceKind.RELATIONSHIP_MANAGER.name:
+        if named["kind"] != RELATIONSHIP_MANAGER:
             raise ValidationFailed(f"servicing resource {c.owner_id} is a {named['kind']}: only a "
                                    "RELATIONSHIP_MANAGER may own a relationship plan", field="input.ownerId")
         return c.owner_id

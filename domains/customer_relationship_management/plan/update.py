@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from domains.contact_routing.vocabulary import RELATIONSHIP_MANAGER
 from domains.customer_relationship_management.plan.fields import (
     GoalChangeAsked,
     GoalEdit,
@@ -31,7 +32,6 @@ from graph.database import Database, Record, Transaction
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from graph.queries import load
 from graph.temporal import native
-from resolvers.contact_routing.vocabulary import ResourceKind
 
 PLAN_DEPENDENTS = load("customer_relationship_management/plan_dependents")
 PLAN_SERVICING_RESOURCE = load("customer_relationship_management/plan_servicing_resource")
@@ -77,7 +77,7 @@ async def _check_owner(tx: Transaction, who: Principal, plan: LockedPlan, owner_
                         "change its owner", field="input.ownerId")
     resource = found(await tx.run(PLAN_SERVICING_RESOURCE, resourceId=owner_id), "servicing resource", owner_id,
                      "input.ownerId")
-    if resource["kind"] != ResourceKind.RELATIONSHIP_MANAGER.name:
+    if resource["kind"] != RELATIONSHIP_MANAGER:
         raise ValidationFailed(f"servicing resource {owner_id} is a {resource['kind']}: only a RELATIONSHIP_MANAGER "
                                "may own a relationship plan", field="input.ownerId")
 

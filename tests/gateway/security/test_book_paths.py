@@ -67,6 +67,7 @@ from graphql import (
 )
 from strawberry.types import ExecutionResult
 
+from gateway.routing_feed import RoutingFeed
 from gateway.security.auth import Principal, Role
 from gateway.security.book import access, reach
 from gateway.security.matrix import root_fields
@@ -74,7 +75,6 @@ from gateway.security.query_cost import operation_cost
 from gateway.settings import Settings
 from graph.database import Database
 from graph.seed import wipe_graph
-from resolvers.contact_routing.live import RoutingFeed
 from resolvers.context import Context
 from tests.gateway.security.test_authorization_matrix import _UNDEFINED, OUTSIDE, TOM, _literal, bound_document, completed
 from tests.support import ADMIN, DATA, SCHEMA, load_small_bank

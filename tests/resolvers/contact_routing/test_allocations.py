@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from domains.contact_routing.dispatch import Dispatcher, serve_waiting_contacts, withdraw_lapsed_offers
 from gateway.settings import Settings
 from graph.database import Database
-from resolvers.contact_routing.dispatch import Dispatcher, serve_waiting_contacts, withdraw_lapsed_offers
 from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run, snapshot
 
 ALLOCATION = """allocationId contactId customerId status channel language priority requestedPriority productId

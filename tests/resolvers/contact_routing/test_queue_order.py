@@ -19,9 +19,10 @@ import time
 from dataclasses import replace
 from typing import Any
 
+from domains.contact_routing.contact import Contact
+from domains.contact_routing.dispatch import Dispatcher, new_allocation_id, plan_routing
 from gateway.settings import Settings
 from graph.database import Database, connect
-from resolvers.contact_routing.dispatch import Contact, Dispatcher, new_allocation_id, plan_routing
 from tests.support import FRONTEND, execute, load_kyc_desk, run
 
 RESOURCES = 6

@@ -8,9 +8,9 @@ from typing import Any, LiteralString, cast
 
 import pytest
 
+from gateway.routing_feed import RoutingFeed, SubscriberTooSlow, activity_of
 from graph.database import Database, Record
 from graph.errors import Unavailable
-from resolvers.contact_routing.live import RoutingFeed, SubscriberTooSlow, activity_of
 
 POOL: LiteralString = """
 CREATE (:Customer {customerId: 'C0000001', name: 'Alice Martin'})

@@ -1,5 +1,10 @@
 """The live routing feed: one poller per gateway process turns Neo4j's changes into subscription messages.
 
+Transport, not a rule: it decides nothing about contacts, only how changes already committed
+reach WebSocket subscribers (polling, delivery exactly once, bounded queues, backoff), and it
+names its log lines with the gateway's request id. So it lives in gateway/, beside the view it
+serves, not in domains/contact_routing/. The changes it reads are the rules' own stamps (updatedAt, statusSince).
+
 Neo4j is the source of truth, so the feed sees what every gateway instance and the background
 dispatcher write. While anyone subscribes, `RoutingFeed` runs one read statement every
 `interval` seconds for the allocations changed (`updatedAt`) and the resources whose status

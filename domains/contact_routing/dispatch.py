@@ -22,25 +22,21 @@ import datetime
 import json
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from domains.contact_routing.contact import Contact
+from domains.contact_routing.decision import ROUTING_CANDIDATES, decide, preference, why_queued
+from domains.contact_routing.lifecycle import Status
+
+# Customer Event History's capture still lives with its resolvers (a cross-domain leftover).
 from domains.customer_event_history.capture import log_event
-from gateway.request_id import current_request_id
+from domains.customer_event_history.categories import EventCategory
 from graph.background import cancel_and_wait
 from graph.database import Database, Record, Transaction
 from graph.errors import NotFound
 from graph.queries import load
-from resolvers.contact_routing.decision import (
-    ROUTING_CANDIDATES,
-    TIERS,
-    RoutingPreference,
-    found,
-    routing_request,
-    why_queued,
-)
-from resolvers.contact_routing.vocabulary import AllocationStatus
-from resolvers.customer_event_history.timeline import EventCategory
 
 LOCK_CANDIDATES = load("contact_routing/lock_candidates")
 RECORD_ALLOCATION = load("contact_routing/record_allocation")
@@ -72,66 +68,12 @@ class CapacityTaken(Exception):
     """The resource routing chose filled up, or left AVAILABLE, before this transaction locked it."""
 
 
-@dataclass(frozen=True)
-class Contact:
-    """What was asked for a contact: every attempt to serve it is routed again from this."""
-
-    contact_id: str
-    customer_id: str
-    channel: str
-    language: str | None
-    product_id: str | None
-    purpose: str | None
-    required: tuple[tuple[str, int], ...]
-    optional: tuple[tuple[str, int], ...]
-    requested_priority: int
-    requested_at: datetime.datetime
-    requested_by: str
-    excluded: tuple[str, ...] = ()
-    idempotency_key: str | None = None
-    fingerprint: str | None = None
-
-    def routing_parameters(self, at: datetime.datetime) -> dict[str, Any]:
-        """ROUTING_CANDIDATES' parameters for this contact at `at`."""
-        return {
-            "customerId": self.customer_id, "at": at, "channel": self.channel, "language": self.language,
-            "productId": self.product_id, "purpose": self.purpose, "priority": self.requested_priority,
-            "requestSkills": [{"code": c, "minProficiency": m} for c, m in self.required],
-            "optionalSkills": [{"code": c, "minProficiency": m} for c, m in self.optional],
-            "excludedResourceIds": list(self.excluded), "limit": CANDIDATES,
-        }
-
-    def properties(self) -> dict[str, Any]:
-        """The Allocation node's properties that describe the contact (docs/graph-model.md)."""
-        return {
-            "contactId": self.contact_id, "customerId": self.customer_id, "channel": self.channel,
-            "language": self.language, "productId": self.product_id, "purpose": self.purpose,
-            "requiredSkillCodes": [c for c, _ in self.required], "requiredSkillMinimums": [m for _, m in self.required],
-            "optionalSkillCodes": [c for c, _ in self.optional], "optionalSkillMinimums": [m for _, m in self.optional],
-            "requestedPriority": self.requested_priority, "requestedAt": self.requested_at,
-            "requestedBy": self.requested_by, "excludedResourceIds": list(self.excluded),
-            "idempotencyKey": self.idempotency_key, "fingerprint": self.fingerprint,
-        }
-
-    @classmethod
-    def from_node(cls, node: dict[str, Any]) -> Contact:
-        """The contact an Allocation node serves (its idempotency key stays with the first attempt)."""
-        return cls(
-            contact_id=node["contactId"], customer_id=node["customerId"], channel=node["channel"],
-            language=node.get("language"), product_id=node.get("productId"), purpose=node.get("purpose"),
-            required=tuple(zip(node.get("requiredSkillCodes") or [], node.get("requiredSkillMinimums") or [], strict=True)),
-            optional=tuple(zip(node.get("optionalSkillCodes") or [], node.get("optionalSkillMinimums") or [], strict=True)),
-            requested_priority=node["requestedPriority"], requested_at=node["requestedAt"].to_native(),
-            requested_by=node["requestedBy"], excluded=tuple(node.get("excludedResourceIds") or []),
-        )
-
-
 @dataclass
 class Outcome:
     """One routing step's result: the allocation offered (PENDING) or queued, and the decision."""
 
     allocation_id: str
-    status: AllocationStatus
+    status: Status
     resource_id: str | None
     routing: Record
     queue_reason: str | None = None
@@ -170,8 +112,7 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
     allocation is already QUEUED, and stays so when nobody can take it. `explain`: rank the
     rejected resources too, for a caller that shows them.
     """
-    parameters = contact.routing_parameters(now)
-    routing = found(await tx.run(ROUTING_CANDIDATES, **routing_request(parameters, explain)), parameters)
+    routing = await decide(tx.run, contact, now, CANDIDATES, explain)
     contact = replace(contact, language=routing["language"])  # the customer's, when the request named none
     candidates = routing["candidates"]
     base = {"allocationId": allocation_id, "contact": contact.properties(), "customerId": contact.customer_id,
@@ -193,9 +134,9 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
             await log_event(tx, contact.customer_id, EventCategory.SERVICING, "CONTACT_OFFERED",
                             f"{contact.channel} contact offered to {chosen['resourceId']} "
                             f"({_preference(chosen)}, score {chosen['score']})",
-                            by, result=AllocationStatus.PENDING.name, resource_id=chosen["resourceId"],
+                            by, result=Status.PENDING.name, resource_id=chosen["resourceId"],
                             allocation_id=allocation_id)
-            return Outcome(allocation_id, AllocationStatus.PENDING, chosen["resourceId"], routing)
+            return Outcome(allocation_id, Status.PENDING, chosen["resourceId"], routing)
     if candidates:
         if not queue_if_taken:
             return None
@@ -204,19 +145,18 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
     else:
         reason = why_queued(routing)
         if existing:
-            return Outcome(allocation_id, AllocationStatus.QUEUED, None, routing, reason)
+            return Outcome(allocation_id, Status.QUEUED, None, routing, reason)
     await tx.run(RECORD_ALLOCATION, **base, resourceId=None, poolId=None, waitingPoolIds=routing["eligiblePools"],
                  lockPoolIds=sorted(routing["eligiblePools"]), queueReason=reason, preference=None, score=None,
                  explanation=None)
     await log_event(tx, contact.customer_id, EventCategory.SERVICING, "CONTACT_QUEUED",
                     f"{contact.channel} contact queued at priority {routing['priority']}: {reason}",
-                    by, result=AllocationStatus.QUEUED.name, allocation_id=allocation_id)
-    return Outcome(allocation_id, AllocationStatus.QUEUED, None, routing, reason)
+                    by, result=Status.QUEUED.name, allocation_id=allocation_id)
+    return Outcome(allocation_id, Status.QUEUED, None, routing, reason)
 
 
 def _preference(candidate: Record) -> str:
-    tier: RoutingPreference = TIERS[candidate["tier"] - 1]
-    return tier.name
+    return preference(candidate["tier"])
 
 
 async def lock_allocation(tx: Transaction, allocation_id: str) -> dict[str, Any] | None:
@@ -225,7 +165,7 @@ async def lock_allocation(tx: Transaction, allocation_id: str) -> dict[str, Any]
     return dict(rows[0]["allocation"]) if rows else None
 
 
-async def end_offer(tx: Transaction, allocation: dict[str, Any], status: AllocationStatus, reason: str | None,
+async def end_offer(tx: Transaction, allocation: dict[str, Any], status: Status, reason: str | None,
                     now: datetime.datetime, by: str, changes: Changes) -> Outcome | None:
     """Ends a PENDING offer as REJECTED or TIMED_OUT, and re-routes the contact to someone else.
 
@@ -235,8 +175,8 @@ async def end_offer(tx: Transaction, allocation: dict[str, Any], status: Allocat
     resource_id = allocation["resourceId"]
     await tx.run(SET_ALLOCATION_STATUS, allocationId=allocation["allocationId"], status=status.name,
                  reason=reason, now=now, by=by)
-    kind = "CONTACT_REJECTED" if status is AllocationStatus.REJECTED else "CONTACT_OFFER_LAPSED"
-    verb = "rejected by" if status is AllocationStatus.REJECTED else "not accepted in time by"
+    kind = "CONTACT_REJECTED" if status is Status.REJECTED else "CONTACT_OFFER_LAPSED"
+    verb = "rejected by" if status is Status.REJECTED else "not accepted in time by"
     await log_event(tx, allocation["customerId"], EventCategory.SERVICING, kind,
                     f"{allocation['channel']} contact {verb} {resource_id}" + (f": {reason}" if reason else ""),
                     by, result=status.name, resource_id=resource_id, allocation_id=allocation["allocationId"])
@@ -285,7 +225,7 @@ async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes:
         for row in rows:
             examined.append(row["allocationId"])
             allocation = await lock_allocation(tx, row["allocationId"])
-            if allocation is None or allocation["status"] != AllocationStatus.QUEUED.name:
+            if allocation is None or allocation["status"] != Status.QUEUED.name:
                 continue  # served or cancelled by a concurrent transaction
             try:
                 outcome = await _serve_head(tx, allocation, now, by)
@@ -296,7 +236,7 @@ async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes:
                 log.info("queued contact %s kept its place: its candidates filled up %d times; the queue is served "
                          "again later", allocation["contactId"], SERVE_ATTEMPTS)
                 return
-            if outcome.status is AllocationStatus.QUEUED:
+            if outcome.status is Status.QUEUED:
                 continue  # nobody with free capacity can take it: a later contact may be served
             changes.add(outcome.allocation_id)
             if resource_id is not None and outcome.resource_id == resource_id:
@@ -336,10 +276,10 @@ async def withdraw_lapsed_offers(db: Database, now: datetime.datetime | None = N
             changes = Changes()
             at = own_time(now)
             allocation = await lock_allocation(tx, allocation_id)
-            if (allocation is None or allocation["status"] != AllocationStatus.PENDING.name
+            if (allocation is None or allocation["status"] != Status.PENDING.name
                     or allocation["offerExpiresAt"].to_native() > at):
                 return []
-            await end_offer(tx, allocation, AllocationStatus.TIMED_OUT, "the offer lapsed", at, DISPATCHER, changes)
+            await end_offer(tx, allocation, Status.TIMED_OUT, "the offer lapsed", at, DISPATCHER, changes)
             return changes.allocation_ids
 
         changed += await db.transact(work)
@@ -368,18 +308,18 @@ async def plan_routing(db: Database) -> None:
     each plan it at once. Its one map parameter makes this plan serve every request's shape. Run
     for no customer, it reads nothing and returns no row.
     """
-    nobody = Contact(contact_id="", customer_id="", channel="PHONE", language=None, product_id=None, purpose=None,
-                     required=(), optional=(), requested_priority=0, requested_at=datetime.datetime.now(datetime.UTC),
-                     requested_by=DISPATCHER)
-    await db.read(ROUTING_CANDIDATES, **routing_request(nobody.routing_parameters(nobody.requested_at), False))
+    nobody = Contact(customer_id="", channel="PHONE")
+    await db.read(ROUTING_CANDIDATES, **nobody.parameters(datetime.datetime.now(datetime.UTC), CANDIDATES, False))
 
 
 class Dispatcher:
     """Withdraws lapsed offers and serves the queue every `interval` seconds, in the background."""
 
-    def __init__(self, db: Database, interval: float) -> None:
+    def __init__(self, db: Database, interval: float, name_pass: Callable[[str], object] = lambda name: None) -> None:
         self.db = db
         self.interval = interval
+        # How a pass names its log lines, as a request's name them (the gateway: its request id).
+        self.name_pass = name_pass
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -392,8 +332,8 @@ class Dispatcher:
         passes = 0
         while True:
             passes += 1
-            # Its log lines (a deadlock the driver retries, a failed pass) name the pass, as a request's name it.
-            current_request_id.set(f"dispatcher-pass-{passes}")
+            # Its log lines (a deadlock the driver retries, a failed pass) name the pass.
+            self.name_pass(f"dispatcher-pass-{passes}")
             try:
                 await withdraw_lapsed_offers(self.db)
                 await serve_waiting_contacts(self.db)
