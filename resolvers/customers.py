@@ -12,9 +12,9 @@ from typing import Annotated, Any
 
 import strawberry
 
+from domains.found import present
 from gateway.security.auth import ALL_ROLES, Role, allow
 from gateway.security.book import book_holder, mark_in_book, require_reach_for
-from graph.errors import NotFound
 from graph.queries import load
 from graph.temporal import native
 from resolvers.batching import batched
@@ -277,9 +277,7 @@ class CustomerQuery:
         await require_reach_for(info, "customerId", f"customer with customerId {customer_id!r}", customerId=str(customer_id))
         row = await batched(info, GET_CUSTOMERS_BY_ID, keys_param="customerIds", key_column="customerId",
                             value_column="customer").load(str(customer_id))
-        if row is None:
-            raise NotFound(f"no customer with customerId {customer_id!r}", field="customerId")
-        return Customer.from_record(row)
+        return Customer.from_record(present(row, "customer", customer_id, "customerId"))
 
     @strawberry.field(description="Customers in customerId order, a page at a time (first: 1-100, default 20).",
                       extensions=allow(*ALL_ROLES))

@@ -21,3 +21,9 @@ def test_nothing_found_is_not_found_naming_the_field() -> None:
     with pytest.raises(NotFound, match="no skill has the code FX"):
         present(None, "skill", "FX", "input.skills", by="code")
     assert unknown("lead", "L1", "leadId").field == "leadId"
+
+
+def test_an_object_missing_from_its_owner_names_the_owner() -> None:
+    error = unknown("incident", "I9", "input.incidentId", owner="relationship plan P1")
+    assert error.message == "relationship plan P1 has no incident with the id I9"
+    assert error.extensions() == {"code": "NOT_FOUND", "field": "input.incidentId"}

@@ -72,7 +72,7 @@ async def test_unknown_customer_is_not_found(bank: Database, settings: Settings)
     result, _ = await execute(bank, settings, "{ customer(customerId: \"C9999999\") { name } }")
     assert result.data == {"customer": None}
     assert [(e.message, e.extensions) for e in result.errors] == [
-        ("no customer with customerId 'C9999999'", {"code": "NOT_FOUND", "field": "customerId"})]
+        ("no customer has the id C9999999", {"code": "NOT_FOUND", "field": "customerId"})]
 
 
 PAGE = """

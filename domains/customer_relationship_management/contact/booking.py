@@ -18,10 +18,10 @@ from domains.customer_relationship_management.contact import rules as rules
 from domains.customer_relationship_management.plan.lock import LockedPlan
 from domains.customer_relationship_management.steps import StepKey, log_plan_step
 from domains.customer_relationship_management.vocabulary import ContactDevice, ContactStatus, ContactType
-from domains.found import found
+from domains.found import found, unknown
 from gateway.security.auth import Principal
 from graph.database import Database, Record, Transaction
-from graph.errors import NotFound, ValidationFailed
+from graph.errors import ValidationFailed
 from graph.queries import load
 
 BOOKING = load("customer_relationship_management/contact_booking")
@@ -101,7 +101,7 @@ async def contact_row(tx: Transaction, plan_id: str, contact_id: str, field: str
     """The contact as contact_of_plan.cypher reads it; NOT_FOUND naming `field` when the plan has no such contact."""
     rows = await tx.run(CONTACT_OF_PLAN, planId=plan_id, contactId=contact_id)
     if not rows:
-        raise NotFound(f"relationship plan {plan_id} has no contact with the id {contact_id}", field=field)
+        raise unknown("contact", contact_id, field, owner=f"relationship plan {plan_id}")
     row: Record = rows[0]["contact"]
     return row
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from domains.customer_relationship_management.access import require_in_book
 from domains.customer_relationship_management.development.work import TASKS_OF_PLAN
 from domains.customer_relationship_management.vocabulary import DevelopmentTaskStatus
+from domains.found import unknown
 from gateway.security.auth import Principal
 from graph.database import Database, Record, Transaction
-from graph.errors import NotFound
 
 
 async def tasks(db: Database, who: Principal, plan_id: str, task_id: str | None = None,
@@ -27,5 +27,5 @@ async def task(db: Database, who: Principal, plan_id: str, task_id: str) -> Reco
     """One task of the plan; NOT_FOUND naming taskId when the plan has no such task."""
     found = await tasks(db, who, plan_id, task_id)
     if not found:
-        raise NotFound(f"relationship plan {plan_id} has no development task with the id {task_id}", field="taskId")
+        raise unknown("development task", task_id, "taskId", owner=f"relationship plan {plan_id}")
     return found[0]

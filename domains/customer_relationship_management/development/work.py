@@ -15,9 +15,9 @@ from typing import Any
 from domains.customer_relationship_management.development import rules as rules
 from domains.customer_relationship_management.plan.lock import LockedPlan, lock_plan, require_open_plan
 from domains.customer_relationship_management.steps import Changed, StepKey, changed_then_read, log_plan_step
+from domains.found import unknown
 from gateway.security.auth import Principal
 from graph.database import Database, Record, Transaction
-from graph.errors import NotFound
 from graph.queries import load
 from graph.temporal import native
 
@@ -29,7 +29,7 @@ async def read_task(tx: Transaction, plan_id: str, task_id: str, field: str) -> 
     """The task as development_tasks_of_plan.cypher reads it; NOT_FOUND naming `field` when not on the plan."""
     rows = await tx.run(TASKS_OF_PLAN, tasks={"planId": plan_id, "taskId": task_id, "statuses": None})
     if not rows:
-        raise NotFound(f"relationship plan {plan_id} has no development task with the id {task_id}", field=field)
+        raise unknown("development task", task_id, field, owner=f"relationship plan {plan_id}")
     task: Record = rows[0]["task"]
     return task
 

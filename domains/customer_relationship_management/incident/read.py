@@ -9,9 +9,9 @@ from typing import Any
 
 from domains.customer_relationship_management.access import require_in_book
 from domains.customer_relationship_management.vocabulary import IncidentStatus
+from domains.found import unknown
 from gateway.security.auth import Principal
 from graph.database import Database, Record, Transaction
-from graph.errors import NotFound
 from graph.queries import load
 
 INCIDENT_RECORDS = load("customer_relationship_management/incident_records")
@@ -28,7 +28,7 @@ async def incident_records(tx: Transaction, plan_id: str, *, incident_id: str | 
 def the_incident(rows: list[Record], plan_id: str, incident_id: str) -> Record:
     """The one incident asked for; NOT_FOUND naming incidentId when the plan has no such incident."""
     if not rows:
-        raise NotFound(f"relationship plan {plan_id} has no incident {incident_id}", field="incidentId")
+        raise unknown("incident", incident_id, "incidentId", owner=f"relationship plan {plan_id}")
     return rows[0]
 
 

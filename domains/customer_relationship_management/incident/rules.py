@@ -17,7 +17,7 @@ from domains.customer_relationship_management.vocabulary import (
 from domains.found import unknown
 from domains.inputs import text
 from graph.database import Transaction
-from graph.errors import Conflict, NotFound, ValidationFailed
+from graph.errors import Conflict, ValidationFailed
 from graph.queries import load
 
 INCIDENT_REFERENCES = load("customer_relationship_management/incident_references")
@@ -117,7 +117,7 @@ async def incident_on_plan(tx: Transaction, plan_id: str, incident_id: str, fiel
     """The incident as it stands (`incident`, `assigneeId`); NOT_FOUND naming `field` when the plan has none such."""
     rows = await tx.run(INCIDENT_ON_PLAN, planId=plan_id, incidentId=incident_id)
     if not rows:
-        raise NotFound(f"relationship plan {plan_id} has no incident with the id {incident_id}", field=field)
+        raise unknown("incident", incident_id, field, owner=f"relationship plan {plan_id}")
     return rows[0]
 
 

@@ -25,11 +25,11 @@ from domains.customer_relationship_management.plan.read import read_plan
 from domains.customer_relationship_management.plan.rules import MAX_GOALS, check_validity
 from domains.customer_relationship_management.steps import Changed, StepKey, changed_then_read, log_plan_step
 from domains.customer_relationship_management.vocabulary import GoalResult, PlanType
-from domains.found import found
+from domains.found import found, unknown
 from gateway.security.auth import Principal, Role
 from gateway.security.book import acting_resource
 from graph.database import Database, Record, Transaction
-from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from graph.errors import Conflict, Forbidden, ValidationFailed
 from graph.queries import load
 from graph.temporal import native
 
@@ -93,7 +93,7 @@ async def _goal_writes(tx: Transaction, plan_id: str, edits: list[GoalEdit]) -> 
             continue
         at = f"input.goals[{edit.index}]"
         if edit.goal_id not in results:
-            raise NotFound(f"relationship plan {plan_id} has no goal {edit.goal_id}", field=f"{at}.goalId")
+            raise unknown("goal", edit.goal_id, f"{at}.goalId", owner=f"relationship plan {plan_id}")
         result, wanted = results[edit.goal_id], edit.properties.get("result")
         if result in FINAL_RESULTS and wanted is not None and wanted != result:
             raise Conflict(f"goal {edit.goal_id} is {result}, a final result: it cannot become {wanted}",
