@@ -37,7 +37,7 @@ from graph.settings import Settings
 from resolvers.auth import Principal, Role
 from resolvers.context import Context
 from resolvers.security.matrix import END_MARKER, START_MARKER, markdown, matrix, root_fields
-from tests.support import SCHEMA, load_small_bank, snapshot
+from tests.support import SCHEMA, bank_graph, load_small_bank, snapshot
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "security.md"
 GRAPHQL: GraphQLSchema = SCHEMA._schema
@@ -318,9 +318,8 @@ def completed(name: str, query: str) -> str:
 
 
 @pytest.fixture
-async def book(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "relationship_plans", "authz_book")
-    return clean_graph
+async def book(database: Database) -> Database:
+    return await bank_graph(database, "relationship_plans", "authz_book")
 
 
 async def _as(db: Database, settings: Settings, who: Principal, query: str) -> tuple[ExecutionResult, Context]:
