@@ -65,8 +65,11 @@ chromium:
 run: install
 	GATEWAY_DEV_MODE=1 $(PY) app.py
 
+# Two workers (pytest-xdist), each on a Neo4j of its own, a module at a time per worker (module
+# fixtures load their bank once): TEST_WORKERS=0 runs the suite in this process alone.
+TEST_WORKERS ?= 2
 test: lint install-test
-	$(PY) -m pytest
+	$(PY) -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check app.py graph resolvers tests bench
