@@ -65,9 +65,10 @@ chromium:
 run: install
 	GATEWAY_DEV_MODE=1 $(PY) app.py
 
-# Two workers (pytest-xdist), each on a Neo4j of its own, a module at a time per worker (module
-# fixtures load their bank once): TEST_WORKERS=0 runs the suite in this process alone.
-TEST_WORKERS ?= 2
+# TEST_WORKERS=2: two pytest-xdist workers, each on a Neo4j of its own, a module at a time per
+# worker (module fixtures load their bank once). Off by default: on a loaded two-core machine it was
+# slower (each worker's Neo4j plans every statement afresh); try it where there are more cores.
+TEST_WORKERS ?= 0
 test: lint install-test
 	$(PY) -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 
