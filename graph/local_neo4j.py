@@ -1,7 +1,8 @@
 """Provisions and supervises the local Neo4j Community 5.26 used when no NEO4J_URI is given.
 
 Maven copies the jars named in graph/neo4j/pom.xml into .cache/neo4j/lib once; the JVM
-runs graph/neo4j/LocalNeo4j.java (single-file source launch) as our child process. The
+runs graph/neo4j/LocalNeo4j.java as our child process, compiled once into .cache/neo4j/launcher
+(a source launch would compile it again on every start: seconds of CPU on two cores). The
 child exits when its stdin closes, so it dies with us however we end.
 
 Every start passes the whole configuration afresh (nothing is kept in a config file), so a
@@ -21,12 +22,14 @@ waits without blocking (graph/supervisor.py restarts a child that died).
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,6 +97,31 @@ def provision_jars(lib_dir: Path = LIB_DIR) -> Path:
 
 _DOWNLOADED = re.compile(r"Downloaded from \S+: \S+ \(([\d.,]+) (B|kB|MB|GB)")
 _UNIT = {"B": 1, "kB": 1000, "MB": 1000**2, "GB": 1000**3}
+
+
+def compiled_launcher(lib_dir: Path) -> list[str]:
+    """The java arguments that run LocalNeo4j.java: its class, compiled once per version of the
+    source next to lib_dir; the source itself (compiled in memory at each start) without javac."""
+    javac = shutil.which("javac")
+    if javac is None:
+        return ["-cp", f"{lib_dir}/*", str(LAUNCHER)]
+    source = LAUNCHER.read_bytes()
+    classes = lib_dir.parent / "launcher" / hashlib.sha256(source).hexdigest()[:16]
+    if not (classes / "LocalNeo4j.class").is_file():
+        classes.parent.mkdir(parents=True, exist_ok=True)
+        # Compiled aside and renamed into place: two processes starting at once never see half a class.
+        with tempfile.TemporaryDirectory(dir=classes.parent) as scratch:
+            done = subprocess.run([javac, "-nowarn", "-cp", f"{lib_dir}/*", "-d", scratch, str(LAUNCHER)],
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                raise LocalNeo4jError(f"javac could not compile {LAUNCHER}:\n{done.stderr[-2000:]}")
+            try:
+                os.rename(scratch, classes)
+            except OSError:  # another process got there first
+                pass
+            else:
+                os.mkdir(scratch)  # for the context manager to remove
+    return ["-cp", f"{classes}{os.pathsep}{lib_dir}/*", "LocalNeo4j"]
 
 
 def _downloaded_bytes(line: str) -> int:
@@ -173,7 +201,7 @@ class LocalNeo4j:
         if self.log_path.is_file() and self.log_path.stat().st_size:
             self.log_path.replace(self.previous_log_path)  # a crashed run's last words, kept for a look
         command = [
-            java, f"-Xmx{self.heap}", "-XX:+UseG1GC", "-cp", f"{lib_dir}/*", str(LAUNCHER),
+            java, f"-Xmx{self.heap}", "-XX:+UseG1GC", *compiled_launcher(lib_dir),
             str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
             str(certificates.base_directory), self.browser_commands,
         ]

@@ -1,8 +1,11 @@
 """One real Neo4j for the whole test session, found in the order the README gives.
 
-1. NEO4J_URI (tests wipe the graph, so this also needs GATEWAY_TESTS_MAY_WIPE=yes);
+1. NEO4J_URI (tests wipe the graph, so this also needs GATEWAY_TESTS_MAY_WIPE=yes; one pytest
+   process only, not pytest-xdist's workers);
 2. testcontainers' neo4j:5.26 when a Docker engine answers;
 3. the project's local Neo4j Community on free ports in a throwaway directory.
+
+Under pytest-xdist (make test TEST_WORKERS=2) each worker has its own, found the same way.
 
 If none can start, the session fails with the reason; no test is ever skipped for it.
 """
@@ -30,6 +33,20 @@ from tests.support import CANCELLED_CONNECT_SOCKETS
 def pytest_configure(config: pytest.Config) -> None:
     # For every test: the warning surfaces whenever the garbage collector gets to the socket.
     config.addinivalue_line("filterwarnings", CANCELLED_CONNECT_SOCKETS)
+
+
+# The modules that take longest (--durations), slowest first: under pytest-xdist (make test
+# TEST_WORKERS=2, a module per worker at a time) they start first, so none is left running alone at the end.
+SLOWEST_MODULES = ("test_supervision.py", "test_unavailable.py", "test_documented_cypher.py", "test_fuzzing.py",
+                   "test_routing_feed_gateways.py", "test_hostile_http.py", "test_allocation_concurrency.py",
+                   "test_queue_order.py", "test_first_run.py", "test_book_paths.py", "test_local_neo4j.py",
+                   "test_neo4j_browser.py", "test_graphiql.py", "test_readme_examples.py", "test_loader.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        rank = {name: i for i, name in enumerate(SLOWEST_MODULES)}
+        items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -82,6 +99,10 @@ def neo4j_server() -> Iterator[Neo4jServer]:
                 "set GATEWAY_TESTS_MAY_WIPE=yes if that database is disposable, or unset NEO4J_URI",
                 returncode=3,
             )
+        if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+            # Each worker wipes and loads the graph as its tests need: they must not share one database.
+            pytest.exit(f"NEO4J_URI={env.neo4j_uri} is one database, which parallel test workers cannot share: "
+                        "run pytest without -n (make test with TEST_WORKERS=0)", returncode=3)
         yield Neo4jServer(env.neo4j_uri, env.neo4j_user, env.neo4j_password, env.neo4j_database)
     elif _docker_answers():
         from testcontainers.neo4j import Neo4jContainer

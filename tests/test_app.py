@@ -13,7 +13,7 @@ from app import create_app
 from gateway.security.auth import ALL_ROLES, Role, issue_token
 from gateway.settings import Settings, SettingsError
 from graph.database import Database
-from tests.support import load_small_bank
+from tests.support import bank_graph
 
 FIRST_THREE = "{ customers(first: 3) { edges { node { customerId name } } } }"
 FIRST_THREE_DATA = {"customers": {"edges": [
@@ -24,9 +24,8 @@ FIRST_THREE_DATA = {"customers": {"edges": [
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph)
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from gateway.security.auth import ALL_ROLES, authenticate
 from gateway.settings import Settings
 from graph.database import Database
 from tests.browser.support import screenshot
-from tests.support import load_small_bank, served
+from tests.support import bank_graph, served
 
 QUERY = "{ customers(first: 1) { edges { node { customerId name } } } }"
 SUBSCRIPTION = 'subscription Premier { servicingPoolActivity(poolId: "POOL-PREMIER") { kind resourceId resourceStatus } }'
@@ -34,9 +34,8 @@ PATIENCE = 90
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles", "portfolio", "contact_routing")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles", "portfolio", "contact_routing")
 
 
 def test_graphiql_runs_a_query_offline_with_the_development_token(

@@ -7,7 +7,7 @@ import pytest
 from gateway.settings import Settings
 from graph.database import Database
 from resolvers.pagination import encode_cursor
-from tests.support import execute, load_small_bank
+from tests.support import bank_graph, execute
 
 CUSTOMER_WITH_NETWORK = """
 query ($id: ID!) {
@@ -22,9 +22,8 @@ query ($id: ID!) {
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph)
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database)
 
 
 async def test_customer_with_holdings_household_and_related_parties(bank: Database, settings: Settings) -> None:

@@ -21,19 +21,7 @@ from gateway.settings import Settings
 from graph.database import Database
 from resolvers.audit_trail import AuditRecordFilter, audit_page
 from resolvers.pagination import encode_cursor
-from tests.support import (
-    ADMIN,
-    ANALYST,
-    FRONTEND,
-    RM,
-    SCHEMA,
-    execute,
-    fails,
-    load_event_types,
-    load_small_bank,
-    plan_afresh,
-    run,
-)
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, SCHEMA, bank_graph, execute, fails, load_event_types, plan_afresh, run
 
 RECORDS = """
 MATCH (a:AuditRecord)
@@ -52,9 +40,8 @@ ALICE_IDS = {"customerId": ["C0000001"], "productId": ["P-SAVINGS"], "campaignId
 
 
 @pytest.fixture
-async def db(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "lead_procedure")
-    return clean_graph
+async def db(database: Database) -> Database:
+    return await bank_graph(database, "lead_procedure")
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, LiteralString, cast
 
@@ -31,6 +32,7 @@ from strawberry.types import ExecutionResult
 from app import create_app
 from gateway.security.auth import ALL_ROLES, Principal, Role, issue_token
 from gateway.settings import Settings
+from graph import queries
 from graph.database import Database
 from graph.seed import wipe_graph
 from tests.gateway.security.fuzz_values import (
@@ -43,12 +45,25 @@ from tests.gateway.security.fuzz_values import (
     wrong_literal,
     wrong_value,
 )
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, SCHEMA, execute, load_event_types, load_small_bank, snapshot
+from tests.support import (
+    ADMIN,
+    ANALYST,
+    FRONTEND,
+    RM,
+    SCHEMA,
+    Fingerprint,
+    execute,
+    fingerprint,
+    load_event_types,
+    load_small_bank,
+    snapshot,
+)
 
 HERE = Path(__file__).resolve().parent
 PLANT_CANARY = cast(LiteralString, (HERE / "fuzz_canary.cypher").read_text())
 CHECK_CANARY = cast(LiteralString, (HERE / "fuzz_canary_check.cypher").read_text())
 CANARY = "fuzz-canary"
+RECORD_AUDIT = queries.load("audit/record_audit")
 
 # Derandomized: the same examples every run (a failure in CI reproduces locally); no example
 # database is written. The whole module stays around a minute.
@@ -85,15 +100,56 @@ PRINCIPALS: list[frozenset[Role] | Principal] = [ALL_ROLES, ADMIN, ADMIN, FRONTE
                                                  Principal("R000301", RM)]
 
 
+DROP_AUDIT_RECORDS: LiteralString = "MATCH (a:AuditRecord) DETACH DELETE a"
+
+
+async def load_fuzz_bank(db: Database) -> Fingerprint:
+    """The small bank with leads to develop, campaigns, templates, event types and the canary; its fingerprint."""
+    await wipe_graph(db)
+    await load_small_bank(db, "lead_procedure", "lead_development")
+    await load_event_types(db)
+    await db.write(PLANT_CANARY, token=CANARY)
+    return await fingerprint(db, audit=True)
+
+
+@dataclass
+class FuzzBank:
+    db: Database
+    as_loaded: Fingerprint
+
+
 @pytest.fixture(scope="module")
-async def fuzz_bank(database: Database) -> Database:
-    """The small bank with leads to develop, campaigns, templates, event types and the canary; shared by the module's
-    examples (mutations that succeed change it, which only widens what later examples meet)."""
-    await wipe_graph(database)
-    await load_small_bank(database, "lead_procedure", "lead_development")
-    await load_event_types(database)
-    await database.write(PLANT_CANARY, token=CANARY)
-    return database
+async def fuzz_bank_as_loaded(database: Database) -> FuzzBank:
+    return FuzzBank(database, await load_fuzz_bank(database))
+
+
+@pytest.fixture(scope="module")
+async def fuzz_bank(fuzz_bank_as_loaded: FuzzBank) -> Database:
+    """The fuzz bank, shared by the module's tests; an example that ran a mutation puts it back as loaded
+    (`restore`), so every example meets the same bank whatever the examples before it did."""
+    return fuzz_bank_as_loaded.db
+
+
+def ran(db: Database) -> dict[str, tuple[str, dict[str, Any]]]:
+    """From now on, every statement run through `db`'s driver (any request's view of it), with its
+    access mode: what graph/database.py keeps to warm a restarted Neo4j."""
+    statements = db._link.recent
+    statements.clear()
+    return statements
+
+
+def beyond_the_audit_record(statements: dict[str, tuple[str, dict[str, Any]]]) -> list[str]:
+    """The statements that ran other than the audit record every mutation leaves, refused or not:
+    none, for a document refused before any resolver ran."""
+    return [statement for statement in statements if statement != RECORD_AUDIT]
+
+
+async def restore(bank: FuzzBank) -> None:
+    """The bank as loaded: the audit records a mutation leaves dropped (the bank has none), and the
+    whole bank loaded again when a mutation went through."""
+    await bank.db.write(DROP_AUDIT_RECORDS)
+    if await fingerprint(bank.db, audit=True) != bank.as_loaded:
+        bank.as_loaded = await load_fuzz_bank(bank.db)
 
 
 @pytest.fixture(scope="module")
@@ -140,26 +196,35 @@ async def canary(db: Database) -> tuple[int, int]:
 @given(data=st.data())
 @examples(6)
 async def test_root_field_survives_hostile_values_of_its_types(
-    fuzz_bank: Database, settings: Settings, known: dict[str, list[str]],
+    fuzz_bank_as_loaded: FuzzBank, settings: Settings, known: dict[str, list[str]],
     operation: str, name: str, field: GraphQLField, data: st.DataObject,
 ) -> None:
+    fuzz_bank = fuzz_bank_as_loaded.db
     variables = data.draw(arguments(field, known), label="variables")
     principal = data.draw(st.sampled_from(PRINCIPALS), label="principal")
     query = document(operation, name, field, variables)
     before = await snapshot(fuzz_bank) if operation == "mutation" else None
     links, nodes = await canary(fuzz_bank)
-    result, _ = await execute(fuzz_bank, settings, query, variables, principal)
-    assert_contract(result, variables, f"{operation} {name}")
-    after_links, after_nodes = await canary(fuzz_bank)
-    assert after_links == links == 1, f"{name} broke the canary with {shorten(variables)}"
-    if operation == "mutation":
-        rejected = result.data is None or result.data.get(name) is None
-        if rejected:
-            assert await snapshot(fuzz_bank) == before, f"rejected {name} changed the graph: {shorten(variables)}"
+    statements = ran(fuzz_bank)
+    try:
+        result, _ = await execute(fuzz_bank, settings, query, variables, principal)
+        assert_contract(result, variables, f"{operation} {name}")
+        after_links, after_nodes = await canary(fuzz_bank)
+        assert after_links == links == 1, f"{name} broke the canary with {shorten(variables)}"
+        if operation == "mutation":
+            rejected = result.data is None or result.data.get(name) is None
+            if rejected:
+                assert await snapshot(fuzz_bank) == before, f"rejected {name} changed the graph: {shorten(variables)}"
+            else:
+                assert after_nodes >= nodes, f"{name} deleted nodes with {shorten(variables)}"
         else:
-            assert after_nodes >= nodes, f"{name} deleted nodes with {shorten(variables)}"
-    else:
-        assert after_nodes == nodes, f"query {name} changed the graph"
+            # A query cannot change the graph if it only ever opens read transactions (Neo4j refuses a
+            # write in one): that it did so is what is worth checking.
+            writes = [statement for statement, (access, _) in statements.items() if access != "READ"]
+            assert not writes and after_nodes == nodes, f"query {name} ran {writes}"
+    finally:
+        if operation == "mutation":
+            await restore(fuzz_bank_as_loaded)
 
 
 @pytest.mark.parametrize(("operation", "name", "field"), WITH_ARGUMENTS,
@@ -167,23 +232,26 @@ async def test_root_field_survives_hostile_values_of_its_types(
 @given(data=st.data())
 @examples(2)
 async def test_root_field_refuses_variables_of_the_wrong_type(
-    fuzz_bank: Database, settings: Settings, known: dict[str, list[str]],
+    fuzz_bank_as_loaded: FuzzBank, settings: Settings, known: dict[str, list[str]],
     operation: str, name: str, field: GraphQLField, data: st.DataObject,
 ) -> None:
+    fuzz_bank = fuzz_bank_as_loaded.db
     variables = data.draw(arguments(field, known), label="variables")
     argument = data.draw(st.sampled_from(sorted(field.args)), label="argument")
     variables[argument] = data.draw(wrong_value(field.args[argument].type), label="wrong value")
     query = document(operation, name, field, variables)
-    before = await snapshot(fuzz_bank)
+    statements = ran(fuzz_bank)
     result, _ = await execute(fuzz_bank, settings, query, variables, ADMIN)
     assert result.data is None and result.errors, f"{name} accepted {argument}={shorten(variables[argument])}"
     assert {(e.extensions or {}).get("code") for e in result.errors} == {"VALIDATION"}, result.errors
     assert_contract(result, variables, f"{operation} {name}")
-    assert await snapshot(fuzz_bank) == before
+    assert not beyond_the_audit_record(statements), f"{name} reached a resolver"  # refused before any ran
+    if operation == "mutation":
+        await restore(fuzz_bank_as_loaded)  # its audit record
 
 
 async def test_every_argument_refuses_a_wrong_typed_literal(fuzz_bank: Database, settings: Settings) -> None:
-    before = await snapshot(fuzz_bank)
+    statements = ran(fuzz_bank)
     for operation, name, field in WITH_ARGUMENTS:
         for argument, declared in field.args.items():
             literal = wrong_literal(declared.type)
@@ -194,7 +262,7 @@ async def test_every_argument_refuses_a_wrong_typed_literal(fuzz_bank: Database,
             assert result.data is None and result.errors, f"{call} was accepted"
             assert {(e.extensions or {}).get("code") for e in result.errors} == {"VALIDATION"}, (call, result.errors)
             assert_contract(result, literal, call)
-    assert await snapshot(fuzz_bank) == before
+            assert not beyond_the_audit_record(statements), f"{call} reached a resolver"  # refused before any ran
 
 
 # Malformed documents: each must be refused before anything runs.
@@ -217,7 +285,7 @@ MALFORMED_DOCUMENTS: tuple[str, ...] = (
 
 
 async def test_malformed_documents_are_refused(fuzz_bank: Database, settings: Settings) -> None:
-    before = await snapshot(fuzz_bank)
+    before = await snapshot(fuzz_bank)  # some are well-formed queries with hostile values, and run
     for query in filter(None, MALFORMED_DOCUMENTS):  # an empty one never gets past the HTTP view (tested below)
         result, _ = await execute(fuzz_bank, settings, query, None, ADMIN)
         assert_contract(result, query, f"document {query[:80]!r}")

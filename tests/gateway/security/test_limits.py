@@ -19,7 +19,7 @@ from graph.database import Database
 from graph.errors import TimedOut
 from resolvers.context import Context
 from resolvers.schema import build_schema
-from tests.support import load_small_bank
+from tests.support import bank_graph
 
 FIRST_THREE = "{ customers(first: 3) { edges { node { customerId } } } }"
 # customers 1 + 10 edges x (1 + node 1 + events 1 + 10 edges x (1 + node 1)) = 231
@@ -56,9 +56,8 @@ async def succeeds(database: Database, settings: Settings, query: str, variables
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph)
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database)
 
 
 async def test_depth_aliases_tokens_and_operations_are_capped(bank: Database, settings: Settings) -> None:

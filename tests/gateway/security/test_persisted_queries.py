@@ -16,7 +16,7 @@ from app import create_app
 from gateway.security.auth import ALL_ROLES, issue_token
 from gateway.settings import Settings, SettingsError
 from graph.database import Database
-from tests.support import load_small_bank
+from tests.support import bank_graph
 
 FIRST_TWO = "{ customers(first: 2) { edges { node { customerId name } } } }"
 FIRST_TWO_DATA = {"customers": {"edges": [
@@ -36,9 +36,8 @@ def apq(digest: str, version: object = 1) -> dict[str, object]:
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph)
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database)
 
 
 @pytest.fixture

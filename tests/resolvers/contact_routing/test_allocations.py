@@ -17,7 +17,7 @@ import pytest
 from domains.contact_routing.dispatch import Dispatcher, serve_waiting_contacts, withdraw_lapsed_offers
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, bank_graph, execute, fails, run, snapshot
 
 ALLOCATION = """allocationId contactId customerId status channel language priority requestedPriority productId
   purpose resource { resourceId } pool { poolId } queuedInPoolIds queueReason preference score
@@ -50,9 +50,8 @@ ORDER BY e.occurredAt, e.type
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles", "portfolio", "contact_routing", "routing_decision")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles", "portfolio", "contact_routing", "routing_decision")
 
 
 async def request(db: Database, settings: Settings, routing_request: dict[str, Any], key: str | None = None,

@@ -13,7 +13,7 @@ import pytest
 from gateway.security.auth import ALL_ROLES, Principal, Role
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, fails, load_small_bank, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, bank_graph, fails, run, snapshot
 
 POOL_FIELDS = """poolId name purpose strategy offerTimeoutSeconds serviceLevelSeconds skills { code name }
 members { resourceId name kind status statusSince }"""
@@ -77,9 +77,8 @@ def recent(instant: str) -> bool:
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles", "portfolio", "contact_routing")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles", "portfolio", "contact_routing")
 
 
 # Pools

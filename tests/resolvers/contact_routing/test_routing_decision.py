@@ -14,7 +14,7 @@ import pytest
 from gateway.security.auth import Principal, Role
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, bank_graph, execute, fails, run, snapshot
 
 PREVIEW = """query ($request: RoutingRequestInput!, $limit: Int! = 5, $at: DateTime = "2026-06-01T00:00:00Z") {
   routingCandidates(request: $request, limit: $limit, at: $at) {
@@ -33,9 +33,8 @@ EVA_MORTGAGE = {"customerId": "C0000007", "channel": "PHONE", "productId": "P-MO
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles", "portfolio", "contact_routing", "routing_decision")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles", "portfolio", "contact_routing", "routing_decision")
 
 
 # The decision proper: without `rejected`, the statement skips ranking the rejected resources.

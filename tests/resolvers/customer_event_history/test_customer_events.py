@@ -12,7 +12,7 @@ from gateway.settings import Settings
 from graph.database import Database
 from resolvers.customer_event_history import CustomerEvent, timeline_page
 from resolvers.pagination import encode_cursor
-from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, plan_afresh, run
+from tests.support import ADMIN, ANALYST, FRONTEND, bank_graph, execute, fails, plan_afresh, run
 
 EVENTS = """
 query ($id: ID!, $first: Int, $after: String, $categories: [EventCategory!], $types: [String!],
@@ -31,9 +31,8 @@ BOB_NEWEST_FIRST = ["02", "01"]  # 02 is stored with a +02:00 offset
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "event_history")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "event_history")
 
 
 async def events(bank: Database, settings: Settings, customer_id: str = "C0000001", roles: frozenset[Role] = ADMIN,

@@ -12,7 +12,7 @@ from gateway.settings import Settings
 from graph.database import Database
 from graph.queries import load
 from resolvers.customer_event_history.analytics import TrendDirection
-from tests.support import ADMIN, ANALYST, FRONTEND, execute, load_small_bank, plan_afresh
+from tests.support import ADMIN, ANALYST, FRONTEND, bank_graph, execute, plan_afresh
 
 ACTIVITY = """
 query ($id: ID!, $period: ActivityPeriod!, $from: Date!, $to: Date!, $categories: [EventCategory!]) {
@@ -44,9 +44,8 @@ ALL_CATEGORIES = ["RELATIONSHIP", "SALES", "SERVICING", "PRODUCT_PROCESSING", "F
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles", "portfolio", "event_activity")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles", "portfolio", "event_activity")
 
 
 async def answer(bank: Database, settings: Settings, query: str, roles: Any, **variables: Any) -> Any:

@@ -18,7 +18,7 @@ from neo4j import AsyncManagedTransaction
 from gateway.settings import Settings
 from graph.database import Database
 from graph.queries import CYPHER_DIR, load
-from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, bank_graph, execute, fails, run
 
 NODE = "id label caption customerKind segment status"
 EDGE = "from to type kind role since"
@@ -43,9 +43,8 @@ CREATE (:Customer {customerId: 'CH' + toString(1000 + i), name: 'Staff ' + i, ki
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "customer_network")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "customer_network")
 
 
 async def network(db: Database, settings: Settings, customer_id: str, **variables: Any) -> Any:

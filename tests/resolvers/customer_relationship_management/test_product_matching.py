@@ -18,7 +18,7 @@ from domains.customer_relationship_management.matching import PEER_SAMPLE, SUGGE
 from gateway.settings import Settings
 from graph.database import Database
 from graph.seed import seed_bank
-from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, plan_afresh, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, bank_graph, execute, fails, plan_afresh, run, snapshot
 
 SUGGEST = """query ($customerId: ID!, $limit: Int) {
   productSuggestions(customerId: $customerId, limit: $limit) {
@@ -36,9 +36,8 @@ SAVINGS_EXPLANATION = ("held by 2 household members: C0000002, C0000003; held by
 
 
 @pytest.fixture
-async def db(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "lead_procedure", "product_matching")
-    return clean_graph
+async def db(database: Database) -> Database:
+    return await bank_graph(database, "lead_procedure", "product_matching")
 
 
 async def suggestions(db: Database, settings: Settings, customer: str = "C0000001", roles: Any = ADMIN,

@@ -22,7 +22,7 @@ from gateway.settings import Settings
 from graph.database import Database
 from graph.queries import load
 from resolvers.customer_relationship_management.vocabulary import GoalResult
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, plan_afresh, run
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, bank_graph, execute, fails, plan_afresh, run
 
 RITA = Principal("R000301", RM)
 SAM = Principal("R000302", RM)
@@ -50,9 +50,8 @@ PERFORMANCE = """query ($resourceId: ID, $days: Int) {
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "relationship_plans", "book_extras", "book_analytics")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "relationship_plans", "book_extras", "book_analytics")
 
 
 def coverage(key: str, label: str, managed: int, active: int, share: float, open_: int, overdue: int) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from gateway.security.auth import Principal
 from gateway.settings import Settings
 from graph.database import Database
 from graph.queries import load
-from tests.support import ADMIN, ANALYST, DATA, FRONTEND, RM, execute, fails, load_small_bank, plan_afresh, run
+from tests.support import ADMIN, ANALYST, DATA, FRONTEND, RM, bank_graph, execute, fails, plan_afresh, run
 
 RITA = Principal("R000301", RM)
 SAM = Principal("R000302", RM)
@@ -52,9 +52,8 @@ REVIEW = """query ($resourceId: ID, $days: Int, $minimumDropPercent: Int, $minim
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "relationship_plans", "book_extras")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "relationship_plans", "book_extras")
 
 
 def days_from_today(days: int) -> str:

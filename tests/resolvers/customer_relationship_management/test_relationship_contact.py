@@ -20,7 +20,7 @@ import pytest
 from gateway.security.auth import Principal
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, bank_graph, execute, fails, run
 
 RITA = Principal("R000301", RM)
 SAM = Principal("R000302", RM)
@@ -54,9 +54,8 @@ ALICE = {"customerId": "C0000001", "name": "Alice Martin"}
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "relationship_plans", "contact_plans")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "relationship_plans", "contact_plans")
 
 
 def at(days: float, hour: int = 10, minute: int = 0) -> str:

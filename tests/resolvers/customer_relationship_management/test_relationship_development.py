@@ -21,7 +21,7 @@ import pytest
 from gateway.security.auth import Principal
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, bank_graph, execute, fails, run
 
 RITA, SAM, TOM = Principal("R000301", RM), Principal("R000302", RM), Principal("R000303", RM)
 PLAN, TASK, LATE_TASK, DONE_TASK = "RP-C0000001", "DT-RP-C0000001-1", "DT-RP-C0000001-2", "DT-RP-C0000001-3"
@@ -64,9 +64,8 @@ TOM_REF = {"resourceId": "R000303", "name": "Tom Reed"}
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "relationship_plans", "development_tasks")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "relationship_plans", "development_tasks")
 
 
 def day(offset: int) -> str:

@@ -19,7 +19,7 @@ import pytest
 from gateway.security.auth import Principal
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, bank_graph, execute, fails, run
 
 RITA = Principal("R000301", RM)
 SAM = Principal("R000302", RM)
@@ -68,9 +68,8 @@ TOM_REF = {"resourceId": "R000303", "name": "Tom Reed"}
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "relationship_plans", "incident_activity")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "relationship_plans", "incident_activity")
 
 
 async def events(db: Database, plan_id: str = PLAN) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ import pytest
 from gateway.security.auth import Principal
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, bank_graph, execute, fails, run
 
 RITA, SAM, TOM = Principal("R000301", RM), Principal("R000302", RM), Principal("R000303", RM)
 PLAN = """planId status statusReason planType planTypeName description organisation customer { customerId name segment }
@@ -63,9 +63,8 @@ GOAL = {"goalType": "CROSS_SELL", "definition": "Hold a savings product", "targe
 
 
 @pytest.fixture
-async def db(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "relationship_plans", "plan_insights")
-    return clean_graph
+async def db(database: Database) -> Database:
+    return await bank_graph(database, "relationship_plans", "plan_insights")
 
 
 def today() -> datetime.date:

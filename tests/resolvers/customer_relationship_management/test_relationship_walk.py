@@ -20,7 +20,7 @@ import pytest
 from gateway.security.auth import Principal
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import RM, fails, load_small_bank, run
+from tests.support import RM, bank_graph, fails, run
 
 RITA = Principal("R000301", RM)  # manages Alice, Bob and Acme
 TOM = Principal("R000303", RM)  # Rita's backup
@@ -68,9 +68,8 @@ COVERAGE = """query { relationshipPlanCoverage(groupBy: RELATIONSHIP_MANAGER) {
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "relationship_plans")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "relationship_plans")
 
 
 def in_days(days: int) -> str:

@@ -20,7 +20,7 @@ from gateway.security.auth import Role
 from gateway.settings import Settings
 from graph.database import Database
 from resolvers.lead_and_opportunity_management.vocabulary import LeadStatus
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, plan_afresh
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, bank_graph, execute, fails, plan_afresh
 
 STAGES = "campaignType product { productId } captured qualifying confirmed offerInitiated won lost rejected " \
          "expired open qualifyingRate confirmationRate offerRate winRate conversionRate"
@@ -58,9 +58,8 @@ ALL_STATUSES = (*OPEN, "WON", "LOST", "REJECTED", "EXPIRED")
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "lead_analytics")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "lead_analytics")
 
 
 async def answer(bank: Database, settings: Settings, query: str, roles: frozenset[Role] = ANALYST,

@@ -19,7 +19,7 @@ from domains.lead_and_opportunity_management.message_templates import PLACEHOLDE
 from gateway.settings import Settings
 from graph.database import Database
 from graph.seed.templates import TEMPLATES, seed_message_templates
-from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, bank_graph, execute, fails, run
 
 DEVELOPMENT = """developmentId leadId customerId productId type status description assignedTo { resourceId name }
   dueAt dateTimeLocation contactRecordReference correspondence correspondenceContent correspondenceChannel templateId
@@ -54,9 +54,8 @@ SAM = {"resourceId": "R000902", "name": "Sam Okoro"}
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "lead_development")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "lead_development")
 
 
 def tomorrow() -> str:

@@ -15,7 +15,7 @@ from graph.database import Database
 from graph.seed import seed_bank
 from graph.seed.sales import lead_score
 from resolvers.lead_and_opportunity_management.vocabulary import LeadSource
-from tests.support import ADMIN, ANALYST, FRONTEND, RM, execute, fails, load_small_bank, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, RM, bank_graph, execute, fails, run, snapshot
 
 LEAD = """leadId status statusReason source priority suspended score classification campaignType campaignVersion
   productType description dateTimeLocation employeeBusinessUnitReference customer { customerId name }
@@ -46,9 +46,8 @@ RETURN o.status AS status, p.productId AS productId
 
 
 @pytest.fixture
-async def db(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "lead_procedure")
-    return clean_graph
+async def db(database: Database) -> Database:
+    return await bank_graph(database, "lead_procedure")
 
 
 async def initiate(db: Database, settings: Settings, key: str | None = None, roles: Any = FRONTEND,

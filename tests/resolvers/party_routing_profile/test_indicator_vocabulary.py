@@ -12,7 +12,7 @@ from gateway.security.auth import Role
 from gateway.settings import Settings
 from graph.database import Database
 from graph.seed import seed_bank
-from tests.support import execute, load_small_bank
+from tests.support import bank_graph, execute
 from tests.support import snapshot as graph_snapshot
 
 FIELDS = """
@@ -62,9 +62,8 @@ NOT_ADMINS = [frozenset({role}) for role in Role if role is not Role.ADMIN] + [f
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles", "routing_policy")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles", "routing_policy")
 
 
 async def snapshot(db: Database) -> tuple[tuple[list[str], list[str]], list[dict[str, Any]]]:

@@ -8,7 +8,7 @@ from gateway.security.auth import Role
 from gateway.settings import Settings
 from graph.database import Database
 from graph.seed import seed_bank
-from tests.support import ADMIN, execute, fails, load_small_bank, run
+from tests.support import ADMIN, bank_graph, execute, fails, run
 
 PROFILE = """
 query ($id: ID!, $at: DateTime, $types: [String!]) {
@@ -24,9 +24,8 @@ FRONTEND = frozenset({Role.FRONTEND})
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles")
 
 
 async def profile(bank: Database, settings: Settings, roles: frozenset[Role], **variables: object) -> object:

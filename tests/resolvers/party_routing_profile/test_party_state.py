@@ -8,7 +8,7 @@ import pytest
 
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ADMIN, ANALYST, FRONTEND, fails, load_small_bank, run
+from tests.support import ADMIN, ANALYST, FRONTEND, bank_graph, fails, run
 
 STATE = "partyStateId customerId version nextReviewDue note reviewRequests { reason status requestedBy outcome completedBy }"
 RETRIEVE = f"query ($id: ID!) {{ partyRoutingProfile(partyStateId: $id) {{ {STATE} }} }}"
@@ -33,9 +33,8 @@ mutation ($id: ID!) {
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles")
 
 
 async def test_retrieve_a_profile_by_its_id(bank: Database, settings: Settings) -> None:

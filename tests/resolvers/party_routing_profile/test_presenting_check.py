@@ -10,7 +10,7 @@ from gateway.security.auth import Role
 from gateway.settings import Settings
 from graph.database import Database
 from graph.queries import load
-from tests.support import ADMIN, FRONTEND, execute, load_small_bank, plan_afresh
+from tests.support import ADMIN, FRONTEND, bank_graph, execute, plan_afresh
 
 CHECK = """
 query ($id: ID!, $at: DateTime) {
@@ -27,9 +27,8 @@ MARCH_10 = "2026-03-10T12:00:00Z"
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles", "portfolio")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles", "portfolio")
 
 
 async def check(bank: Database, settings: Settings, roles: frozenset[Role], customer_id: str, at: str | None = MARCH_10) -> Any:

@@ -10,7 +10,7 @@ import pytest
 from gateway.security.auth import Role
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ANALYST, RM, execute, load_small_bank
+from tests.support import ANALYST, RM, bank_graph, execute
 
 MAKE_UP = """
 query ($groupBy: PortfolioGrouping!, $at: DateTime, $category: IndicatorCategory) {
@@ -32,9 +32,8 @@ MARCH_10 = "2026-03-10T12:00:00Z"
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles", "portfolio")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles", "portfolio")
 
 
 async def answer(bank: Database, settings: Settings, query: str, roles: frozenset[Role], **variables: Any) -> Any:

@@ -10,7 +10,7 @@ import pytest
 
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import ADMIN, ANALYST, FRONTEND, execute, fails, load_small_bank, run, snapshot
+from tests.support import ADMIN, ANALYST, FRONTEND, bank_graph, execute, fails, run, snapshot
 
 INDICATOR = "indicatorId category type value narrative validFrom validTo source capturedBy closedAt closedBy"
 CAPTURE = {
@@ -32,9 +32,8 @@ query ($id: ID!, $types: [String!]) {
 
 
 @pytest.fixture
-async def bank(clean_graph: Database) -> Database:
-    await load_small_bank(clean_graph, "routing_profiles")
-    return clean_graph
+async def bank(database: Database) -> Database:
+    return await bank_graph(database, "routing_profiles")
 
 
 async def history(db: Database, settings: Settings, customer_id: str, *types: str) -> Any:
