@@ -142,6 +142,7 @@ class LocalNeo4j:
         pagecache: str = "512m",
         start_timeout: float = 120.0,
         browser_commands: str = "",
+        jvm_options: tuple[str, ...] = (),
     ) -> None:
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
@@ -150,6 +151,7 @@ class LocalNeo4j:
         self.pagecache = pagecache
         self.start_timeout = start_timeout
         self.browser_commands = browser_commands
+        self.jvm_options = jvm_options  # e.g. the test suite's short-lived server: tests/conftest.py
         self.process: subprocess.Popen[bytes] | None = None
         self._stop_at_exit = False
 
@@ -201,7 +203,7 @@ class LocalNeo4j:
         if self.log_path.is_file() and self.log_path.stat().st_size:
             self.log_path.replace(self.previous_log_path)  # a crashed run's last words, kept for a look
         command = [
-            java, f"-Xmx{self.heap}", "-XX:+UseG1GC", *compiled_launcher(lib_dir),
+            java, f"-Xmx{self.heap}", "-XX:+UseG1GC", *self.jvm_options, *compiled_launcher(lib_dir),
             str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
             str(certificates.base_directory), self.browser_commands,
         ]

@@ -1,0 +1,80 @@
+"""What a fresh Neo4j costs the test suite: CPU to start, and CPU to plan every statement of cypher/ once.
+
+The test session starts its own Neo4j and spends most of its time planning statements for the first
+time (Neo4j's own counters: about 300 s of planning to 20 s of execution over a `make test`). This
+starts a throwaway local Neo4j per JVM option set, applies the schema, runs EXPLAIN on every
+statement of cypher/ (seeding and schema files aside), and prints the JVM's CPU seconds for both,
+side by side, with the ratio to the first set.
+
+    make bench-cold-planning            # the JVM's defaults against the client compiler alone
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
+
+from gateway.settings import Settings
+from graph import queries
+from graph.constraints import apply_schema
+from graph.database import connect
+from graph.local_neo4j import LocalNeo4j, free_port
+
+OPTION_SETS = {"defaults": (), "client compiler only": ("-XX:TieredStopAtLevel=1",)}
+SKIPPED = {"schema", "seed", "health"}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def plan_every_statement(uri: str) -> int:
+    db = connect(Settings(dev_mode=False).with_neo4j(uri))
+    try:
+        await db.wait_until_reachable(timeout=120)
+        await apply_schema(db)
+        names = sorted(str(path.relative_to(queries.CYPHER_DIR).with_suffix(""))
+                       for path in queries.CYPHER_DIR.rglob("*.cypher") if not SKIPPED & set(path.parts))
+        async with db.driver.session(database=db.name) as session:
+            for name in names:
+                await (await session.run("EXPLAIN " + queries.load(name))).consume()
+        return len(names)
+    finally:
+        await db.close()
+
+
+def measure(label: str, options: tuple[str, ...]) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory(prefix="cold-planning-") as home:
+        began = time.monotonic()
+        with LocalNeo4j(Path(home), free_port(), free_port(), heap="1g", pagecache="256m", jvm_options=options) as neo4j:
+            assert neo4j.process is not None
+            started = cpu_seconds(neo4j.process.pid)
+            ready = time.monotonic()
+            count = asyncio.run(plan_every_statement(neo4j.uri))
+            planned = cpu_seconds(neo4j.process.pid) - started
+        print(f"{label:<22} start {started:5.1f} s CPU ({ready - began:4.1f} s wall)   "
+              f"plan {count} statements {planned:5.1f} s CPU ({time.monotonic() - ready:4.1f} s wall)", flush=True)
+        return started, planned
+
+
+def main() -> None:
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)  # EXPLAIN without parameters warns per statement
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
+    figures = {label: measure(label, options) for label, options in OPTION_SETS.items()}
+    base_start, base_plan = figures["defaults"]
+    for label, (start, plan) in figures.items():
+        print(f"{label:<22} start x{start / base_start:.2f}   plan x{plan / base_plan:.2f}  (CPU against the defaults)")
+
+
+if __name__ == "__main__":
+    main()
