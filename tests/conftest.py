@@ -57,13 +57,6 @@ def collect_garbage_in_the_last_test() -> Iterator[None]:
     gc.collect()
 
 
-# The session's Neo4j lives minutes and spends them planning each statement once: the client
-# compiler alone starts it with 45% less CPU and plans cypher/ with 16% less than the default
-# tiered compilation, whose optimizing compiler competes for the two cores
-# (bench/cold_planning_bench.py). Production and `make run` keep the JVM's defaults.
-SHORT_LIVED_JVM = ("-XX:TieredStopAtLevel=1",)
-
-
 @dataclass(frozen=True)
 class Neo4jServer:
     uri: str
@@ -119,7 +112,7 @@ def neo4j_server() -> Iterator[Neo4jServer]:
     else:
         gateway_port = free_port()
         with tempfile.TemporaryDirectory(prefix="gateway-test-neo4j-") as home:
-            with LocalNeo4j(home, free_port(), free_port(), heap="1g", pagecache="256m", jvm_options=SHORT_LIVED_JVM,
+            with LocalNeo4j(home, free_port(), free_port(), heap="1g", pagecache="256m",
                             browser_commands=post_connect_commands("127.0.0.1", gateway_port)) as local:
                 yield Neo4jServer(local.uri, "neo4j", "", "neo4j", local.browser_url, gateway_port)
 
