@@ -161,7 +161,7 @@ def _lead(rng: random.Random, draft: Draft, workforce: Workforce, profile: Profi
 
 
 # A lead's score as Lead and Opportunity Management computes it at capture
-# (resolvers/lead_and_opportunity_management/lead_scoring.py; a test keeps the two equal).
+# (domains/lead_and_opportunity_management/scoring.py; a test keeps the two equal).
 LEAD_SOURCE_POINTS = {"SERVICING_INTERACTION": 20, "EVENT": 15, "CAMPAIGN": 10, "MANUAL": 5}
 LEAD_TIER_POINTS = {"PLATINUM": 25, "GOLD": 18, "SILVER": 10, "BRONZE": 5}
 LEAD_MANAGED_POINTS = 15
