@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -143,6 +143,7 @@ class LocalNeo4j:
         start_timeout: float = 120.0,
         browser_commands: str = "",
         jvm_options: tuple[str, ...] = (),
+        config: Mapping[str, str] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
@@ -151,7 +152,8 @@ class LocalNeo4j:
         self.pagecache = pagecache
         self.start_timeout = start_timeout
         self.browser_commands = browser_commands
-        self.jvm_options = jvm_options  # e.g. the test suite's short-lived server: tests/conftest.py
+        self.jvm_options = jvm_options  # e.g. bench/cold_planning_bench.py's compiler choices
+        self.config = dict(config or {})  # Neo4j settings by name, e.g. the test suite's planner: tests/conftest.py
         self.process: subprocess.Popen[bytes] | None = None
         self._stop_at_exit = False
 
@@ -200,6 +202,7 @@ class LocalNeo4j:
                 )
         self.data_dir.mkdir(parents=True, exist_ok=True)
         certificates = ensure_bolt_certificates(self.certificates.base_directory)
+        self._write_config()
         if self.log_path.is_file() and self.log_path.stat().st_size:
             self.log_path.replace(self.previous_log_path)  # a crashed run's last words, kept for a look
         command = [
@@ -215,6 +218,14 @@ class LocalNeo4j:
         if not self._stop_at_exit:
             atexit.register(self.stop)
             self._stop_at_exit = True
+
+    def _write_config(self) -> None:
+        """<data_dir>/neo4j.conf, which the launcher loads when present; none without settings."""
+        conf = self.data_dir / "neo4j.conf"
+        if self.config:
+            conf.write_text("".join(f"{name}={value}\n" for name, value in sorted(self.config.items())))
+        else:
+            conf.unlink(missing_ok=True)
 
     def exit_code(self) -> int | None:
         """The JVM's exit status once it has ended (negative: the signal that killed it), else None."""
