@@ -593,6 +593,12 @@ def report(bench: Bench, cases: list[Case], args: argparse.Namespace, book: tupl
                              f"{x.per_second():.1f} | {bench.per_request(x):.2f} | "
                              f"{x.per_request(x.process_cpu) * 1000:.2f} | {neo4j_cpu} |")
     top = max(args.concurrency)
+    lines += ["", f"Summary, p50 ms at concurrency 1 / requests/s at {top}:", "",
+              "| case | this gateway | bare Cypher, Python driver (the floor) | @neo4j/graphql |", "|---|---|---|---|"]
+    for case in cases:
+        cells = [f"{f[(name, case.name, 1)].ms(50):.1f} ms / {f[(name, case.name, top)].per_second():.1f}"
+                 for name in SYSTEMS]
+        lines.append(f"| {case.name} | {' | '.join(cells)} |")
     lines += ["", f"| case | gateway / @neo4j-graphql req/s at {top} | gateway p50 / floor p50 at 1 | "
                   f"@neo4j-graphql p50 / floor p50 at 1 | gateway / @neo4j-graphql CPU per request |",
               "|---|---|---|---|---|"]
