@@ -224,14 +224,16 @@ class LocalNeo4j:
             self._stop_at_exit = True
 
     def _install_plugins(self) -> None:
-        """<data_dir>/plugins holds exactly `self.plugins`."""
+        """Given plugins, <data_dir>/plugins holds exactly them; without, the folder is left as it is
+        (jars someone put there by hand stay)."""
+        if not self.plugins:
+            return
         folder = self.data_dir / "plugins"
         wanted = {jar.name: jar for jar in self.plugins}
         for old in folder.glob("*.jar"):
             if old.name not in wanted:
                 old.unlink()
-        if wanted:
-            folder.mkdir(exist_ok=True)
+        folder.mkdir(exist_ok=True)
         for name, jar in wanted.items():
             if not (folder / name).is_file():
                 shutil.copyfile(jar, folder / name)
