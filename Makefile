@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install install-test chromium run test lint schema coverage seed neo4j query bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery bench-cold-planning clean
+.PHONY: install install-test chromium run test lint schema coverage seed neo4j query bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery bench-cold-planning bench-vs-neo4j-graphql clean
 
 # Writes the dependencies pyproject.toml lists (`run`: the project's own; `dev`: the extra) as a
 # requirements file: the code runs from this checkout (app.py, python -m graph), so only they are installed.
@@ -119,6 +119,25 @@ bench-recovery: install
 # The CPU a fresh Neo4j spends starting and planning cypher/ once, per JVM option set (tests/conftest.py).
 bench-cold-planning: install
 	$(PY) bench/cold_planning_bench.py
+
+# This gateway against @neo4j/graphql (Apollo Server, Node) and a bare-Cypher floor on one bank
+# (docs/performance.md), e.g. make bench-vs-neo4j-graphql ARGS="--customers 2000". Its Node modules
+# (exact versions of bench/vs_neo4j_graphql/package-lock.json) and APOC, which @neo4j/graphql needs
+# in Neo4j, are installed here only, not by make install or make test.
+VS_NEO4J_GRAPHQL_MODULES := bench/vs_neo4j_graphql/node_modules/.package-lock.json
+$(VS_NEO4J_GRAPHQL_MODULES): bench/vs_neo4j_graphql/package-lock.json
+	cd bench/vs_neo4j_graphql && npm ci --no-audit --no-fund --no-update-notifier
+	touch $(VS_NEO4J_GRAPHQL_MODULES)
+
+APOC_STAMP := .cache/neo4j/apoc/.fetched-$(shell cksum bench/vs_neo4j_graphql/pom.xml | cut -d' ' -f1)
+$(APOC_STAMP): bench/vs_neo4j_graphql/pom.xml
+	rm -rf .cache/neo4j/apoc
+	mvn -B -q -f bench/vs_neo4j_graphql/pom.xml dependency:copy-dependencies -Dapoc.dir=$(CURDIR)/.cache/neo4j/apoc
+	touch $(APOC_STAMP)
+
+# $(TEST_STAMP): the dev extras bring httpx2, the benchmark's HTTP client.
+bench-vs-neo4j-graphql: $(TEST_STAMP) $(VS_NEO4J_GRAPHQL_MODULES) $(APOC_STAMP)
+	$(PY) bench/vs_neo4j_graphql_bench.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any, TypeVar
 
 from gateway.settings import PROJECT_ROOT, Settings
@@ -33,8 +34,10 @@ def percentile(seconds: list[float], p: int) -> float:
     return statistics.quantiles(seconds, n=100, method="inclusive")[p - 1]
 
 
-def in_neo4j(name: str, wanted: dict[str, Any], heap: str, pagecache: str, run: Run[T]) -> T:
-    """`run` against NEO4J_URI, or else against the benchmark's own local Neo4j."""
+def in_neo4j(name: str, wanted: dict[str, Any], heap: str, pagecache: str, run: Run[T],
+             plugins: tuple[Path, ...] = ()) -> T:
+    """`run` against NEO4J_URI, or else against the benchmark's own local Neo4j (with `plugins`, jars
+    such as APOC's: see LocalNeo4j)."""
     settings = Settings.from_env()
     if settings.neo4j_uri:
         return asyncio.run(run(settings, os.environ.get("BENCH_MAY_WIPE") == "yes", False))
@@ -42,7 +45,7 @@ def in_neo4j(name: str, wanted: dict[str, Any], heap: str, pagecache: str, run: 
     stamp_file = data_dir / f"{name}.json"
     same_data = stamp_file.is_file() and json.loads(stamp_file.read_text()) == wanted
     started = time.perf_counter()
-    with LocalNeo4j(data_dir, free_port(), free_port(), heap=heap, pagecache=pagecache) as local:
+    with LocalNeo4j(data_dir, free_port(), free_port(), heap=heap, pagecache=pagecache, plugins=plugins) as local:
         print(f"Neo4j up at {local.uri} in {time.perf_counter() - started:.0f}s (data in {data_dir})", file=sys.stderr)
         if not same_data:
             stamp_file.unlink(missing_ok=True)  # an interrupted load must not pass for complete data

@@ -99,12 +99,14 @@ _DOWNLOADED = re.compile(r"Downloaded from \S+: \S+ \(([\d.,]+) (B|kB|MB|GB)")
 _UNIT = {"B": 1, "kB": 1000, "MB": 1000**2, "GB": 1000**3}
 
 
-def compiled_launcher(lib_dir: Path) -> list[str]:
+def compiled_launcher(lib_dir: Path, extra_jars: tuple[Path, ...] = ()) -> list[str]:
     """The java arguments that run LocalNeo4j.java: its class, compiled once per version of the
-    source next to lib_dir; the source itself (compiled in memory at each start) without javac."""
+    source next to lib_dir; the source itself (compiled in memory at each start) without javac.
+    `extra_jars` go on the class path after Neo4j's own."""
+    extra = "".join(f"{os.pathsep}{jar}" for jar in extra_jars)
     javac = shutil.which("javac")
     if javac is None:
-        return ["-cp", f"{lib_dir}/*", str(LAUNCHER)]
+        return ["-cp", f"{lib_dir}/*{extra}", str(LAUNCHER)]
     source = LAUNCHER.read_bytes()
     classes = lib_dir.parent / "launcher" / hashlib.sha256(source).hexdigest()[:16]
     if not (classes / "LocalNeo4j.class").is_file():
@@ -121,7 +123,7 @@ def compiled_launcher(lib_dir: Path) -> list[str]:
                 pass
             else:
                 os.mkdir(scratch)  # for the context manager to remove
-    return ["-cp", f"{classes}{os.pathsep}{lib_dir}/*", "LocalNeo4j"]
+    return ["-cp", f"{classes}{os.pathsep}{lib_dir}/*{extra}", "LocalNeo4j"]
 
 
 def _downloaded_bytes(line: str) -> int:
@@ -144,6 +146,7 @@ class LocalNeo4j:
         browser_commands: str = "",
         jvm_options: tuple[str, ...] = (),
         config: Mapping[str, str] | None = None,
+        plugins: tuple[Path, ...] = (),
     ) -> None:
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
@@ -154,6 +157,9 @@ class LocalNeo4j:
         self.browser_commands = browser_commands
         self.jvm_options = jvm_options  # e.g. bench/cold_planning_bench.py's compiler choices
         self.config = dict(config or {})  # Neo4j settings by name, e.g. the test suite's planner: tests/conftest.py
+        # Plugin jars (e.g. APOC for a benchmark): embedded Neo4j loads procedures from <data_dir>/plugins,
+        # but the extensions they inject from the class path only, so they go in both.
+        self.plugins = plugins
         self.process: subprocess.Popen[bytes] | None = None
         self._stop_at_exit = False
 
@@ -203,10 +209,11 @@ class LocalNeo4j:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         certificates = ensure_bolt_certificates(self.certificates.base_directory)
         self._write_config()
+        self._install_plugins()
         if self.log_path.is_file() and self.log_path.stat().st_size:
             self.log_path.replace(self.previous_log_path)  # a crashed run's last words, kept for a look
         command = [
-            java, f"-Xmx{self.heap}", "-XX:+UseG1GC", *self.jvm_options, *compiled_launcher(lib_dir),
+            java, f"-Xmx{self.heap}", "-XX:+UseG1GC", *self.jvm_options, *compiled_launcher(lib_dir, self.plugins),
             str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
             str(certificates.base_directory), self.browser_commands,
         ]
@@ -226,6 +233,21 @@ class LocalNeo4j:
             conf.write_text("".join(f"{name}={value}\n" for name, value in sorted(self.config.items())))
         else:
             conf.unlink(missing_ok=True)
+
+    def _install_plugins(self) -> None:
+        """Given plugins, <data_dir>/plugins holds exactly them; without, the folder is left as it is
+        (jars someone put there by hand stay)."""
+        if not self.plugins:
+            return
+        folder = self.data_dir / "plugins"
+        wanted = {jar.name: jar for jar in self.plugins}
+        for old in folder.glob("*.jar"):
+            if old.name not in wanted:
+                old.unlink()
+        folder.mkdir(exist_ok=True)
+        for name, jar in wanted.items():
+            if not (folder / name).is_file():
+                shutil.copyfile(jar, folder / name)
 
     def exit_code(self) -> int | None:
         """The JVM's exit status once it has ended (negative: the signal that killed it), else None."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from gateway.settings import PROJECT_ROOT
-from graph.local_neo4j import LocalNeo4j, LocalNeo4jError, free_port, provision_jars
+from graph.local_neo4j import LIB_DIR, LocalNeo4j, LocalNeo4jError, compiled_launcher, free_port, provision_jars
 
 
 def test_missing_java_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,6 +38,19 @@ def test_a_taken_port_is_reported(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         with pytest.raises(LocalNeo4jError, match=f"port {port} on 127.0.0.1 is taken"):
             LocalNeo4j(tmp_path, port, free_port()).start()
+
+
+def test_plugins_go_to_the_plugins_folder_and_the_class_path(tmp_path: Path) -> None:
+    """Embedded Neo4j loads procedures from <home>/plugins and their extensions from the class path."""
+    plugin = tmp_path / "plugin-1.0.jar"
+    shutil.copyfile(next(provision_jars().glob("slf4j-api-*.jar")), plugin)  # any real jar
+    home = tmp_path / "home"
+    (home / "plugins").mkdir(parents=True)
+    (home / "plugins" / "stale-0.1.jar").write_bytes(b"")  # a plugin no longer asked for
+    with pytest.raises(LocalNeo4jError, match="Neo4j exited with code"):
+        LocalNeo4j(home, free_port(), free_port(), pagecache="lots", plugins=(plugin,)).start()
+    assert sorted(p.name for p in (home / "plugins").iterdir()) == ["plugin-1.0.jar"]
+    assert compiled_launcher(LIB_DIR, (plugin,))[1].endswith(f"{LIB_DIR}/*{os.pathsep}{plugin}")
 
 
 def test_a_failed_start_shows_the_jvm_log(tmp_path: Path) -> None:
