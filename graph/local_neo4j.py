@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -145,7 +145,6 @@ class LocalNeo4j:
         start_timeout: float = 120.0,
         browser_commands: str = "",
         jvm_options: tuple[str, ...] = (),
-        config: Mapping[str, str] | None = None,
         plugins: tuple[Path, ...] = (),
     ) -> None:
         self.data_dir = Path(data_dir)
@@ -156,7 +155,6 @@ class LocalNeo4j:
         self.start_timeout = start_timeout
         self.browser_commands = browser_commands
         self.jvm_options = jvm_options  # e.g. bench/cold_planning_bench.py's compiler choices
-        self.config = dict(config or {})  # Neo4j settings by name, e.g. the test suite's planner: tests/conftest.py
         # Plugin jars (e.g. APOC for a benchmark): embedded Neo4j loads procedures from <data_dir>/plugins,
         # but the extensions they inject from the class path only, so they go in both.
         self.plugins = plugins
@@ -208,7 +206,6 @@ class LocalNeo4j:
                 )
         self.data_dir.mkdir(parents=True, exist_ok=True)
         certificates = ensure_bolt_certificates(self.certificates.base_directory)
-        self._write_config()
         self._install_plugins()
         if self.log_path.is_file() and self.log_path.stat().st_size:
             self.log_path.replace(self.previous_log_path)  # a crashed run's last words, kept for a look
@@ -225,14 +222,6 @@ class LocalNeo4j:
         if not self._stop_at_exit:
             atexit.register(self.stop)
             self._stop_at_exit = True
-
-    def _write_config(self) -> None:
-        """<data_dir>/neo4j.conf, which the launcher loads when present; none without settings."""
-        conf = self.data_dir / "neo4j.conf"
-        if self.config:
-            conf.write_text("".join(f"{name}={value}\n" for name, value in sorted(self.config.items())))
-        else:
-            conf.unlink(missing_ok=True)
 
     def _install_plugins(self) -> None:
         """Given plugins, <data_dir>/plugins holds exactly them; without, the folder is left as it is

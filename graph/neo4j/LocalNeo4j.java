@@ -2,9 +2,6 @@
 // Bolt takes both plain and TLS connections (bolt+s://, neo4j+s://) with the certificate
 // graph/certificates.py made under <boltCertificates> (private.key, public.crt, trusted/).
 //
-// Settings beyond these (e.g. the test suite's planner settings) come from <home>/neo4j.conf when
-// graph/local_neo4j.py wrote one.
-//
 // Launched by graph/local_neo4j.py as a single-file source program:
 //   java -cp '.cache/neo4j/lib/*' graph/neo4j/LocalNeo4j.java <home> <boltPort> <httpPort> <pagecache> <boltCertificates> [<browserCommands>]
 // Neo4j Browser comes ready for relationship managers: http://127.0.0.1:<httpPort>/ redirects to
@@ -17,7 +14,6 @@
 
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -50,12 +46,7 @@ public class LocalNeo4j {
         String browserCommands = args.length == 6 ? args[5] : "";
         SslPolicyConfig boltTls = SslPolicyConfig.forScope(SslPolicyScope.BOLT);
 
-        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
-        Path extraSettings = home.resolve("neo4j.conf");
-        if (Files.isRegularFile(extraSettings)) {
-            builder.loadPropertiesFromFile(extraSettings);
-        }
-        DatabaseManagementService dbms = builder
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, boltPort))

@@ -60,14 +60,6 @@ def test_a_failed_start_shows_the_jvm_log(tmp_path: Path) -> None:
     assert "lots" in str(error.value)  # the JVM's own complaint about the bad size, from its log
 
 
-def test_settings_reach_neo4j_which_refuses_one_it_does_not_know(tmp_path: Path) -> None:
-    # Neo4j validates the settings the launcher loads from neo4j.conf: an unknown name ends the start.
-    with pytest.raises(LocalNeo4jError) as error:
-        LocalNeo4j(tmp_path, free_port(), free_port(), config={"dbms.cypher.no_such_setting": "1.0"}).start()
-    assert "No declared setting with name: dbms.cypher.no_such_setting" in str(error.value)
-    assert (tmp_path / "neo4j.conf").read_text() == "dbms.cypher.no_such_setting=1.0\n"
-
-
 CHILD = """
 import sys, time
 from graph.local_neo4j import LocalNeo4j, free_port
