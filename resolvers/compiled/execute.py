@@ -150,7 +150,7 @@ class CompiledReadsExtension(SchemaExtension):
             return
         try:
             parameters = compiled.parameters(executor.variable_values, principal)
-            rows = await context.db.read(cast(LiteralString, compiled.statement), **parameters)
+            rows = await context.db.read(cast(LiteralString, compiled.statement), **parameters) if compiled.statement else [{}]
         except GatewayError:
             return  # an argument the resolver refuses, or Neo4j unavailable: the resolvers answer it
         execution.result = answer(compiled, rows[0], parameters, principal)

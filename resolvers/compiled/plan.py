@@ -136,9 +136,8 @@ class Compiler:
             if subquery:
                 subqueries.append(subquery)
         columns = [root.column for root in roots if root.column]
-        if not columns:
-            raise CannotCompile("nothing to read")
-        statement = "\n".join(subqueries) + "\nRETURN " + ", ".join(columns)
+        # Every root field skipped, refused or __typename: an answer without Cypher.
+        statement = "\n".join(subqueries) + "\nRETURN " + ", ".join(columns) if columns else ""
         return CompiledOperation(statement, roots, self.bindings)
 
     def root(self, query_type: GraphQLObjectType, key: str, details: FieldDetailsList) -> tuple[RootField, str]:
