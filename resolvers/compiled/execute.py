@@ -16,7 +16,7 @@ import datetime
 import hashlib
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from typing import Any, LiteralString, cast
+from typing import Any
 
 from graphql import DirectiveNode, DocumentNode, GraphQLSchema, OperationType, VariableNode
 from graphql import ExecutionResult as GraphQLExecutionResult
@@ -40,7 +40,7 @@ DIRECTIVES = frozenset({"include", "skip"})
 def directive_variables(document: DocumentNode) -> tuple[str, ...]:
     """The variables @include/@skip read: their values choose the fields, so they key the cache."""
     names = {argument.value.name.value for node in nodes_of(document) if isinstance(node, DirectiveNode)
-             and node.name.value in DIRECTIVES for argument in node.arguments if isinstance(argument.value, VariableNode)}
+             and node.name.value in DIRECTIVES for argument in node.arguments or () if isinstance(argument.value, VariableNode)}
     return tuple(sorted(names))
 
 
@@ -60,7 +60,7 @@ class CompiledReads:
         if len(store) > self.size:
             store.popitem(last=False)
 
-    def operation(self, query: str, document: DocumentNode, executor: Executor,
+    def operation(self, query: str, document: DocumentNode, executor: Executor[Any],
                   principal: Principal) -> CompiledOperation | None:
         digest = hashlib.sha256(query.encode("utf-8", "surrogatepass")).hexdigest()
         names = self.directives.get(digest)
@@ -150,7 +150,8 @@ class CompiledReadsExtension(SchemaExtension):
             return
         try:
             parameters = compiled.parameters(executor.variable_values, principal)
-            rows = await context.db.read(cast(LiteralString, compiled.statement), **parameters) if compiled.statement else [{}]
+            statement = compiled.statement
+            rows = await context.db.read(statement, **parameters) if statement else [{}]
         except GatewayError:
             return  # an argument the resolver refuses, or Neo4j unavailable: the resolvers answer it
         execution.result = answer(compiled, rows[0], parameters, principal)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, LiteralString
 
 from graphql import (
     FieldNode,
@@ -68,7 +68,7 @@ class RootField:
 
 @dataclass
 class CompiledOperation:
-    statement: str
+    statement: LiteralString  # assembled from the files of cypher/compiled/ and generated names only
     roots: list[RootField]
     bindings: list[Binding] = field(default_factory=list)
 
@@ -104,7 +104,7 @@ def refusal(definition: GraphQLField, type_name: str, field_name: str, principal
 
 
 class Compiler:
-    def __init__(self, schema: GraphQLSchema, executor: Executor, principal: Principal) -> None:
+    def __init__(self, schema: GraphQLSchema, executor: Executor[Any], principal: Principal) -> None:
         self.schema = schema
         self.executor = executor
         self.principal = principal
@@ -257,7 +257,7 @@ class Compiler:
         raise CannotCompile(f"{parent.name}.{name}: a scalar cannot be bound")
 
 
-def compile_operation(schema: GraphQLSchema, executor: Executor, principal: Principal) -> CompiledOperation:
+def compile_operation(schema: GraphQLSchema, executor: Executor[Any], principal: Principal) -> CompiledOperation:
     """The operation `executor` prepared (its fragments, its variables), compiled for `principal`;
     CannotCompile when any root field is left to the resolvers."""
     return Compiler(schema, executor, principal).compile()

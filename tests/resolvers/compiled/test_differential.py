@@ -109,7 +109,8 @@ class Generator:
     def profile(self) -> str:
         rng = self.rng
         at = rng.choice([None, *INSTANTS])
-        argument = "" if at is None else f"(at: {self.variable('DateTime', at) if rng.random() < 0.5 else repr(at).replace(chr(39), chr(34))})"
+        literal = f'"{at}"'
+        argument = "" if at is None else f"(at: {self.variable('DateTime', at) if rng.random() < 0.5 else literal})"
         # asOf is "now" without `at`: compared only when `at` pins it.
         plain = ["partyStateId", "customerId", "createdAt", "updatedAt", "version", "nextReviewDue", "note",
                  *([] if at is None else ["asOf"])]
