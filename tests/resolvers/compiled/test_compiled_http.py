@@ -10,10 +10,10 @@ import pytest
 from starlette.testclient import TestClient
 
 from app import create_app
-from gateway.security.auth import Role, issue_token
+from gateway.security.auth import Principal, Role, issue_token
 from gateway.settings import Settings
 from graph.database import Database
-from tests.support import bank_graph, execute
+from tests.support import RM, bank_graph, execute
 
 CUSTOMER_360 = """query ($id: ID!) { customer(customerId: $id) { customerId name segment
   holdings { status since product { productId name } }
@@ -50,9 +50,11 @@ def transactions_of(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> tupl
 async def test_a_compiled_query_is_one_read_transaction(bank: Database, settings: Settings,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     compiled, compiled_runs = transactions_of(settings, monkeypatch)
-    resolved, resolver_runs = transactions_of(dataclasses.replace(settings, compiled_reads=False), monkeypatch)
-    assert compiled == resolved
-    assert compiled_runs == 1 and resolver_runs >= 5, (compiled_runs, resolver_runs)
+    # The resolver path in process (an app start costs seconds): the same answer, a statement per level.
+    resolved, context = await execute(bank, dataclasses.replace(settings, compiled_reads=False), CUSTOMER_360,
+                                      {"id": "C0000001"}, Principal("R-CR-1", RM))
+    assert compiled == {"data": resolved.data}
+    assert compiled_runs == 1 and context.db.round_trips >= 5, (compiled_runs, context.db.round_trips)
     # Rita's book holds Alice, not Bob and Chloe: their names answer, the rest of them would not.
     assert [m["customer"]["name"] for m in compiled["data"]["customer"]["household"]["members"]] == [
         "Alice Martin", "Bob Martin", "Chloe Martin"]
