@@ -40,7 +40,18 @@ from gateway.security.book_guard import REFERENCE_FIELDS
 from graph.errors import Forbidden
 from resolvers.compiled.fragments import CannotCompile, fill
 from resolvers.compiled.shape import Entry, Kind, Shape
-from resolvers.compiled.spec import ROOTS, SPEC, Arguments, Bound, Frag, Prop, Var, statement_parameters
+from resolvers.compiled.spec import (
+    CONNECTION_CURSOR,
+    ROOTS,
+    SPEC,
+    Arguments,
+    Bound,
+    Frag,
+    Page,
+    Prop,
+    Var,
+    statement_parameters,
+)
 
 TEMPORAL_SCALARS = frozenset({"Date", "DateTime"})
 
@@ -78,7 +89,7 @@ class CompiledOperation:
         parameters = {name: value for name, value in statement_parameters(principal).items()
                       if f"${name}" in self.statement}
         for binding in self.bindings:
-            values = binding.arguments(get_argument_values(binding.field, binding.node, variables))
+            values = binding.arguments(get_argument_values(binding.field, binding.node, variables), principal)
             for placeholder, name in binding.names.items():
                 parameters[name] = values[placeholder]
         return parameters
@@ -234,14 +245,19 @@ class Compiler:
                 child_env = {**env, spec.as_: env[spec.variable]}
                 projection, shape = self.project(named, group, child_env, guarded=spec.guard and self.holder is not None)
                 return projection, Entry(key, nodes, kind, child=shape)
+            if isinstance(spec, Page):
+                child_env = {**env, "startKey": fill(spec.start, env), "endKey": fill(spec.end, env),
+                             "cursorKind": spec.cursor}
+                projection, shape = self.project(named, group, child_env, guarded=False)
+                return projection, Entry(key, nodes, kind, child=shape)
             if isinstance(spec, Frag):
                 child_env = self.bind(spec, env, definition, nodes[0])
                 child_env["projection"], shape = self.project(named, group, child_env, guarded=False)
                 return fill(spec.name, child_env), Entry(key, nodes, kind, child=shape)
             raise CannotCompile(f"{parent.name}.{name}: an object needs a fragment")
-        if many:
-            raise CannotCompile(f"{parent.name}.{name}: lists of scalars are not compiled yet")
         scalar = Kind.TEMPORAL if named.name in TEMPORAL_SCALARS else Kind.VALUE
+        if many and scalar is Kind.TEMPORAL:
+            raise CannotCompile(f"{parent.name}.{name}: lists of dates are not compiled yet")
         if isinstance(spec, Prop):
             if spec.variable not in env:
                 raise CannotCompile(f"{parent.name}.{name} needs {spec.variable}, not bound on this path")
@@ -253,7 +269,10 @@ class Compiler:
             return env[spec.variable], Entry(key, nodes, scalar)
         if isinstance(spec, Frag):
             expression = fill(spec.name, self.bind(spec, env, definition, nodes[0]))
-            return expression, Entry(key, nodes, Kind.CURSOR if spec.cursor else scalar, text=spec.cursor or "")
+            cursor = env.get("cursorKind") if spec.cursor == CONNECTION_CURSOR else spec.cursor
+            if spec.cursor and not cursor:
+                raise CannotCompile(f"{parent.name}.{name}: no connection names its cursor on this path")
+            return expression, Entry(key, nodes, Kind.CURSOR if cursor else scalar, text=cursor or "")
         raise CannotCompile(f"{parent.name}.{name}: a scalar cannot be bound")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from graphql import FieldNode, GraphQLError
 
+from domains.customer_event_history.timeline import event_key
 from gateway.security.book import outside_the_book
 from graph.errors import Forbidden, GatewayError
 from graph.temporal import native
@@ -57,6 +58,11 @@ class Output:
         self.errors.append(GraphQLError(error.message, nodes=list(nodes), path=path, original_error=error))
 
 
+def cursor_key(value: Any) -> str:
+    """A cursor's key: a customerId, or an event's [occurredAt as Neo4j writes it, eventId] (timeline.event_key)."""
+    return event_key(value[0], value[1]) if isinstance(value, list) else str(value)
+
+
 def build(shape: Shape, raw: Any, path: list[str | int], out: Output) -> dict[str, Any] | None:
     if raw is None:
         return None
@@ -76,7 +82,7 @@ def build(shape: Shape, raw: Any, path: list[str | int], out: Output) -> dict[st
             result[key] = None if value is None else native(value).isoformat()
         elif kind is Kind.CURSOR:
             value = raw[key]
-            result[key] = None if value is None else encode_cursor(entry.text, str(value))
+            result[key] = None if value is None else encode_cursor(entry.text, cursor_key(value))
         elif kind is Kind.TYPENAME:
             result[key] = entry.text
         elif kind is Kind.OBJECT:

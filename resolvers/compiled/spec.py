@@ -20,10 +20,12 @@ from domains.party_routing_profile.profile import IndicatorCategory
 from gateway.security.auth import Principal
 from gateway.security.book import book_holder
 from graph.temporal import instant_or_now
+from resolvers.customer_event_history.timeline import CURSOR_KIND as EVENT_CURSOR_KIND
+from resolvers.customer_event_history.timeline import timeline_page
 from resolvers.customers import CURSOR_KIND, INVERSE_ROLE, HouseholdRole
 from resolvers.pagination import decode_cursor, page_size
 
-Arguments = Callable[[dict[str, Any]], dict[str, Any]]
+Arguments = Callable[[dict[str, Any], Principal], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -48,24 +50,36 @@ class Frag:
 
 
 @dataclass(frozen=True)
+class Page:
+    """A connection's pageInfo: PageInfo's fragments read the keys of the page's first and last items
+    from these fragments, and encode them as cursors of this kind."""
+
+    start: str
+    end: str
+    cursor: str
+
+
+@dataclass(frozen=True)
 class Bound:
     variable: str
     as_: str
     guard: bool = False  # a customer reached through a link: the book rule on types applies to it
 
 
-Spec = Prop | Var | Frag | Bound
+Spec = Prop | Var | Frag | Bound | Page
+# A Frag whose cursor kind is its connection's (Page.cursor).
+CONNECTION_CURSOR = "*"
 
 
 def _enum_value(member: Any) -> Any:
     return None if member is None else member.value
 
 
-def customer_arguments(args: dict[str, Any]) -> dict[str, Any]:
+def customer_arguments(args: dict[str, Any], principal: Principal) -> dict[str, Any]:
     return {"customerId": str(args["customerId"])}
 
 
-def customers_arguments(args: dict[str, Any]) -> dict[str, Any]:
+def customers_arguments(args: dict[str, Any], principal: Principal) -> dict[str, Any]:
     """Query.customers' arguments as its resolver reads them: the same checks, the same errors."""
     size = page_size(args.get("first"))
     after = args.get("after")
@@ -76,12 +90,23 @@ def customers_arguments(args: dict[str, Any]) -> dict[str, Any]:
             "namePrefix": wanted.get("namePrefix")}
 
 
-def profile_arguments(args: dict[str, Any]) -> dict[str, Any]:
+def profile_arguments(args: dict[str, Any], principal: Principal) -> dict[str, Any]:
     return {"asOf": instant_or_now(args.get("at"))}
 
 
-def history_arguments(args: dict[str, Any]) -> dict[str, Any]:
+def history_arguments(args: dict[str, Any], principal: Principal) -> dict[str, Any]:
     return {"types": args.get("types")}
+
+
+def events_arguments(args: dict[str, Any], principal: Principal) -> dict[str, Any]:
+    """Customer.events' arguments checked into a TimelinePage as its resolver does (the same errors),
+    and that page's parameters."""
+    page = timeline_page(principal, args.get("first"), args.get("after"), args.get("categories"), args.get("types"),
+                         args.get("from"), args.get("to"))
+    return {**page.params(), "size": page.size, "hasPrevious": bool(page.after_id)}
+
+
+EVENT_PARAMETERS = ("limit", "afterAt", "afterId", "from", "to", "categories", "types", "seesFraud", "size", "hasPrevious")
 
 
 def _props(type_name: str, variable: str, *names: str) -> dict[tuple[str, str], Spec]:
@@ -130,13 +155,26 @@ SPEC: dict[tuple[str, str], Spec] = {
     ("RoutingIndicator", "category"): Var("category"),
     ("RoutingIndicator", "narrative"): Frag("RoutingIndicator/narrative"),
     ("CustomerConnection", "edges"): Frag("CustomerConnection/edges", binds=("customer",)),
-    ("CustomerConnection", "pageInfo"): Bound("rows", "rows"),
+    ("CustomerConnection", "pageInfo"): Page("CustomerConnection/startKey", "CustomerConnection/endKey", CURSOR_KIND),
     ("CustomerEdge", "cursor"): Prop("customer", "customerId", cursor=CURSOR_KIND),
     ("CustomerEdge", "node"): Bound("customer", "customer"),
     ("PageInfo", "hasNextPage"): Frag("PageInfo/hasNextPage"),
     ("PageInfo", "hasPreviousPage"): Frag("PageInfo/hasPreviousPage"),
-    ("PageInfo", "startCursor"): Frag("PageInfo/startCursor", cursor=CURSOR_KIND),
-    ("PageInfo", "endCursor"): Frag("PageInfo/endCursor", cursor=CURSOR_KIND),
+    ("PageInfo", "startCursor"): Frag("PageInfo/startCursor", cursor=CONNECTION_CURSOR),
+    ("PageInfo", "endCursor"): Frag("PageInfo/endCursor", cursor=CONNECTION_CURSOR),
+    ("Customer", "events"): Frag("Customer/events", binds=("rows",), arguments=events_arguments,
+                                 parameters=EVENT_PARAMETERS),
+    ("EventConnection", "edges"): Frag("EventConnection/edges", binds=("event",)),
+    ("EventConnection", "pageInfo"): Page("EventConnection/startKey", "EventConnection/endKey", EVENT_CURSOR_KIND),
+    ("EventEdge", "cursor"): Frag("EventEdge/cursor", cursor=EVENT_CURSOR_KIND),
+    ("EventEdge", "node"): Bound("event", "event"),
+    **_props("CustomerEvent", "event", "eventId", "category", "type", "occurredAt", "channel", "record", "result",
+             "location", "employeeUnitReference", "productIds", "leadReference", "allocationReference", "planReference",
+             "subjectReference", "salesEventType", "commissionAgreementReference", "servicingEventType",
+             "contactRecordReference", "channelDeviceType", "contactPurpose", "description", "fraudCaseReference",
+             "relationshipAction", "source", "sourceReference", "capturedAt", "capturedBy", "updatedAt", "updatedBy"),
+    ("CustomerEvent", "customerId"): Frag("CustomerEvent/customerId"),
+    ("CustomerEvent", "version"): Frag("CustomerEvent/version"),
 }
 
 

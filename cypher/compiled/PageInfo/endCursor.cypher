@@ -1,2 +1,2 @@
-// PageInfo.endCursor: the last customer's key of the page (encoded by the post-pass); null on an empty page.
-{{rows}}[0..{{size}}][-1].customerId
+// PageInfo.endCursor: the key of the page's last item ({{endKey}}, given by its connection), encoded by the post-pass.
+{{endKey}}

@@ -1,2 +1,3 @@
-// PageInfo.startCursor: the first customer's key (the post-pass encodes it as a cursor); null on an empty page.
-{{rows}}[0].customerId
+// PageInfo.startCursor: the key of the page's first item ({{startKey}}, given by its connection), encoded
+// as a cursor by the post-pass; null on an empty page.
+{{startKey}}

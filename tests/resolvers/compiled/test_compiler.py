@@ -82,7 +82,7 @@ def test_a_field_the_roles_refuse_runs_no_cypher_and_answers_forbidden() -> None
 
 
 def test_what_is_not_compiled_is_left_to_the_resolvers() -> None:
-    for query in ('{ customer(customerId: "C0000001") { events { edges { node { eventId } } } } }',
+    for query in ('{ customer(customerId: "C0000001") { events { edges { node { versions { version } } } } } }',
                   '{ customer(customerId: "C0000001") { name } servicingPools { poolId } }',
                   'mutation { requestPartyRoutingProfileReview(partyStateId: "PS-C0000001", reason: "x") { status } }'):
         with pytest.raises(CannotCompile):

@@ -6,8 +6,9 @@ compiled fields at random depth, with aliases, named and inline fragments, __typ
 on variables, and arguments as literals or variables, and runs each as every role: an admin, an
 analyst, a front end, a relationship manager for whom the root customer is in the book (Rita:
 Alice and Acme) and one for whom it is not (Sam), so nested customers fall in and out of a book.
-The bank: small_bank, routing_profiles (a confidential alert, narratives, history) and
-compiled_reads (the two books, review requests), loaded once for the module.
+The bank: small_bank, routing_profiles (a confidential alert, narratives, history), event_history
+(FRAUD events, ties at one instant, offsets, nanoseconds) and compiled_reads (the two books, review
+requests), loaded once for the module.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ SCALARS = ["customerId", "name", "kind", "segment", "status", "language", "count
 PRODUCT = ["productId", "name", "family"]
 INDICATOR = ["indicatorId", "category", "type", "value", "narrative", "validFrom", "validTo", "capturedAt", "source",
              "capturedBy", "closedAt", "closedBy"]
+EVENT = ["eventId", "customerId", "category", "type", "occurredAt", "channel", "record", "result", "location",
+         "productIds", "source", "capturedAt", "version", "updatedAt"]
+EVENT_CURSORS = [None, encode_cursor("event", "2025-03-01T12:00:00Z|EV-C0000001-04"),
+                 encode_cursor("event", "2025-07-07T09:00:00.000000002Z|EV-C0000004-03")]
 REVIEW = ["reviewRequestId", "reason", "status", "requestedAt", "requestedBy", "completedAt", "completedBy", "outcome"]
 
 
@@ -97,6 +102,8 @@ class Generator:
                              " party { " + self.customer(depth - 1) + " } }")
             if rng.random() < 0.4:
                 parts.append(self.profile())
+            if rng.random() < 0.4:
+                parts.append(self.events())
         if rng.random() < 0.15:
             parts.append("... on Customer { " + self.fields(SCALARS) + " }")
         if rng.random() < 0.15:
@@ -124,6 +131,24 @@ class Generator:
         if rng.random() < 0.3:
             parts.append("reviewRequests { " + self.fields(REVIEW) + " }")
         return self.decorate(f"routingProfile{argument}") + " { " + " ".join(parts) + " }"
+
+    def events(self) -> str:
+        """A page of the timeline: FRAUD events left out for front ends and analysts, cursors with ties."""
+        rng = self.rng
+        arguments = [f"first: {self.variable('Int', rng.choice([1, 2, 3, 20]))}"]
+        if rng.random() < 0.5:
+            arguments.append(f"after: {self.variable('String', rng.choice(EVENT_CURSORS))}")
+        if rng.random() < 0.3:
+            arguments.append(f"categories: {self.variable('[EventCategory!]', rng.choice([['SERVICING'], ['LIFE', 'SALES']]))}")
+        if rng.random() < 0.3:
+            arguments.append(f"types: {self.variable('[String!]', ['BALANCE_ENQUIRY', 'REVIEW_MEETING'])}")
+        if rng.random() < 0.3:
+            arguments.append(f"from: {self.variable('DateTime', '2025-03-01T12:00:00Z')}")
+        if rng.random() < 0.3:
+            arguments.append(f"to: {self.variable('DateTime', '2025-10-10T10:00:00Z')}")
+        info = " pageInfo { " + self.fields(["hasNextPage", "hasPreviousPage", "startCursor", "endCursor"]) + " }"
+        return (self.decorate(f"events({', '.join(arguments)})") + " { edges { " + self.fields(["cursor"]) +
+                " node { " + self.fields(EVENT) + " } }" + (info if rng.random() < 0.7 else "") + " }")
 
     def operation(self) -> tuple[str, dict[str, Any]]:
         rng = self.rng
@@ -163,7 +188,7 @@ def errors_of(result: Any) -> list[tuple[Any, ...]]:
 
 @pytest.fixture(scope="module")
 async def bank(database: Database) -> Database:
-    return await bank_graph(database, "routing_profiles", "compiled_reads")
+    return await bank_graph(database, "routing_profiles", "event_history", "compiled_reads")
 
 
 async def test_compiled_answers_equal_the_resolvers_for_generated_operations(bank: Database, settings: Settings) -> None:
