@@ -14,6 +14,7 @@ requests), loaded once for the module.
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from typing import Any
 
@@ -201,6 +202,7 @@ async def test_compiled_answers_equal_the_resolvers_for_generated_operations(ban
             where = f"operation {index} as {role}:\n{query}\n{variables}"
             assert context.db.round_trips <= 1, f"not compiled: {where}"
             assert actual.data == expected.data, where
+            assert json.dumps(actual.data) == json.dumps(expected.data), f"keys in another order: {where}"
             assert errors_of(actual) == errors_of(expected), where
             compared += 1
     assert compared == OPERATIONS * len(PRINCIPALS)
