@@ -15,7 +15,10 @@ from starlette.testclient import TestClient
 from app import create_app
 from gateway.security.auth import Principal, Role, issue_token
 from gateway.settings import Settings
+from graph.browser_params import parse_block
 from graph.database import Database
+from graph.query_runner import evaluate
+from resolvers.compiled.__main__ import main as compiled_main
 from resolvers.compiled.plan import compile_operation
 from tests.support import RM, SCHEMA, bank_graph, execute, plan_afresh
 
@@ -103,3 +106,20 @@ async def test_every_compiled_statement_starts_from_an_index(bank: Database, set
     found = operators(plan)
     assert not {"AllNodesScan", "NodeByLabelScan"} & set(found), found
     assert any("IndexSeek" in op or "IndexScan" in op for op in found), found
+
+
+async def test_the_command_prints_what_neo4j_browser_runs(bank: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    """python -m resolvers.compiled: its :param lines read with Browser 5's rules, then its statement,
+    answer the one row the gateway reads (before the post-pass)."""
+    assert compiled_main([CUSTOMER_360, "--variables", '{"id": "C0000001"}', "--role", "relationship_manager",
+                          "--resource-id", "R-CR-1"]) == 0
+    lines, statement = capsys.readouterr().out.split("\n\n", 1)
+    async with bank.driver.session(database=bank.name) as session:
+        parameters = await evaluate(session, parse_block(lines))
+        rows = await (await session.run(statement, parameters)).data()
+    assert parameters["bookOf"] == "R-CR-1" and "C0000001" in parameters.values()
+    [row] = rows
+    [answer] = row.values()
+    assert answer["inBook"] is True and answer["value"]["name"] == "Alice Martin"
+    outside = [m["customer"] for m in answer["value"]["household"]["members"] if "__outside" in m["customer"]]
+    assert [m["customerId"] for m in outside] == ["C0000002", "C0000003"]  # Bob and Chloe: not Rita's
