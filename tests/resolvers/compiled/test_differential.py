@@ -206,3 +206,21 @@ async def test_compiled_answers_equal_the_resolvers_for_generated_operations(ban
             assert errors_of(actual) == errors_of(expected), where
             compared += 1
     assert compared == OPERATIONS * len(PRINCIPALS)
+
+
+REFUSED_ARGUMENTS = [
+    ("{ customers(first: 0) { edges { cursor } } }", ADMIN),
+    ('{ customers(after: "bm90LWEtY3Vyc29y") { edges { cursor } } }', ADMIN),
+    ('{ customer(customerId: "C0000001") { events(categories: [FRAUD]) { edges { cursor } } } }', FRONTEND),
+    ('{ customer(customerId: "C0000001") { events(from: "2026-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z") '
+     '{ edges { cursor } } } }', ADMIN),
+]
+
+
+@pytest.mark.parametrize(("query", "roles"), REFUSED_ARGUMENTS, ids=["first-0", "foreign-cursor", "fraud", "window"])
+async def test_an_argument_its_resolver_refuses_gets_the_resolvers_error(bank: Database, settings: Settings, query: str,
+                                                                         roles: Any) -> None:
+    expected, _ = await execute(bank, dataclasses.replace(settings, compiled_reads=False), query, roles=roles)
+    actual, _ = await execute(bank, settings, query, roles=roles)
+    assert expected.errors, "the argument should be refused"
+    assert (actual.data, errors_of(actual)) == (expected.data, errors_of(expected))
