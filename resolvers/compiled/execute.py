@@ -22,6 +22,7 @@ from graphql import DirectiveNode, DocumentNode, GraphQLSchema, OperationType, V
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.execution.executor import Executor
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType as StrawberryOperationType
 
 from domains.found import present
 from gateway.errors import nodes_of
@@ -139,8 +140,8 @@ class CompiledReadsExtension(SchemaExtension):
     async def _run(self, context: Context, principal: Principal) -> None:
         execution = self.execution_context
         document = execution.graphql_document
-        if document is None or not execution.query:
-            return
+        if document is None or not execution.query or execution.operation_type is not StrawberryOperationType.QUERY:
+            return  # mutations and subscriptions: not even their variables are looked at here
         executor = Executor.build(self.reads.schema, document, raw_variable_values=execution.variables or {},
                                   operation_name=execution.operation_name)
         if isinstance(executor, list) or executor.operation.operation is not OperationType.QUERY:
