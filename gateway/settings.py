@@ -77,6 +77,9 @@ class Settings:
     rate_limit_per_minute: int = 600  # per principal; 0 turns rate limiting off
     # Introspection and "Did you mean ...?" suggestions off; None: on unless dev_mode.
     production: bool | None = None
+    # Queries over the Customer graph answered by one compiled Cypher statement (resolvers/compiled/);
+    # off: every field through its resolver (the compiled path's oracle, and a way out in production).
+    compiled_reads: bool = True
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -122,6 +125,7 @@ class Settings:
             neo4j_transaction_timeout=_float(env, "GATEWAY_NEO4J_TRANSACTION_TIMEOUT_SECONDS", cls.neo4j_transaction_timeout),
             rate_limit_per_minute=_int(env, "GATEWAY_RATE_LIMIT_PER_MINUTE", cls.rate_limit_per_minute),
             production=_bool(env, "GATEWAY_PRODUCTION") if get("GATEWAY_PRODUCTION") else None,
+            compiled_reads=_bool(env, "GATEWAY_COMPILED_READS") if get("GATEWAY_COMPILED_READS") else cls.compiled_reads,
         )
 
     def with_neo4j(self, uri: str, user: str = "neo4j", password: str = "") -> Settings:

@@ -61,7 +61,9 @@ class Answer:
 
 
 def all_names() -> list[str]:
-    return sorted(str(path.relative_to(CYPHER_DIR).with_suffix("")) for path in CYPHER_DIR.rglob("*.cypher"))
+    """Every runnable statement: cypher/compiled/ holds fragments the compiler assembles, not statements."""
+    return sorted(str(path.relative_to(CYPHER_DIR).with_suffix("")) for path in CYPHER_DIR.rglob("*.cypher")
+                  if path.relative_to(CYPHER_DIR).parts[0] != "compiled")
 
 
 def resolve(wanted: str) -> Path:

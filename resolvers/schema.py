@@ -15,6 +15,7 @@ from gateway.security.book_guard import guard
 from gateway.security.limits import limit_extensions
 from gateway.settings import Settings
 from resolvers.audit_trail import AuditQuery
+from resolvers.compiled.execute import CompiledReads, CompiledReadsExtension
 from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuery
 from resolvers.contact_routing.desktop import DesktopSubscription
 from resolvers.context import PerOperationLoaders
@@ -68,6 +69,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the abuse limits of `settings` (gateway/security/limits.py); without settings, the
     defaults of gateway/settings.py, i.e. production limits: introspection off."""
     limits = limit_extensions(settings or Settings())
+    reads: list[CompiledReads] = []  # made once the schema is: the compiled operations' cache lives with it
     schema = GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription,
                            # DateTime and Date arguments refused outside the range Neo4j and Python hold.
                            scalar_overrides={datetime.datetime: DATETIME_SCALAR, datetime.date: DATE_SCALAR},
@@ -77,8 +79,11 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         # A factory: a fresh extension per request; the LRU cache itself is shared.
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         *limits,
+        # Last: it runs once the limits have let the operation through (resolvers/compiled/execute.py).
+        lambda: CompiledReadsExtension(reads[0]),
     ])
     guard(schema._schema)  # the book rule on every customer-bearing type (gateway/security/book_guard.py)
+    reads.append(CompiledReads(schema._schema))
     return schema
 
 

@@ -133,7 +133,10 @@ def test_graphiql_only_in_development_mode(settings: Settings, bank: Database) -
         page = development.get("/graphql", headers=html)
         assert page.status_code == 200 and "graphiql" in page.text.lower()
         # Development mode: a request without a token acts as the local developer.
-        assert development.post("/graphql", json={"query": FIRST_THREE}).json() == {"data": FIRST_THREE_DATA}
+        answer = development.post("/graphql", json={"query": FIRST_THREE}).json()
+        assert answer["data"] == FIRST_THREE_DATA
+        # ... and a compiled read shows its Cypher (docs/compiled-reads.md).
+        assert "MATCH (c:Customer)" in answer["extensions"]["cypher"]["statement"]
 
 
 def test_development_mode_refuses_to_listen_beyond_loopback(settings: Settings) -> None:

@@ -25,7 +25,8 @@ SALES_BLOCK_STATEMENTS = ("lead_and_opportunity_management/evaluate_lead",
                           "customer_relationship_management/matching_product_suggestions",
                           "customer_relationship_management/plan_grant_context")
 CREDIT_RATING_STATEMENTS = SALES_BLOCK_STATEMENTS[:2]
-BOOK_STATEMENTS = ("customer_relationship_management/book_access", "customers/list_customers")
+BOOK_STATEMENTS = ("customer_relationship_management/book_access", "customers/list_customers",
+                   "compiled/book/in_book", "compiled/Query/customers")
 
 
 def clause(rule: re.Pattern[str], statement: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from gateway.settings import Settings
@@ -151,11 +153,16 @@ query ($first: Int) {
 
 
 async def test_round_trips_do_not_grow_with_page_size(bank: Database, settings: Settings) -> None:
-    costs = {}
+    costs, compiled = {}, {}
+    # The resolver path (GATEWAY_COMPILED_READS=0, and the fallback of what does not compile) batches.
+    resolvers_only = dataclasses.replace(settings, compiled_reads=False)
     for first in (1, 3, 6):
-        result, context = await execute(bank, settings, NETWORK_PAGE, {"first": first})
+        result, context = await execute(bank, resolvers_only, NETWORK_PAGE, {"first": first})
         assert result.errors is None and len(result.data["customers"]["edges"]) == first
         costs[first] = context.db.round_trips
+        _, compiled_context = await execute(bank, settings, NETWORK_PAGE, {"first": first})
+        compiled[first] = compiled_context.db.round_trips
     # page, holdings, households, members, related parties, the parties' holdings: at most six,
     # whatever the size; with the whole bank on one page the parties' holdings are already loaded.
     assert costs == {1: 6, 3: 6, 6: 5}
+    assert compiled == {1: 1, 3: 1, 6: 1}  # compiled (resolvers/compiled/): one statement

@@ -1,0 +1,164 @@
+"""Runs a compiled read in place of the resolvers: a SchemaExtension whose on_execute, when every root
+field of a query compiles, runs ONE read transaction and sets the operation's result, so Strawberry
+executes nothing itself (strawberry/schema/schema.py `_execute_operation` skips execution when an
+extension has set `execution_context.result`).
+
+It runs after the limits (listed after them in resolvers/schema.py): a document they refuse has its
+result set already and is left alone. Anything it cannot answer exactly as the resolvers would
+(a field not compiled, a mutation, variables that do not coerce, an argument its resolver refuses,
+Neo4j unavailable) it leaves to the resolvers, which give their own answer or error. The error
+contract, audit and the access log see the result as they see any other.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from typing import Any
+
+from graphql import DirectiveNode, DocumentNode, GraphQLSchema, OperationType, VariableNode
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql.execution.executor import Executor
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType as StrawberryOperationType
+
+from domains.found import present
+from gateway.errors import nodes_of
+from gateway.security.auth import Principal
+from gateway.security.book import book_holder, check_row
+from graph.errors import Forbidden, GatewayError
+from resolvers.compiled.fragments import CannotCompile
+from resolvers.compiled.plan import CompiledOperation, compile_operation
+from resolvers.compiled.shape import Output, build
+from resolvers.context import Context
+
+CACHE_SIZE = 512
+DIRECTIVES = frozenset({"include", "skip"})
+
+
+def directive_variables(document: DocumentNode) -> tuple[str, ...]:
+    """The variables @include/@skip read: their values choose the fields, so they key the cache."""
+    names = {argument.value.name.value for node in nodes_of(document) if isinstance(node, DirectiveNode)
+             and node.name.value in DIRECTIVES for argument in node.arguments or () if isinstance(argument.value, VariableNode)}
+    return tuple(sorted(names))
+
+
+class CompiledReads:
+    """Compiled operations, once per (document, operation name, roles, @include/@skip variables), least
+    recently used dropped first; an operation that does not compile is remembered as None."""
+
+    def __init__(self, schema: GraphQLSchema, size: int = CACHE_SIZE) -> None:
+        self.schema = schema
+        self.size = size
+        self.compiled: OrderedDict[tuple[Any, ...], CompiledOperation | None] = OrderedDict()
+        self.directives: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self.reasons: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+
+    def _remember(self, store: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+        store[key] = value
+        if len(store) > self.size:
+            store.popitem(last=False)
+
+    def operation(self, query: str, document: DocumentNode, executor: Executor[Any],
+                  principal: Principal) -> CompiledOperation | None:
+        digest = hashlib.sha256(query.encode("utf-8", "surrogatepass")).hexdigest()
+        names = self.directives.get(digest)
+        if names is None:
+            names = directive_variables(document)
+            self._remember(self.directives, digest, names)
+        chosen = tuple(executor.variable_values.coerced.get(name) for name in names)
+        name = executor.operation.name.value if executor.operation.name else None
+        key = (digest, name, tuple(sorted(role.value for role in principal.roles)), chosen)
+        if key in self.compiled:
+            self.compiled.move_to_end(key)
+            return self.compiled[key]
+        try:
+            compiled: CompiledOperation | None = compile_operation(self.schema, executor, principal)
+        except CannotCompile as why:
+            compiled = None
+            self._remember(self.reasons, key, str(why))
+        self._remember(self.compiled, key, compiled)
+        return compiled
+
+
+def answer(compiled: CompiledOperation, row: dict[str, Any], parameters: dict[str, Any],
+           principal: Principal) -> GraphQLExecutionResult:
+    """The response of the statement's one row: data in the selection's order, errors at their paths."""
+    out = Output(book_holder(principal))
+    data: dict[str, Any] = {}
+    for root in compiled.roots:
+        path: list[str | int] = [root.key]
+        if root.name == "__typename":
+            data[root.key] = "Query"
+        elif root.refused is not None:
+            data[root.key] = None
+            out.fail(Forbidden(root.refused), root.nodes, path)
+        elif root.id_parameter is not None:
+            data[root.key] = _by_id(root.key, row[root.column], str(parameters[root.id_parameter]), out, root, path)
+        else:
+            assert root.shape is not None
+            data[root.key] = build(root.shape, row[root.column], path, out)
+    return GraphQLExecutionResult(data=data, errors=out.errors or None)
+
+
+def _by_id(key: str, raw: dict[str, Any], customer_id: str, out: Output, root: Any,
+           path: list[str | int]) -> dict[str, Any] | None:
+    """Query.customer: the checks of its resolver (the book's first, then found), with their errors."""
+    try:
+        if out.holder is not None:
+            check_row({"inBook": raw["inBook"], "customerId": customer_id} if raw["found"] else None, out.holder,
+                      "customerId", f"customer with customerId {customer_id!r}")
+        present(raw.get("value"), "customer", customer_id, "customerId")
+    except GatewayError as error:
+        out.fail(error, root.nodes, path)
+        return None
+    return build(root.shape, raw["value"], path, out)
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    return value
+
+
+class CompiledReadsExtension(SchemaExtension):
+    """Answers a query from its compiled statement when every root field compiles (docs/compiled-reads.md)."""
+
+    def __init__(self, reads: CompiledReads) -> None:
+        self.reads = reads
+        self.cypher: dict[str, Any] | None = None
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        context = self.execution_context.context
+        if (self.execution_context.result is None and isinstance(context, Context)
+                and context.settings.compiled_reads and context.principal is not None):
+            await self._run(context, context.principal)
+        yield
+
+    async def _run(self, context: Context, principal: Principal) -> None:
+        execution = self.execution_context
+        document = execution.graphql_document
+        if document is None or not execution.query or execution.operation_type is not StrawberryOperationType.QUERY:
+            return  # mutations and subscriptions: not even their variables are looked at here
+        executor = Executor.build(self.reads.schema, document, raw_variable_values=execution.variables or {},
+                                  operation_name=execution.operation_name)
+        if isinstance(executor, list) or executor.operation.operation is not OperationType.QUERY:
+            return  # variables that do not coerce: the resolvers' execution reports them
+        compiled = self.reads.operation(execution.query, document, executor, principal)
+        if compiled is None:
+            return
+        try:
+            parameters = compiled.parameters(executor.variable_values, principal)
+            statement = compiled.statement
+            rows = await context.db.read(statement, **parameters) if statement else [{}]
+        except GatewayError:
+            return  # an argument the resolver refuses, or Neo4j unavailable: the resolvers answer it
+        execution.result = answer(compiled, rows[0], parameters, principal)
+        if context.settings.dev_mode:
+            self.cypher = {"statement": compiled.statement,
+                           "parameters": {name: _json(value) for name, value in parameters.items()}}
+
+    def get_results(self) -> dict[str, Any]:
+        return {"cypher": self.cypher} if self.cypher is not None else {}
