@@ -99,7 +99,10 @@ async def test_the_gateway_says_where_to_go_once_it_listens_and_its_token_surviv
     with gateway(settings, secret_file) as first:
         # Printed once it listens: the URL answers at once, with the printed token.
         answer = httpx2.post(first.url, json=query, headers={"Authorization": f"Bearer {first.token}"}, timeout=10)
-        assert answer.status_code == 200 and answer.json() == {"data": {"customer": {"name": "Alice Martin"}}}
+        assert answer.status_code == 200 and answer.json()["data"] == {"customer": {"name": "Alice Martin"}}
+        # Development mode shows the compiled statement, the customer id only among its parameters.
+        compiled = answer.json()["extensions"]["cypher"]
+        assert list(compiled["parameters"].values()) == ["C0000001"] and "C0000001" not in compiled["statement"]
         request_id = answer.headers["x-request-id"]
         saved = first.token
         # Each long start-up step said what it was doing, and said it was done, before the URL came.

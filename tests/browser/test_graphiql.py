@@ -57,7 +57,9 @@ def test_graphiql_runs_a_query_offline_with_the_development_token(
         assert (principal.subject, principal.roles) == ("local-developer", ALL_ROLES)
 
         result = _run(chromium, wait, QUERY)
-        assert result == {"data": {"customers": {"edges": [{"node": {"customerId": "C0000001", "name": "Alice Martin"}}]}}}
+        assert result["data"] == {"customers": {"edges": [{"node": {"customerId": "C0000001", "name": "Alice Martin"}}]}}
+        # Development mode shows the one Cypher statement the query was compiled to (docs/compiled-reads.md).
+        assert result["extensions"]["cypher"]["statement"].startswith("CALL () {"), result
         screenshot(chromium, "graphiql-query")
 
         # A subscription goes over graphql-transport-ws on /graphql, the pane's headers as connection_init;
