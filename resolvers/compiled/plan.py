@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any, LiteralString
+from typing import Any, LiteralString, TypeVar
 
 from graphql import (
     FieldNode,
@@ -95,6 +95,9 @@ class CompiledOperation:
         return parameters
 
 
+Spec = TypeVar("Spec")  # a root's fragment, or any of a nested field's kinds of spec
+
+
 def refusal(definition: GraphQLField, type_name: str, field_name: str, principal: Principal) -> str | None:
     """The FORBIDDEN message the field's allow(...) gives this principal (None: allowed), asked of the
     permission itself so that the rule and its wording stay in gateway/security/auth.py."""
@@ -156,14 +159,8 @@ class Compiler:
         name = nodes[0].name.value
         if name == "__typename":
             return RootField(key, nodes, name), ""
-        spec = ROOTS.get(name)
-        definition = query_type.fields.get(name)
-        if spec is None or definition is None:
-            raise CannotCompile(f"Query.{name} is not compiled yet")
-        refused = refusal(definition, query_type.name, name, self.principal)
+        definition, spec, refused = self.readable(query_type, name, ROOTS.get(name), "the whole response")
         if refused is not None:
-            if isinstance(definition.type, GraphQLNonNull):
-                raise CannotCompile(f"a refused Query.{name} would null the whole response")
             return RootField(key, nodes, name, refused=refused), ""
         env = self.bind(spec, {}, definition, nodes[0])
         column = self.fresh("column")
@@ -175,6 +172,18 @@ class Compiler:
         subquery = "CALL () {\n" + fill(spec.name, env) + "\n}"
         id_parameter = env["customerId"].removeprefix("$") if "customerId" in env else None
         return RootField(key, nodes, name, column, shape, id_parameter=id_parameter), subquery
+
+    def readable(self, parent: GraphQLObjectType, name: str, spec: Spec | None,
+                 nulled: str) -> tuple[GraphQLField, Spec, str | None]:
+        """The field's definition and fragment, and its FORBIDDEN message for this principal (None:
+        allowed); CannotCompile when it is not compiled, or a refusal would null `nulled`."""
+        definition = parent.fields.get(name)
+        if definition is None or spec is None:
+            raise CannotCompile(f"{parent.name}.{name} is not compiled yet")
+        refused = refusal(definition, parent.name, name, self.principal)
+        if refused is not None and isinstance(definition.type, GraphQLNonNull):
+            raise CannotCompile(f"a refused {parent.name}.{name} would null {nulled}")
+        return definition, spec, refused
 
     def in_book(self, customer: str) -> str:
         return "true" if self.holder is None else fill("book/in_book", {"customer": customer})
@@ -226,14 +235,8 @@ class Compiler:
             return None, Entry(key, nodes, Kind.TYPENAME, text=parent.name)
         if key.startswith("__"):
             raise CannotCompile(f"the response key {key} is reserved")
-        definition = parent.fields.get(name)
-        spec = SPEC.get((parent.name, name))
-        if definition is None or spec is None:
-            raise CannotCompile(f"{parent.name}.{name} is not compiled yet")
-        refused = refusal(definition, parent.name, name, self.principal)
+        definition, spec, refused = self.readable(parent, name, SPEC.get((parent.name, name)), "its parent")
         if refused is not None:
-            if isinstance(definition.type, GraphQLNonNull):
-                raise CannotCompile(f"a refused {parent.name}.{name} would null its parent")
             return None, Entry(key, nodes, Kind.FORBIDDEN, text=refused)
         named = get_named_type(definition.type)
         many = isinstance(get_nullable_type(definition.type), GraphQLList)
