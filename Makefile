@@ -65,12 +65,12 @@ chromium:
 run: install
 	GATEWAY_DEV_MODE=1 $(PY) app.py
 
-# TEST_WORKERS=2: two pytest-xdist workers, each on a Neo4j of its own, a module at a time per
-# worker (module fixtures load their bank once). Off by default: on a loaded two-core machine it was
-# slower (each worker's Neo4j plans every statement afresh); try it where there are more cores.
-TEST_WORKERS ?= 0
+# Two pytest-xdist workers by default: the tests marked own_neo4j (they start Neo4j JVMs of their own)
+# on one, every other test on the other with the session's Neo4j (tests/conftest.py). TEST_WORKERS=0:
+# one process, in order.
+TEST_WORKERS ?= 2
 test: lint install-test
-	$(PY) -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
+	$(PY) -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check app.py gateway resolvers domains graph tests bench

@@ -5,7 +5,9 @@
 2. testcontainers' neo4j:5.26 when a Docker engine answers;
 3. the project's local Neo4j Community on free ports in a throwaway directory.
 
-Under pytest-xdist (make test TEST_WORKERS=2) each worker has its own, found the same way.
+`make test` runs two pytest-xdist workers: one runs every test on that Neo4j; the other, at the same
+time, the few marked `own_neo4j`, which start, kill and restart Neo4j JVMs of their own and never
+touch the session's (the session's Neo4j is then started by the first worker only).
 
 If none can start, the session fails with the reason; no test is ever skipped for it.
 """
@@ -18,7 +20,7 @@ import shutil
 import socket
 import tempfile
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import LiteralString
 
@@ -36,6 +38,8 @@ from tests.support import CANCELLED_CONNECT_SOCKETS
 def pytest_configure(config: pytest.Config) -> None:
     # For every test: the warning surfaces whenever the garbage collector gets to the socket.
     config.addinivalue_line("filterwarnings", CANCELLED_CONNECT_SOCKETS)
+    config.addinivalue_line("markers", f"{OWN_NEO4J}: the test starts Neo4j JVMs of its own and never uses the "
+                                       "session's; make test runs these on a worker of their own, alongside the rest")
     temporary_files_in_memory()
 
 
@@ -56,18 +60,18 @@ def temporary_files_in_memory() -> None:
     tempfile.tempdir = None  # gettempdir() looks again
 
 
-# The modules that take longest (--durations), slowest first: under pytest-xdist (make test
-# TEST_WORKERS=2, a module per worker at a time) they start first, so none is left running alone at the end.
-SLOWEST_MODULES = ("test_supervision.py", "test_unavailable.py", "test_documented_cypher.py", "test_fuzzing.py",
-                   "test_routing_feed_gateways.py", "test_hostile_http.py", "test_allocation_concurrency.py",
-                   "test_queue_order.py", "test_first_run.py", "test_book_paths.py", "test_local_neo4j.py",
-                   "test_neo4j_browser.py", "test_graphiql.py", "test_readme_examples.py", "test_loader.py")
+# The tests that start Neo4j JVMs of their own (a JVM start costs 10-60 s here) spend most of their
+# time waiting on them while the session's tests leave about a third of the two cores idle: under
+# `--dist loadgroup` (make test) they form one group, every other test the other, so each group has
+# a worker and the session's Neo4j is planned and warmed once, by one worker.
+OWN_NEO4J = "own_neo4j"
+SESSION_NEO4J = "session_neo4j"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        rank = {name: i for i, name in enumerate(SLOWEST_MODULES)}
-        items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(OWN_NEO4J if item.get_closest_marker(OWN_NEO4J) else SESSION_NEO4J))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -114,7 +118,7 @@ def _docker_answers() -> bool:
 
 
 @pytest.fixture(scope="session")
-def neo4j_server() -> Iterator[Neo4jServer]:
+def neo4j_server(request: pytest.FixtureRequest) -> Iterator[Neo4jServer]:
     env = Settings.from_env()
     if env.neo4j_uri:
         if os.environ.get("GATEWAY_TESTS_MAY_WIPE") != "yes":
@@ -123,10 +127,11 @@ def neo4j_server() -> Iterator[Neo4jServer]:
                 "set GATEWAY_TESTS_MAY_WIPE=yes if that database is disposable, or unset NEO4J_URI",
                 returncode=3,
             )
-        if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
-            # Each worker wipes and loads the graph as its tests need: they must not share one database.
+        if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1 and request.config.option.dist != "loadgroup":
+            # Each worker would wipe and load the graph as its tests need: they must not share one database.
+            # Under loadgroup (make test) only the session group's worker uses it.
             pytest.exit(f"NEO4J_URI={env.neo4j_uri} is one database, which parallel test workers cannot share: "
-                        "run pytest without -n (make test with TEST_WORKERS=0)", returncode=3)
+                        "run pytest without -n, or with --dist loadgroup as make test does", returncode=3)
         yield Neo4jServer(env.neo4j_uri, env.neo4j_user, env.neo4j_password, env.neo4j_database)
     elif _docker_answers():
         from testcontainers.neo4j import Neo4jContainer
@@ -142,10 +147,16 @@ def neo4j_server() -> Iterator[Neo4jServer]:
 
 
 @pytest.fixture(scope="session")
-def settings(neo4j_server: Neo4jServer) -> Settings:
-    base = Settings(dev_mode=False, jwt_secret="test-secret-" + "x" * 40, neo4j_database=neo4j_server.database,
+def offline_settings() -> Settings:
+    """The tests' settings before any Neo4j is named: for the `own_neo4j` tests, which name their own."""
+    return Settings(dev_mode=False, jwt_secret="test-secret-" + "x" * 40,
                     retry_seconds=1.0, dispatch_interval=0)  # tests dispatch by hand, when they mean to
-    return base.with_neo4j(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
+
+
+@pytest.fixture(scope="session")
+def settings(offline_settings: Settings, neo4j_server: Neo4jServer) -> Settings:
+    return replace(offline_settings, neo4j_database=neo4j_server.database).with_neo4j(
+        neo4j_server.uri, neo4j_server.user, neo4j_server.password)
 
 
 @pytest.fixture(scope="session")

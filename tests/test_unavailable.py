@@ -25,11 +25,12 @@ from graph.local_neo4j import LocalNeo4j, free_port
 QUERY = {"query": "{ customers(first: 1) { edges { node { customerId } } } }"}
 
 
-def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, settings: Settings) -> None:
+@pytest.mark.own_neo4j
+def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, offline_settings: Settings) -> None:
     neo4j = LocalNeo4j(tmp_path, free_port(), free_port(), heap="512m", pagecache="64m").start()
     try:
         # The production retry budget: a down Neo4j must be answered at once, not after the retries.
-        own = replace(settings.with_neo4j(neo4j.uri), retry_seconds=5.0)
+        own = replace(offline_settings.with_neo4j(neo4j.uri), retry_seconds=5.0)
         headers = {"Authorization": f"Bearer {issue_token(own, 'tester', ALL_ROLES)}"}
         with TestClient(create_app(own)) as client:
             assert client.post("/graphql", json=QUERY, headers=headers).json() == {"data": {"customers": {"edges": []}}}
