@@ -22,6 +22,7 @@ waits without blocking (graph/supervisor.py restarts a child that died).
 from __future__ import annotations
 
 import atexit
+import fcntl
 import hashlib
 import os
 import re
@@ -71,10 +72,20 @@ def require_tool(name: str, install_hint: str) -> str:
 
 
 def provision_jars(lib_dir: Path = LIB_DIR) -> Path:
-    """Copy the Neo4j jars from Maven Central into lib_dir unless a previous run did."""
+    """Copy the Neo4j jars from Maven Central into lib_dir unless a previous run did; one process at a
+    time (e.g. make test's two workers on a fresh clone), the others wait and find them there."""
     stamp = lib_dir / ".provisioned"
     if stamp.is_file() and stamp.read_text() == POM.read_text():
         return lib_dir
+    lib_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(lib_dir.parent / ".provisioning.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if stamp.is_file() and stamp.read_text() == POM.read_text():
+            return lib_dir  # another process fetched them while this one waited
+        return _fetch_jars(lib_dir, stamp)
+
+
+def _fetch_jars(lib_dir: Path, stamp: Path) -> Path:
     mvn = require_tool("mvn", "install Maven 3.8+ (e.g. apt install maven)")
     require_tool("java", "install a JDK 17+ (e.g. apt install openjdk-17-jdk-headless)")
     if lib_dir.exists():
