@@ -65,12 +65,12 @@ chromium:
 run: install
 	GATEWAY_DEV_MODE=1 $(PY) app.py
 
-# Two pytest-xdist workers by default: the tests marked own_neo4j (they start Neo4j JVMs of their own)
-# on one, every other test on the other with the session's Neo4j (tests/conftest.py). TEST_WORKERS=0:
-# one process, in order.
+# Two pytest-xdist workers by default: the tests that start Neo4j JVMs of their own on one, beside every
+# other test on the other with the session's Neo4j (tests/conftest.py, OWN_NEO4J).
+# TEST_WORKERS=0: one process, in order.
 TEST_WORKERS ?= 2
 test: lint install-test
-	$(PY) -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup)
+	$(PY) -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadscope)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check app.py gateway resolvers domains graph tests bench

@@ -5,9 +5,8 @@
 2. testcontainers' neo4j:5.26 when a Docker engine answers;
 3. the project's local Neo4j Community on free ports in a throwaway directory.
 
-`make test` runs two pytest-xdist workers: one runs every test on that Neo4j; the other, at the same
-time, the few marked `own_neo4j`, which start, kill and restart Neo4j JVMs of their own and never
-touch the session's (the session's Neo4j is then started by the first worker only).
+`make test` runs two pytest-xdist workers: one runs the tests of OWN_NEO4J (below: they start, kill and
+restart Neo4j JVMs of their own), the other at the same time every other test, on that one Neo4j.
 
 If none can start, the session fails with the reason; no test is ever skipped for it.
 """
@@ -22,9 +21,10 @@ import tempfile
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import LiteralString
+from typing import Any, LiteralString
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
 from gateway.browser_assets import post_connect_commands
 from gateway.settings import Settings
@@ -38,9 +38,8 @@ from tests.support import CANCELLED_CONNECT_SOCKETS
 def pytest_configure(config: pytest.Config) -> None:
     # For every test: the warning surfaces whenever the garbage collector gets to the socket.
     config.addinivalue_line("filterwarnings", CANCELLED_CONNECT_SOCKETS)
-    config.addinivalue_line("markers", f"{OWN_NEO4J}: the test starts Neo4j JVMs of its own and never uses the "
-                                       "session's; make test runs these on a worker of their own, alongside the rest")
     temporary_files_in_memory()
+    refuse_parallel_workers_on_one_database(config)
 
 
 # The tests' Neo4j stores are thrown away after the run, yet every write transaction waits for its
@@ -61,17 +60,45 @@ def temporary_files_in_memory() -> None:
 
 
 # The tests that start Neo4j JVMs of their own (a JVM start costs 10-60 s here) spend most of their
-# time waiting on them while the session's tests leave about a third of the two cores idle: under
-# `--dist loadgroup` (make test) they form one group, every other test the other, so each group has
-# a worker and the session's Neo4j is planned and warmed once, by one worker.
-OWN_NEO4J = "own_neo4j"
-SESSION_NEO4J = "session_neo4j"
+# time waiting on them, while the other tests leave about a third of the two cores idle. Under
+# `--dist loadscope` (make test's two workers) they are one scope and every other test the other:
+# each has a worker, and only one worker starts, plans and warms the session's Neo4j.
+OWN_NEO4J = ("tests/test_supervision.py::", "tests/graph/test_local_neo4j.py::",
+             "tests/test_unavailable.py::test_gateway_reports_unavailable_and_recovers")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
+def runs_its_own_neo4j(nodeid: str) -> bool:
+    return nodeid.startswith(OWN_NEO4J)
+
+
+class OwnNeo4jApart(LoadScopeScheduling):
+    """Two scopes: the tests of OWN_NEO4J, and the rest (with the session's Neo4j)."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return "own Neo4j" if runs_its_own_neo4j(nodeid) else "session Neo4j"
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> LoadScopeScheduling | None:
+    # pytest-xdist's loadgroup cannot be used: 3.8 renames items through an attribute pytest 9 dropped.
+    return OwnNeo4jApart(config, log) if config.getvalue("dist") == "loadscope" else None
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(OWN_NEO4J if item.get_closest_marker(OWN_NEO4J) else SESSION_NEO4J))
+    """Keeps OWN_NEO4J honest: a test there that asks for the session's Neo4j would start a second one."""
+    wrong = [item.nodeid for item in items
+             if runs_its_own_neo4j(item.nodeid) and "neo4j_server" in getattr(item, "fixturenames", ())]
+    if wrong:
+        raise pytest.UsageError(f"tests/conftest.py OWN_NEO4J lists tests that use the session's Neo4j: {wrong}; "
+                                "take them out of OWN_NEO4J, or give them a Neo4j of their own")
+
+
+def refuse_parallel_workers_on_one_database(config: pytest.Config) -> None:
+    """NEO4J_URI is one database, which the tests wipe: only one worker may use it (make test's
+    scheduling: loadscope, OwnNeo4jApart), not workers that each load their own banks."""
+    workers = config.getoption("numprocesses", None) if config.pluginmanager.hasplugin("xdist") else None
+    if Settings.from_env().neo4j_uri and workers and config.getvalue("dist") != "loadscope":
+        raise pytest.UsageError(f"NEO4J_URI is one database, which parallel test workers cannot share (-n {workers} "
+                                f"--dist {config.getvalue('dist')}): run make test, or pytest without -n")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -118,7 +145,7 @@ def _docker_answers() -> bool:
 
 
 @pytest.fixture(scope="session")
-def neo4j_server(request: pytest.FixtureRequest) -> Iterator[Neo4jServer]:
+def neo4j_server() -> Iterator[Neo4jServer]:
     env = Settings.from_env()
     if env.neo4j_uri:
         if os.environ.get("GATEWAY_TESTS_MAY_WIPE") != "yes":
@@ -127,11 +154,6 @@ def neo4j_server(request: pytest.FixtureRequest) -> Iterator[Neo4jServer]:
                 "set GATEWAY_TESTS_MAY_WIPE=yes if that database is disposable, or unset NEO4J_URI",
                 returncode=3,
             )
-        if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1 and request.config.option.dist != "loadgroup":
-            # Each worker would wipe and load the graph as its tests need: they must not share one database.
-            # Under loadgroup (make test) only the session group's worker uses it.
-            pytest.exit(f"NEO4J_URI={env.neo4j_uri} is one database, which parallel test workers cannot share: "
-                        "run pytest without -n, or with --dist loadgroup as make test does", returncode=3)
         yield Neo4jServer(env.neo4j_uri, env.neo4j_user, env.neo4j_password, env.neo4j_database)
     elif _docker_answers():
         from testcontainers.neo4j import Neo4jContainer
@@ -148,7 +170,7 @@ def neo4j_server(request: pytest.FixtureRequest) -> Iterator[Neo4jServer]:
 
 @pytest.fixture(scope="session")
 def offline_settings() -> Settings:
-    """The tests' settings before any Neo4j is named: for the `own_neo4j` tests, which name their own."""
+    """The tests' settings before any Neo4j is named: for the tests that start a Neo4j of their own."""
     return Settings(dev_mode=False, jwt_secret="test-secret-" + "x" * 40,
                     retry_seconds=1.0, dispatch_interval=0)  # tests dispatch by hand, when they mean to
 

@@ -17,8 +17,6 @@ from bench.recovery_bench import Recovery, kill_under_writers, seeded, supervise
 from graph.database import connect
 from graph.local_neo4j import LocalNeo4j, free_port
 
-pytestmark = pytest.mark.own_neo4j  # a JVM of its own: make test runs it beside the rest
-
 # Every event a writer captured, with what one capture writes in its one transaction.
 CAPTURED = """
 MATCH (e:ServicingEvent) WHERE e.record STARTS WITH 'writer '

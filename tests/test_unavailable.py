@@ -25,7 +25,6 @@ from graph.local_neo4j import LocalNeo4j, free_port
 QUERY = {"query": "{ customers(first: 1) { edges { node { customerId } } } }"}
 
 
-@pytest.mark.own_neo4j
 def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, offline_settings: Settings) -> None:
     neo4j = LocalNeo4j(tmp_path, free_port(), free_port(), heap="512m", pagecache="64m").start()
     try:

@@ -15,8 +15,6 @@ import pytest
 from gateway.settings import PROJECT_ROOT
 from graph.local_neo4j import LIB_DIR, LocalNeo4j, LocalNeo4jError, compiled_launcher, free_port, provision_jars
 
-pytestmark = pytest.mark.own_neo4j  # JVMs of their own: make test runs them beside the rest
-
 
 def test_missing_java_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
