@@ -5,7 +5,7 @@ runs graph/neo4j/LocalNeo4j.java as our child process, compiled once into .cache
 (a source launch would compile it again on every start: seconds of CPU on two cores). The
 child exits when its stdin closes, so it dies with us however we end.
 
-Every start passes the whole configuration afresh (nothing is kept in a config file), so a
+Every start passes the whole configuration afresh (nothing is kept from an earlier start), so a
 data directory from an older version starts with today's settings, Bolt TLS included. Bolt
 accepts plain and TLS connections; the certificate is made once under
 <data_dir>/certificates/bolt (graph/certificates.py) and its CA is `ca_file`.
@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -157,6 +157,8 @@ class LocalNeo4j:
         browser_commands: str = "",
         jvm_options: tuple[str, ...] = (),
         plugins: tuple[Path, ...] = (),
+        garbage_collector: str = "G1GC",
+        neo4j_settings: Mapping[str, str] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
@@ -169,6 +171,9 @@ class LocalNeo4j:
         # Plugin jars (e.g. APOC for a benchmark): embedded Neo4j loads procedures from <data_dir>/plugins,
         # but the extensions they inject from the class path only, so they go in both.
         self.plugins = plugins
+        self.garbage_collector = garbage_collector  # -XX:+Use<this>: G1GC, SerialGC, ...
+        # Neo4j settings beyond the launcher's own (name -> value), e.g. the test suite's planner choices.
+        self.neo4j_settings = dict(neo4j_settings or {})
         self.process: subprocess.Popen[bytes] | None = None
         self._stop_at_exit = False
 
@@ -221,9 +226,10 @@ class LocalNeo4j:
         if self.log_path.is_file() and self.log_path.stat().st_size:
             self.log_path.replace(self.previous_log_path)  # a crashed run's last words, kept for a look
         command = [
-            java, f"-Xmx{self.heap}", "-XX:+UseG1GC", *self.jvm_options, *compiled_launcher(lib_dir, self.plugins),
+            java, f"-Xmx{self.heap}", f"-XX:+Use{self.garbage_collector}", *self.jvm_options,
+            *compiled_launcher(lib_dir, self.plugins),
             str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
-            str(certificates.base_directory), self.browser_commands,
+            str(certificates.base_directory), self.browser_commands, *self._settings_file(),
         ]
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
@@ -233,6 +239,15 @@ class LocalNeo4j:
         if not self._stop_at_exit:
             atexit.register(self.stop)
             self._stop_at_exit = True
+
+    def _settings_file(self) -> list[str]:
+        """The launcher's settings-file argument: `neo4j_settings` written afresh at each start, so
+        a data directory never keeps an older start's choices; none when there are none."""
+        if not self.neo4j_settings:
+            return []
+        path = self.data_dir / "launcher.settings"
+        path.write_text("".join(f"{name}={value}\n" for name, value in sorted(self.neo4j_settings.items())))
+        return [str(path)]
 
     def _install_plugins(self) -> None:
         """Given plugins, <data_dir>/plugins holds exactly them; without, the folder is left as it is

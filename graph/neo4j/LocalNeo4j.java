@@ -3,11 +3,13 @@
 // graph/certificates.py made under <boltCertificates> (private.key, public.crt, trusted/).
 //
 // Launched by graph/local_neo4j.py as a single-file source program:
-//   java -cp '.cache/neo4j/lib/*' graph/neo4j/LocalNeo4j.java <home> <boltPort> <httpPort> <pagecache> <boltCertificates> [<browserCommands>]
+//   java -cp '.cache/neo4j/lib/*' graph/neo4j/LocalNeo4j.java <home> <boltPort> <httpPort> <pagecache> <boltCertificates> [<browserCommands> [<settingsFile>]]
 // Neo4j Browser comes ready for relationship managers: http://127.0.0.1:<httpPort>/ redirects to
 // Browser with the connect URL and "No authentication" preselected, so it connects by itself
 // (Browser reads `dbms` and `preselectAuthMethod` from its URL); once connected it runs
 // <browserCommands> (e.g. `style <url>; guide <url>`, the gateway's style sheet and guide).
+// <settingsFile>: more Neo4j settings (name=value lines), e.g. the test suite's planner choices;
+// an unknown name stops the start (Neo4j's strict validation).
 // It prints "READY" once the DBMS is up and shuts down cleanly when its standard input
 // closes: the Python parent holds that pipe, so the JVM never outlives it, even when the
 // parent is killed outright.
@@ -34,8 +36,8 @@ public class LocalNeo4j {
     private static final String HOST = "127.0.0.1";
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5 && args.length != 6) {
-            System.err.println("usage: LocalNeo4j <home> <boltPort> <httpPort> <pagecache e.g. 512m> <boltCertificates> [<browserCommands>]");
+        if (args.length < 5 || args.length > 7) {
+            System.err.println("usage: LocalNeo4j <home> <boltPort> <httpPort> <pagecache e.g. 512m> <boltCertificates> [<browserCommands> [<settingsFile>]]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -43,10 +45,14 @@ public class LocalNeo4j {
         int httpPort = Integer.parseInt(args[2]);
         long pagecache = ByteUnit.parse(args[3]);
         Path boltCertificates = Path.of(args[4]).toAbsolutePath();
-        String browserCommands = args.length == 6 ? args[5] : "";
+        String browserCommands = args.length >= 6 ? args[5] : "";
         SslPolicyConfig boltTls = SslPolicyConfig.forScope(SslPolicyScope.BOLT);
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (args.length == 7) {
+            builder.loadPropertiesFromFile(Path.of(args[6]));
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, boltPort))

@@ -60,6 +60,15 @@ def test_a_failed_start_shows_the_jvm_log(tmp_path: Path) -> None:
     assert "lots" in str(error.value)  # the JVM's own complaint about the bad size, from its log
 
 
+def test_an_unknown_neo4j_setting_stops_the_start_naming_it(tmp_path: Path) -> None:
+    """Settings go to Neo4j as written, checked by its strict validation: a typo is never ignored."""
+    with pytest.raises(LocalNeo4jError) as error:
+        LocalNeo4j(tmp_path, free_port(), free_port(), heap="512m", pagecache="64m", garbage_collector="SerialGC",
+                   neo4j_settings={"dbms.cypher.min_replan_intervall": "1h"}).start()
+    assert "No declared setting with name: dbms.cypher.min_replan_intervall" in str(error.value)
+    assert (tmp_path / "launcher.settings").read_text() == "dbms.cypher.min_replan_intervall=1h\n"
+
+
 CHILD = """
 import sys, time
 from graph.local_neo4j import LocalNeo4j, free_port
