@@ -105,7 +105,7 @@ bench-timeline: install
 bench-routing: install
 	$(PY) bench/routing_bench.py --customers $(or $(CUSTOMERS),100000) --scales $(or $(SCALES),1 10) \
 		--requests $(or $(REQUESTS),1000) --throughput-requests $(or $(THROUGHPUT_REQUESTS),1000) \
-		$(if $(ALLOCATION),--allocation)
+		$(if $(ALLOCATION),--allocation) $(if $(BURST),--burst $(BURST))
 
 bench-lead-analytics: install
 	$(PY) bench/lead_analytics_bench.py --customers $(or $(CUSTOMERS),100000)

@@ -1,7 +1,7 @@
 """Routing-decision latency and throughput: the bare Cypher, the dry run over HTTP, the allocation.
 
     .venv/bin/python bench/routing_bench.py [--customers 100000] [--scales 1 10] [--requests 1000]
-        [--throughput-requests 1000] [--concurrency 4 8] [--warmup 200] [--allocation] [--seed 42]
+        [--throughput-requests 1000] [--concurrency 4 8] [--warmup 200] [--allocation] [--burst 1000] [--seed 42]
 
 For each scale (customers = --customers * scale; the seed gives about one servicing resource
 per 40 customers) it times random routing requests (random customer, channel, product of
@@ -17,6 +17,8 @@ resource is evaluated. Cases:
             the best rejected can be ranked and explained
   allocate  Mutation.requestAllocation over HTTP (--allocation); each allocation is cancelled
             after it is timed, outside the timing, so capacity stays steady
+  burst     --burst N concurrent requestAllocation into a full desk, checked for broken
+            capacity and lost contacts (bench/routing_burst.py)
 
 Latency: --requests requests one after another (p50/p99/mean/max). Throughput: each
 --concurrency level runs --throughput-requests requests from that many concurrent clients,
@@ -53,6 +55,7 @@ import httpx2 as httpx  # starlette 1.x tests use httpx2; the bench shares it
 import uvicorn
 from harness import BenchError, in_neo4j, percentile
 from presenting_check_bench import ensure_bank
+from routing_burst import run_burst
 from tqdm import tqdm
 
 from app import create_app
@@ -114,6 +117,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         default=["cypher", "graphql", "explained"],
                         help="read cases to time (none: only --allocation)")
     parser.add_argument("--allocation", action="store_true", help="also time Mutation.requestAllocation")
+    parser.add_argument("--burst", type=int, default=0,
+                        help="also send this many concurrent requestAllocation into a full desk (bench/routing_burst.py)")
+    parser.add_argument("--burst-desk", type=int, default=30, help="the burst desk's resources, one PHONE seat each")
     parser.add_argument("--heap", help="JVM heap of the local Neo4j (default 3g)")
     parser.add_argument("--pagecache", help="page cache of the local Neo4j (default 1g per 100k customers + 1g, "
                                             "at most 10g)")
@@ -370,6 +376,7 @@ class Outcome:
     pooled: int
     figures: list[Figures]
     profiles: list[str]
+    burst: list[str]
     error: str | None = None  # a case failed: the figures before it stand
 
 
@@ -387,18 +394,20 @@ async def run_bank(settings: Settings, args: argparse.Namespace, customers: int,
         rng = random.Random(args.seed)
         profiles = [await profile(db, next(random_requests(rng, customers, share))) for share in (1.0, 0.0)]
         figures: list[Figures] = []
+        burst: list[str] = []
         try:
-            await measure_cases(db, settings, args, customers, rng, figures)
+            await measure_cases(db, settings, args, customers, rng, figures, burst)
         except BenchError as error:  # returned, not raised, so the harness keeps the loaded bank
-            return Outcome(customers, counts["resources"], counts["pooled"], figures, profiles, str(error))
-        return Outcome(customers, counts["resources"], counts["pooled"], figures, profiles)
+            return Outcome(customers, counts["resources"], counts["pooled"], figures, profiles, burst, str(error))
+        return Outcome(customers, counts["resources"], counts["pooled"], figures, profiles, burst)
     finally:
         await db.close()
 
 
 async def measure_cases(db: Database, settings: Settings, args: argparse.Namespace, customers: int,
-                        rng: random.Random, figures: list[Figures]) -> None:
-    """Time the chosen cases in order, appending each one's figures as it completes."""
+                        rng: random.Random, figures: list[Figures], burst: list[str]) -> None:
+    """Time the chosen cases in order, appending each one's figures as it completes (the burst's lines
+    to `burst`)."""
     if "cypher" in args.cases:
         for share in (1.0, 0.0):
             outcomes: Counter[str] = Counter()
@@ -417,6 +426,8 @@ async def measure_cases(db: Database, settings: Settings, args: argparse.Namespa
             case = Case("allocate", 0.5, allocate_call(client, outcomes), cancel_all(client, outcomes), outcomes,
                         ALLOCATION_ROUND)
             figures.append(await Timer(args, random_requests(rng, customers, 0.5)).measure(case))
+        if args.burst:
+            burst += await run_burst(db, client, customers, args.burst, args.burst_desk, args.seed)
 
 
 def require_allocation_mutation() -> None:
@@ -452,7 +463,7 @@ def print_report(args: argparse.Namespace, outcomes: list[Outcome]) -> None:
         print(header(args.concurrency))
         for figures in outcome.figures:
             print(row(figures, args.concurrency))
-        for text in outcome.profiles:
+        for text in outcome.profiles + outcome.burst:
             print(text)
         if outcome.error:
             print(f"error: {outcome.error}")
