@@ -120,6 +120,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--burst", type=int, default=0,
                         help="also send this many concurrent requestAllocation into a full desk (bench/routing_burst.py)")
     parser.add_argument("--burst-desk", type=int, default=30, help="the burst desk's resources, one PHONE seat each")
+    parser.add_argument("--burst-warmup", type=int, default=1500, help="contacts queued and cancelled before the burst")
     parser.add_argument("--heap", help="JVM heap of the local Neo4j (default 3g)")
     parser.add_argument("--pagecache", help="page cache of the local Neo4j (default 1g per 100k customers + 1g, "
                                             "at most 10g)")
@@ -427,7 +428,8 @@ async def measure_cases(db: Database, settings: Settings, args: argparse.Namespa
                         ALLOCATION_ROUND)
             figures.append(await Timer(args, random_requests(rng, customers, 0.5)).measure(case))
         if args.burst:
-            burst += await run_burst(db, client, customers, args.burst, args.burst_desk, args.seed)
+            burst += await run_burst(db, client, customers, args.burst, args.burst_desk, args.seed,
+                                      args.burst_warmup)
 
 
 def require_allocation_mutation() -> None:
