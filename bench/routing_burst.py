@@ -38,6 +38,7 @@ BURST_DESK = load("bench/burst_desk")
 BURST_DESK_LOAD = load("bench/burst_desk_load")
 ALLOCATION_STATUSES = load("bench/allocation_statuses")
 TARGET_SECONDS = 10.0  # issue 20: 1,000 contacts into a full pool answered within 10 s
+TARGET_BURST = 1000
 CANCEL_CLIENTS = 8
 WARMUP_CLIENTS = 16
 
@@ -160,7 +161,7 @@ async def run_burst(db: Database, client: httpx.AsyncClient, customers: int, bur
         await cancel(client, [a for a, status in {**held, **made}.items() if status in ("PENDING", "ACCEPTED")])
     seconds = [s for s, _, _ in answers]
     outcomes = " ".join(f"{k}={v}" for k, v in sorted(Counter(status for _, _, status in answers).items()))
-    verdict = "ok" if elapsed <= TARGET_SECONDS else "MISS"
+    verdict = ("ok" if elapsed <= TARGET_SECONDS else "MISS") if burst >= TARGET_BURST else f"set for {TARGET_BURST:,}"
     return [f"burst: {burst:,} concurrent requestAllocation into a full desk of {desk} after {warmup:,} warm-up "
             f"contacts: answered in {elapsed:.1f} s "
             f"(target {TARGET_SECONDS:.0f} s: {verdict}); per call p50 {statistics.median(seconds) * 1000:.0f} ms, "

@@ -1,7 +1,7 @@
-// make bench-routing BURST=...: the status of each allocation in $allocationIds the graph holds
-// (an id it does not hold gives no row: a contact lost).
+// make bench-routing BURST=...: the status of each allocation in $allocationIds, null for an id
+// the graph does not hold (a contact lost).
 // In Neo4j Browser:
 // :param allocationIds => ['AL-example'];
-MATCH (a:Allocation)
-WHERE a.allocationId IN $allocationIds
-RETURN a.allocationId AS allocationId, a.status AS status
+UNWIND $allocationIds AS allocationId
+OPTIONAL MATCH (a:Allocation {allocationId: allocationId})
+RETURN allocationId, a.status AS status
