@@ -6,7 +6,8 @@
 3. the project's local Neo4j Community on free ports in a throwaway directory.
 
 `make test` runs two pytest-xdist workers: one runs the tests of OWN_NEO4J (below: they start, kill and
-restart Neo4j JVMs of their own), the other at the same time every other test, on that one Neo4j.
+restart Neo4j JVMs of their own) and a few long ones on a session Neo4j of its own (BESIDE_OWN_NEO4J),
+the other at the same time every other test, on its session Neo4j.
 
 If none can start, the session fails with the reason; no test is ever skipped for it.
 """
@@ -67,15 +68,29 @@ OWN_NEO4J = ("tests/test_supervision.py::", "tests/graph/test_local_neo4j.py::",
              "tests/test_unavailable.py::test_gateway_reports_unavailable_and_recovers")
 
 
+# Long tests on the session's Neo4j that send few distinct statements (bursts, browsers): they run
+# beside OWN_NEO4J to even out the two workers (about 240 s against 640 s without them), on a session
+# Neo4j of that worker's own, which plans little. Never with NEO4J_URI: one database, which the
+# other worker wipes.
+BESIDE_OWN_NEO4J = ("tests/browser/", "tests/resolvers/contact_routing/test_queue_order.py::",
+                    "tests/resolvers/contact_routing/test_routing_feed_gateways.py::",
+                    "tests/resolvers/contact_routing/test_allocation_concurrency.py::",
+                    "tests/gateway/test_hostile_http.py::")
+
+
 def runs_its_own_neo4j(nodeid: str) -> bool:
     return nodeid.startswith(OWN_NEO4J)
 
 
 class OwnNeo4jApart(LoadScopeScheduling):
-    """Two scopes: the tests of OWN_NEO4J, and the rest (with the session's Neo4j)."""
+    """Two scopes: the tests of OWN_NEO4J with BESIDE_OWN_NEO4J, and the rest (with the session's Neo4j)."""
+
+    def __init__(self, config: pytest.Config, log: Any = None) -> None:
+        super().__init__(config, log)
+        self.beside = () if Settings.from_env().neo4j_uri else BESIDE_OWN_NEO4J
 
     def _split_scope(self, nodeid: str) -> str:
-        return "own Neo4j" if runs_its_own_neo4j(nodeid) else "session Neo4j"
+        return "own Neo4j" if runs_its_own_neo4j(nodeid) or nodeid.startswith(self.beside) else "session Neo4j"
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> LoadScopeScheduling | None:
