@@ -65,8 +65,9 @@ chromium:
 run: install
 	GATEWAY_DEV_MODE=1 $(PY) app.py
 
-# Two pytest-xdist workers by default: the tests that start Neo4j JVMs of their own on one, beside every
-# other test on the other with the session's Neo4j (tests/conftest.py, OWN_NEO4J).
+# Two pytest-xdist workers by default: the tests that start Neo4j JVMs of their own and a few long ones on
+# one, every other test on the other, each worker with a session Neo4j of its own (tests/conftest.py,
+# OWN_NEO4J and BESIDE_OWN_NEO4J).
 # TEST_WORKERS=0: one process, in order.
 TEST_WORKERS ?= 2
 test: lint install-test

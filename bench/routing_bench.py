@@ -56,6 +56,7 @@ import uvicorn
 from harness import BenchError, in_neo4j, percentile
 from presenting_check_bench import ensure_bank
 from routing_burst import run_burst
+from routing_calls import ALLOCATE, CANCEL, post
 from tqdm import tqdm
 
 from app import create_app
@@ -92,16 +93,6 @@ DECISION = """
 PREVIEW = f"query ($request: RoutingRequestInput!) {{ routingCandidates(request: $request, limit: 5) {{ {DECISION} }} }}"
 EXPLAINED = (f"query ($request: RoutingRequestInput!) {{ routingCandidates(request: $request, limit: 5) {{ {DECISION}"
              " rejected { resource { resourceId } preference reasons { kind message } } } }")
-ALLOCATE = """
-mutation ($request: RoutingRequestInput!, $key: String) {
-  requestAllocation(request: $request, idempotencyKey: $key) { replayed allocation { allocationId status } }
-}
-"""
-CANCEL = """
-mutation ($id: ID!) {
-  updateAllocation(input: {allocationId: $id, action: CANCEL, reason: "bench"}) { allocationId status }
-}
-"""
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -188,15 +179,6 @@ def cypher_call(db: Database, outcomes: Counter[str]) -> Call:
         outcomes["chosen" if rows[0]["candidates"] else "queued"] += 1
         return None
     return call
-
-
-async def post(client: httpx.AsyncClient, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-    response = await client.post("/graphql", json={"query": query, "variables": variables})
-    body: dict[str, Any] = response.json()
-    if response.status_code != 200 or body.get("errors") or not body.get("data"):
-        raise BenchError(f"HTTP {response.status_code}: {body.get('errors') or body}")
-    data: dict[str, Any] = body["data"]
-    return data
 
 
 def preview_call(client: httpx.AsyncClient, query: str, outcomes: Counter[str]) -> Call:

@@ -30,6 +30,7 @@ from typing import Any
 
 import httpx2 as httpx
 from harness import BenchError, percentile
+from routing_calls import ALLOCATE, CANCEL, post
 
 from graph.database import Database
 from graph.queries import load
@@ -42,16 +43,6 @@ TARGET_BURST = 1000
 CANCEL_CLIENTS = 8
 WARMUP_CLIENTS = 16
 
-ALLOCATE = """
-mutation ($request: RoutingRequestInput!, $key: String) {
-  requestAllocation(request: $request, idempotencyKey: $key) { allocation { allocationId status } }
-}
-"""
-CANCEL = """
-mutation ($id: ID!) {
-  updateAllocation(input: {allocationId: $id, action: CANCEL, reason: "routing bench burst"}) { status }
-}
-"""
 
 
 def contact(customer_id: str) -> dict[str, Any]:
@@ -62,27 +53,26 @@ def contact(customer_id: str) -> dict[str, Any]:
 async def allocate(client: httpx.AsyncClient, customer_id: str) -> tuple[float, str, str]:
     """One call: its seconds, the allocation id and status answered."""
     started = time.perf_counter()
-    response = await client.post("/graphql", json={"query": ALLOCATE, "variables": {
-        "request": contact(customer_id), "key": f"burst-{uuid.uuid4()}"}})
-    seconds = time.perf_counter() - started
-    body = response.json()
-    if response.status_code != 200 or body.get("errors"):
-        raise BenchError(f"a burst call failed, HTTP {response.status_code}: {body.get('errors') or body}")
-    allocation = body["data"]["requestAllocation"]["allocation"]
-    return seconds, allocation["allocationId"], allocation["status"]
+    answer = await post(client, ALLOCATE, {"request": contact(customer_id), "key": f"burst-{uuid.uuid4()}"})
+    allocation = answer["requestAllocation"]["allocation"]
+    return time.perf_counter() - started, allocation["allocationId"], allocation["status"]
 
 
 async def cancel(client: httpx.AsyncClient, allocation_ids: list[str]) -> None:
-    """Cancels the allocations, CANCEL_CLIENTS at a time, in the order given."""
+    """Cancels the allocations, CANCEL_CLIENTS at a time."""
     pending = iter(allocation_ids)
 
     async def worker() -> None:
         for allocation_id in pending:
-            response = await client.post("/graphql", json={"query": CANCEL, "variables": {"id": allocation_id}})
-            if response.status_code != 200 or response.json().get("errors"):
-                raise BenchError(f"cancelling {allocation_id} failed: {response.text[:500]}")
+            await post(client, CANCEL, {"id": allocation_id})
 
     await asyncio.gather(*(worker() for _ in range(CANCEL_CLIENTS)))
+
+
+async def cancel_open(client: httpx.AsyncClient, queued: list[str], holding: list[str]) -> None:
+    """Cancels the queued contacts, then those holding a seat: freeing a seat first would serve a queued one."""
+    await cancel(client, queued)
+    await cancel(client, holding)
 
 
 async def open_allocations(db: Database) -> tuple[list[dict[str, Any]], list[str], list[str]]:
@@ -129,8 +119,7 @@ async def run_burst(db: Database, client: httpx.AsyncClient, customers: int, bur
                     seed: int, warmup: int) -> list[str]:
     """The burst on a full desk; the report's lines. Raises BenchError when a check fails."""
     await db.write(BURST_DESK, members=desk)
-    _, queued, holding = await open_allocations(db)
-    await cancel(client, queued + holding)  # an interrupted earlier run's leftovers
+    await cancel_open(client, *(await open_allocations(db))[1:])  # an interrupted earlier run's leftovers
     rng = random.Random(seed)
     customer_ids = (f"C{rng.randint(1, customers):07d}" for _ in itertools.count())
     filled = await fill_desk(client, customer_ids, desk)
@@ -156,9 +145,10 @@ async def run_burst(db: Database, client: httpx.AsyncClient, customers: int, bur
         if len(set(answered)) != burst or lost:
             raise BenchError(f"contacts lost: {burst} calls, {len(set(answered))} distinct allocations, "
                              f"{len(lost)} not open in the graph ({lost[:5]})")
-    finally:  # the queued first: freeing the seats first would serve them
-        await cancel(client, [a for a, status in {**held, **made}.items() if status == "QUEUED"])
-        await cancel(client, [a for a, status in {**held, **made}.items() if status in ("PENDING", "ACCEPTED")])
+    finally:
+        ours = {**held, **made}
+        await cancel_open(client, [a for a, status in ours.items() if status == "QUEUED"],
+                          [a for a, status in ours.items() if status in ("PENDING", "ACCEPTED")])
     seconds = [s for s, _, _ in answers]
     outcomes = " ".join(f"{k}={v}" for k, v in sorted(Counter(status for _, _, status in answers).items()))
     verdict = ("ok" if elapsed <= TARGET_SECONDS else "MISS") if burst >= TARGET_BURST else f"set for {TARGET_BURST:,}"

@@ -62,8 +62,8 @@ def temporary_files_in_memory() -> None:
 
 # The tests that start Neo4j JVMs of their own (a JVM start costs 10-60 s here) spend most of their
 # time waiting on them, while the other tests leave about a third of the two cores idle. Under
-# `--dist loadscope` (make test's two workers) they are one scope and every other test the other:
-# each has a worker, and only one worker starts, plans and warms the session's Neo4j.
+# `--dist loadscope` (make test's two workers) they are one scope (with BESIDE_OWN_NEO4J, below) and
+# every other test the other: each has a worker, and the worker of most tests plans and warms most.
 OWN_NEO4J = ("tests/test_supervision.py::", "tests/graph/test_local_neo4j.py::",
              "tests/test_unavailable.py::test_gateway_reports_unavailable_and_recovers")
 
