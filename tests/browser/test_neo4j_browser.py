@@ -125,7 +125,6 @@ def run_page(driver: webdriver.Chrome, page: int, parameter_name: str) -> dict[s
 
 def test_a_relationship_manager_opens_one_url_and_works_from_the_guide(chromium: webdriver.Chrome, site: Site) -> None:
     driver = chromium
-    driver.get_log("browser")  # what earlier tests left in the shared browser's log
     wait = WebDriverWait(driver, WAIT)
     driver.get(site.browser_url)
 
