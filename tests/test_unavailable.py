@@ -46,6 +46,11 @@ def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, offline_settin
 
             neo4j.start()  # returns once Bolt answers
             ready = time.monotonic()
+            # The restarted JVM maps the class-data archive (graph/class_archive.py): the stop above
+            # wrote it, if no earlier one had.
+            assert neo4j.process is not None
+            archive = neo4j.class_archive()
+            assert archive is not None and str(archive) in Path(f"/proc/{neo4j.process.pid}/maps").read_text()
             while client.get("/readyz").status_code != 200 and time.monotonic() < ready + 60:
                 time.sleep(0.1)
             # Warmed (a fresh driver, recent statements planned again) and let through; the 5 s target from
