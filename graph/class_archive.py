@@ -56,7 +56,27 @@ def jvm_options(archive: Path, writing: Path) -> list[str]:
     if archive.is_file():
         return [f"-XX:SharedArchiveFile={archive}", QUIET]
     archive.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned(archive.parent)
     return [f"-XX:ArchiveClassesAtExit={writing}", QUIET]
+
+
+def remove_abandoned(directory: Path) -> None:
+    """Archives being written whose process has ended without keeping them: a JVM whose parent was
+    killed still writes one as it exits, and nobody renames it (about 100 MB each)."""
+    for part in directory.glob("*.part"):
+        pid = part.name.rsplit(".", 2)[-2].split("-")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            part.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def keep(writing: Path, archive: Path, exit_code: int | None) -> None:

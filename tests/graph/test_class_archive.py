@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from graph.class_archive import archive_path, jvm_options, keep, writing_path
+from graph.class_archive import archive_path, jvm_options, keep, remove_abandoned, writing_path
 
 
 def test_the_archive_is_named_after_the_java_and_every_jar_so_a_changed_jar_makes_a_new_one(tmp_path: Path) -> None:
@@ -52,3 +52,13 @@ def test_only_a_cleanly_ended_jvm_s_archive_is_kept(tmp_path: Path) -> None:
     keep(later, archive, 0)
     assert archive.read_bytes() == b"whole" and not later.exists()
     assert os.listdir(tmp_path) == [archive.name]
+
+
+def test_an_archive_whose_writer_is_gone_is_removed_and_one_still_being_written_is_not(tmp_path: Path) -> None:
+    archive = tmp_path / "neo4j-x.jsa"
+    ours = writing_path(archive)  # this process runs
+    ours.write_bytes(b"being written")
+    gone = archive.with_name(f"{archive.name}.{2**22 + 1}-0a1b2c3d.part")  # above Linux's pid_max: no such process
+    gone.write_bytes(b"abandoned by a killed parent")
+    remove_abandoned(tmp_path)
+    assert sorted(os.listdir(tmp_path)) == [ours.name]
