@@ -5,8 +5,9 @@ Measured on this 2-core machine (a fresh store, SerialGC or G1): 9-11 s from lau
 without it, 5-7 s with it, and less CPU taken from whatever else runs (a test worker, the gateway
 waiting for a supervised restart).
 
-A JVM that ends cleanly without an archive writes one as it exits (`-XX:ArchiveClassesAtExit`,
-about 9 s more at that stop, once); later starts map it. It holds the classes that JVM loaded, the
+A JVM allowed to (make run's: LocalNeo4j's `write_class_archive`) that ends cleanly without an
+archive writes one as it exits (`-XX:ArchiveClassesAtExit`, about 9 s more at that stop, once);
+later starts, the test suite's included, map it. It holds the classes that JVM loaded, the
 Cypher planner's and runtime's included. Its name is a digest of what it was made
 from (the java binary, every jar on the class path with its size and time), so a new JDK or new
 jars make a new archive rather than one the JVM would refuse. Every option here only speeds a

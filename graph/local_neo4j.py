@@ -143,11 +143,11 @@ def compiled_launcher(lib_dir: Path, extra_jars: tuple[Path, ...] = ()) -> list[
     return ["-cp", f"{jar}{os.pathsep}{lib_dir}/*{extra}", "LocalNeo4j"]
 
 
-def _class_archive(java: str, launcher: list[str]) -> Path | None:
+def _class_archive(directory: Path, java: str, launcher: list[str]) -> Path | None:
     """Not for a source launch (no javac): its class is compiled anew at each start."""
     if launcher[-1] != "LocalNeo4j":
         return None
-    return class_archive.archive_path(CLASS_ARCHIVES, java, launcher[1].split(os.pathsep))
+    return class_archive.archive_path(directory, java, launcher[1].split(os.pathsep))
 
 
 def _downloaded_bytes(line: str) -> int:
@@ -172,6 +172,8 @@ class LocalNeo4j:
         plugins: tuple[Path, ...] = (),
         garbage_collector: str = "G1GC",
         neo4j_settings: Mapping[str, str] | None = None,
+        class_archives: Path = CLASS_ARCHIVES,
+        write_class_archive: bool = False,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
@@ -187,6 +189,11 @@ class LocalNeo4j:
         self.garbage_collector = garbage_collector  # -XX:+Use<this>: G1GC, SerialGC, ...
         # Neo4j settings beyond the launcher's own (name -> value), e.g. the test suite's planner choices.
         self.neo4j_settings = dict(neo4j_settings or {})
+        # Where the class-data archive is (graph/class_archive.py): mapped when there, written as the
+        # JVM stops when not and `write_class_archive` (make run's: about 10 s more, once). Writing is
+        # not the default: a test suite's many short-lived JVMs would each pay it.
+        self.class_archives = class_archives
+        self.write_class_archive = write_class_archive
         self.process: subprocess.Popen[bytes] | None = None
         self._stop_at_exit = False
         # The class-data archive this JVM maps, or writes to `_archive_writing` as it exits.
@@ -259,9 +266,10 @@ class LocalNeo4j:
 
     def _class_archive_options(self, java: str, launcher: list[str]) -> list[str]:
         """Map the class-data archive of this class path, or write it at exit when there is none yet
-        (graph/class_archive.py)."""
-        self._archive = _class_archive(java, launcher)
-        if self._archive is None:
+        and this start may (graph/class_archive.py)."""
+        self._archive = _class_archive(self.class_archives, java, launcher)
+        self._archive_writing = None
+        if self._archive is None or not (self._archive.is_file() or self.write_class_archive):
             return []
         self._archive_writing = class_archive.writing_path(self._archive)
         return class_archive.jvm_options(self._archive, self._archive_writing)
@@ -269,11 +277,11 @@ class LocalNeo4j:
     def class_archive(self) -> Path | None:
         """The class-data archive a start would map (it may not exist yet); None for a source launch."""
         java = require_tool("java", INSTALL_JAVA)
-        return _class_archive(java, compiled_launcher(provision_jars(), self.plugins))
+        return _class_archive(self.class_archives, java, compiled_launcher(provision_jars(), self.plugins))
 
     def writes_class_archive(self) -> bool:
         """Whether the running JVM writes the class-data archive as it stops (about 9 s, once)."""
-        return self._archive is not None and not self._archive.is_file()
+        return self._archive_writing is not None and self._archive is not None and not self._archive.is_file()
 
     def _ended(self, process: subprocess.Popen[bytes]) -> None:
         if self._archive is not None and self._archive_writing is not None:
@@ -378,7 +386,8 @@ def running_local_neo4j(settings: Settings, browser_commands: str = "") -> Itera
     `browser_commands`: what Browser runs once connected (see LocalNeo4j)."""
     provision_jars()
     local = LocalNeo4j(settings.local_data_dir, settings.local_bolt_port, settings.local_http_port,
-                       settings.local_heap, settings.local_pagecache, browser_commands=browser_commands)
+                       settings.local_heap, settings.local_pagecache, browser_commands=browser_commands,
+                       write_class_archive=True)
     with phase(f"Starting the local Neo4j 5.26 (data in {settings.local_data_dir})"):
         local.start()
     try:

@@ -68,14 +68,17 @@ OWN_NEO4J = ("tests/test_supervision.py::", "tests/graph/test_local_neo4j.py::",
              "tests/test_unavailable.py::test_gateway_reports_unavailable_and_recovers")
 
 
-# Long tests on the session's Neo4j that send few distinct statements (bursts, browsers): they run
-# beside OWN_NEO4J to even out the two workers (about 240 s against 640 s without them), on a session
+# Long tests on the session's Neo4j that send few distinct statements (bursts, browsers) or statements
+# no other test sends: they run beside OWN_NEO4J to even out the two workers (the other's tests summed
+# to 670-680 s against 500-560 s before the last two joined), on a session
 # Neo4j of that worker's own, which plans little. Never with NEO4J_URI: one database, which the
 # other worker wipes.
 BESIDE_OWN_NEO4J = ("tests/browser/", "tests/resolvers/contact_routing/test_queue_order.py::",
                     "tests/resolvers/contact_routing/test_routing_feed_gateways.py::",
                     "tests/resolvers/contact_routing/test_allocation_concurrency.py::",
-                    "tests/gateway/test_hostile_http.py::")
+                    "tests/gateway/test_hostile_http.py::",
+                    # Mostly statements of their own (compiled from the documents they generate).
+                    "tests/gateway/security/test_book_paths.py::", "tests/resolvers/compiled/test_differential.py::")
 
 
 def runs_its_own_neo4j(nodeid: str) -> bool:

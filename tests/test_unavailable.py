@@ -26,7 +26,9 @@ QUERY = {"query": "{ customers(first: 1) { edges { node { customerId } } } }"}
 
 
 def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, offline_settings: Settings) -> None:
-    neo4j = LocalNeo4j(tmp_path, free_port(), free_port(), heap="512m", pagecache="64m").start()
+    # An archive of its own (graph/class_archive.py), written as it stops, which the restart maps.
+    neo4j = LocalNeo4j(tmp_path / "neo4j", free_port(), free_port(), heap="512m", pagecache="64m",
+                       class_archives=tmp_path / "class-data", write_class_archive=True).start()
     try:
         # The production retry budget: a down Neo4j must be answered at once, not after the retries.
         own = replace(offline_settings.with_neo4j(neo4j.uri), retry_seconds=5.0)
@@ -46,8 +48,7 @@ def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, offline_settin
 
             neo4j.start()  # returns once Bolt answers
             ready = time.monotonic()
-            # The restarted JVM maps the class-data archive (graph/class_archive.py): the stop above
-            # wrote it, if no earlier one had.
+            # The restarted JVM maps the class-data archive the stop above wrote.
             assert neo4j.process is not None
             archive = neo4j.class_archive()
             assert archive is not None and str(archive) in Path(f"/proc/{neo4j.process.pid}/maps").read_text()
