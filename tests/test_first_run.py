@@ -43,7 +43,11 @@ class Gateway:
 
     @property
     def token(self) -> str:
-        found = TOKEN.search("\n".join(self.stdout))
+        """The development token it printed. It prints the token after the URL line, so a reader may
+        see the URL a moment before the token (a busy machine): waited for, briefly."""
+        deadline = time.monotonic() + 10
+        while (found := TOKEN.search("\n".join(self.stdout))) is None and time.monotonic() < deadline:
+            time.sleep(0.02)
         assert found, self.stdout
         return found.group(1)
 
