@@ -44,7 +44,6 @@ CANCEL_CLIENTS = 8
 WARMUP_CLIENTS = 16
 
 
-
 def contact(customer_id: str) -> dict[str, Any]:
     return {"customerId": customer_id, "channel": "PHONE", "purpose": "SERVICING",
             "requiredSkills": [{"code": "BURST_DESK", "minProficiency": 1}]}

@@ -75,19 +75,23 @@ def _running(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
-        return True
+    except PermissionError:  # another user's process
+        pass
     return True
 
 
 def keep(writing: Path, archive: Path, exit_code: int | None) -> None:
     """After the JVM ended: the archive it wrote becomes `archive` if it ended cleanly (a killed or
     failed JVM's may be partial); any other is removed. Two JVMs writing at once each rename a whole
-    file into place, so a reader never maps half of one."""
+    file into place, so a reader never maps half of one. A new archive replaces those of older JDKs,
+    jars or launchers, which no start maps again (about 100 MB each)."""
     if not writing.is_file():
         return
     if exit_code == 0 and not archive.is_file():
         os.replace(writing, archive)
+        for older in archive.parent.glob("neo4j-*.jsa"):
+            if older != archive:
+                older.unlink(missing_ok=True)
     else:
         writing.unlink(missing_ok=True)
 

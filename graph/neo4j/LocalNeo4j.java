@@ -2,7 +2,8 @@
 // Bolt takes both plain and TLS connections (bolt+s://, neo4j+s://) with the certificate
 // graph/certificates.py made under <boltCertificates> (private.key, public.crt, trusted/).
 //
-// Launched by graph/local_neo4j.py as a single-file source program:
+// Launched by graph/local_neo4j.py, compiled once into a jar under .cache/neo4j/launcher (or, without
+// javac, as a single-file source program):
 //   java -cp '.cache/neo4j/lib/*' graph/neo4j/LocalNeo4j.java <home> <boltPort> <httpPort> <pagecache> <boltCertificates> [<browserCommands> [<settingsFile>]]
 // Neo4j Browser comes ready for relationship managers: http://127.0.0.1:<httpPort>/ redirects to
 // Browser with the connect URL and "No authentication" preselected, so it connects by itself

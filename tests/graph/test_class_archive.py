@@ -37,15 +37,18 @@ def test_a_jvm_maps_an_archive_that_exists_and_else_writes_its_own_file(tmp_path
 
 def test_only_a_cleanly_ended_jvm_s_archive_is_kept(tmp_path: Path) -> None:
     archive = tmp_path / "neo4j-x.jsa"
+    older = tmp_path / "neo4j-of-an-older-jdk.jsa"
+    older.write_bytes(b"older")
     for exit_code in (-9, 1, None):  # killed, failed, never reaped: what it wrote may be partial
         writing = writing_path(archive)
         writing.write_bytes(b"partial")
         keep(writing, archive, exit_code)
-        assert not writing.exists() and not archive.exists()
+        assert not writing.exists() and not archive.exists() and older.exists()
     writing = writing_path(archive)
     writing.write_bytes(b"whole")
     keep(writing, archive, 0)
     assert archive.read_bytes() == b"whole" and not writing.exists()
+    assert not older.exists()  # replaced: no start maps it again
     # A second JVM that ended cleanly meanwhile: the archive in place stays, its own file goes.
     later = writing_path(archive)
     later.write_bytes(b"another")
