@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, LiteralString, TypeVar, cast
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, unit_of_work
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncResult, AsyncSession, unit_of_work
 from neo4j.api import AsyncBookmarkManager
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
@@ -35,6 +35,7 @@ from graph.errors import TimedOut, Unavailable, ValidationFailed
 from graph.tls import driver_security, untrusted_certificate
 
 Record = dict[str, Any]
+Fetch = Callable[[AsyncManagedTransaction, LiteralString, dict[str, Any]], Awaitable[list[Record]]]
 T = TypeVar("T")
 
 PING = queries.load("health/ping")
@@ -192,6 +193,12 @@ class Database:
         """Run one statement in a read transaction (routable to a cluster follower)."""
         return await self._run("READ", query, params)
 
+    async def read_plain(self, query: LiteralString, **params: Any) -> list[Record]:
+        """`read` for a statement that returns maps, lists and plain values only, never a node, a
+        relationship or a path (e.g. a compiled read): its rows as the driver decoded them, without the
+        copy of every nested value that Record.data() makes (a tenth of a compiled read's gateway CPU)."""
+        return await self._run("READ", query, params, _fetch_plain)
+
     async def write(self, query: LiteralString, **params: Any) -> list[Record]:
         """Run one statement in a write transaction."""
         return await self._run("WRITE", query, params)
@@ -229,14 +236,15 @@ class Database:
                 return await session.execute_read(self._within_timeout(lambda tx: work(Transaction(tx, self, "READ"))))
         return await self._guarded(transaction())
 
-    async def _run(self, access: str, query: LiteralString, params: dict[str, Any]) -> list[Record]:
+    async def _run(self, access: str, query: LiteralString, params: dict[str, Any],
+                   fetch: Fetch | None = None) -> list[Record]:
         self.round_trips += 1
         self._link.remember(query, access, params)
 
         async def statement() -> list[Record]:
             async with self._session(access) as session:
                 work = session.execute_read if access == "READ" else session.execute_write
-                return await work(self._within_timeout(_fetch_all), query, params)
+                return await work(self._within_timeout(fetch or _fetch_all), query, params)
         return await self._guarded(statement())
 
     async def _guarded(self, call: Awaitable[T]) -> T:
@@ -312,13 +320,20 @@ class Transaction:
 
 
 async def _fetch_all(tx: AsyncManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Record]:
+    return [record.data() async for record in await _result(tx, query, params)]
+
+
+async def _fetch_plain(tx: AsyncManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Record]:
+    return [dict(zip(record.keys(), record, strict=True)) async for record in await _result(tx, query, params)]
+
+
+async def _result(tx: AsyncManagedTransaction, query: LiteralString, params: dict[str, Any]) -> AsyncResult:
     try:
-        result = await tx.run(query, params)
+        return await tx.run(query, params)
     except UnicodeEncodeError:
         # JSON lets a client send a lone UTF-16 surrogate ("\ud800"); Bolt carries UTF-8 only.
         raise ValidationFailed("a text holds a lone UTF-16 surrogate (e.g. \\ud800), which is not valid "
                                "Unicode: send well-formed text") from None
-    return [record.data() async for record in result]
 
 
 def _retrieve(task: asyncio.Future[Any]) -> None:

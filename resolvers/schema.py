@@ -12,7 +12,7 @@ from gateway.access_log import OperationName
 from gateway.errors import ErrorContract, apply_contract
 from gateway.security.audit import AuditTrail
 from gateway.security.book_guard import guard
-from gateway.security.limits import limit_extensions
+from gateway.security.limits import DOCUMENT_CACHE_SIZE, limit_extensions
 from gateway.settings import Settings
 from resolvers.audit_trail import AuditQuery
 from resolvers.compiled.execute import CompiledReads, CompiledReadsExtension
@@ -59,11 +59,6 @@ class GatewaySchema(strawberry.Schema):
         errors[:] = [apply_contract(error, document) for error in errors]
 
 
-# Front ends send the same few documents over and over: validating each once halves a small
-# query's cost. Bounded, so a client sending endless distinct documents cannot grow it without
-# limit. (Strawberry's ParserCache is left out: with it, a syntax error escapes ErrorContract.)
-DOCUMENT_CACHE_SIZE = 1024
-
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the abuse limits of `settings` (gateway/security/limits.py); without settings, the
@@ -76,7 +71,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
                            extensions=[
         AuditTrail,  # listed first, so it leaves last and sees the errors as the client will
         ErrorContract, PerOperationLoaders, OperationName,
-        # A factory: a fresh extension per request; the LRU cache itself is shared.
+        # A factory: a fresh extension per request; the LRU cache itself is shared. Validating each
+        # document once halves a small query's cost (parsing once: limits.py, DocumentShape).
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         *limits,
         # Last: it runs once the limits have let the operation through (resolvers/compiled/execute.py).

@@ -11,19 +11,21 @@ hints, which would otherwise spell out the schema field by field. Each limit is 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from graphql import (
-    ExecutionResult as GraphQLExecutionResult,
-)
-from graphql import (
+    DocumentNode,
     FragmentDefinitionNode,
     GraphQLError,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationContext,
     ValidationRule,
+)
+from graphql import (
+    ExecutionResult as GraphQLExecutionResult,
 )
 from graphql.utilities import get_operation_ast
 from strawberry.extensions import (
@@ -51,6 +53,12 @@ MAX_NESTING = 64
 # What cannot hold a bracket that counts: strings, block strings and comments.
 _NOT_STRUCTURE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*')
 _BRACKET = re.compile(r"[{}\[\]()]")
+# Front ends send the same few documents over and over: each is parsed and validated once, not per
+# request (parsing was a tenth of a compiled read's gateway CPU). Bounded, so a client sending endless
+# distinct documents cannot grow the caches without limit; a text longer than MAX_KEPT_TEXT is never
+# kept (a front end's documents are a few KB).
+DOCUMENT_CACHE_SIZE = 1024
+MAX_KEPT_TEXT = 64 * 1024
 
 
 def limit_extensions(settings: Settings) -> list[ExtensionFactory]:
@@ -63,8 +71,9 @@ def limit_extensions(settings: Settings) -> list[ExtensionFactory]:
         operations_rule(settings.max_operations),
         *(DisableIntrospection().validation_rules if settings.production_mode else []),
     ]
+    parsed = ParsedDocuments(DOCUMENT_CACHE_SIZE)  # one per schema: the limits it passed are this schema's
     extensions: list[ExtensionFactory] = [
-        DocumentShape,
+        lambda: DocumentShape(parsed),
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         OperationNameRequired,
@@ -94,21 +103,56 @@ def operations_rule(max_operations: int) -> type[ValidationRule]:
     return MaxOperations
 
 
+class ParsedDocuments:
+    """Documents by their text, once parsed and past DocumentShape's checks; the least recently used
+    dropped first. graphql-core never changes a document it executes, so requests share them (as
+    Strawberry's ParserCache does; that one parses inside the extension, where a syntax error would
+    escape the error contract, while here a text that does not parse is parsed again by Strawberry)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.documents: OrderedDict[str, DocumentNode] = OrderedDict()
+
+    def get(self, text: str) -> DocumentNode | None:
+        document = self.documents.get(text)
+        if document is not None:
+            self.documents.move_to_end(text)
+        return document
+
+    def keep(self, text: str, document: DocumentNode) -> None:
+        if len(text) <= MAX_KEPT_TEXT:
+            self.documents[text] = document
+            if len(self.documents) > self.size:
+                self.documents.popitem(last=False)
+
+
 class DocumentShape(SchemaExtension):
     """Refuses, as VALIDATION with a clear message, the documents that would crash a validator: brackets
-    nested deeper than MAX_NESTING (checked on the text, before parsing) and empty selection sets."""
+    nested deeper than MAX_NESTING (checked on the text, before parsing) and empty selection sets.
+    A document that passed is kept, parsed, in `parsed`: the next request of that text skips both."""
+
+    def __init__(self, parsed: ParsedDocuments) -> None:
+        self.parsed = parsed
 
     def on_parse(self) -> Iterator[None]:
-        query = self.execution_context.query or ""
+        context = self.execution_context
+        query = context.query or ""
+        known = self.parsed.get(query) if context.graphql_document is None else None
+        if known is not None:
+            context.graphql_document = known  # Strawberry parses only while there is no document
+            yield
+            return
         depth = nesting(query)
         if depth > MAX_NESTING:
             raise GraphQLError(f"the document nests brackets {depth} levels deep; at most {MAX_NESTING} are allowed")
         yield
-        document = self.execution_context.graphql_document
+        document = context.graphql_document
         if document is not None:
             for node in nodes_of(document):
                 if isinstance(node, SelectionSetNode) and not node.selections:
                     raise GraphQLError("a selection set ({ }) must select at least one field", nodes=[node])
+            if query:
+                self.parsed.keep(query, document)
 
 
 def nesting(query: str) -> int:

@@ -152,7 +152,7 @@ class CompiledReadsExtension(SchemaExtension):
         try:
             parameters = compiled.parameters(executor.variable_values, principal)
             statement = compiled.statement
-            rows = await context.db.read(statement, **parameters) if statement else [{}]
+            rows = await context.db.read_plain(statement, **parameters) if statement else [{}]
         except GatewayError:
             return  # an argument the resolver refuses, or Neo4j unavailable: the resolvers answer it
         execution.result = answer(compiled, rows[0], parameters, principal)

@@ -8,6 +8,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+import strawberry.schema.schema as strawberry_schema
+from graphql import DocumentNode, parse
 from starlette.testclient import TestClient
 from strawberry.types import ExecutionResult
 
@@ -81,6 +83,39 @@ async def test_depth_aliases_tokens_and_operations_are_capped(bank: Database, se
                      "code": "VALIDATION"}
     # Within the limit only the named operation runs.
     assert await succeeds(bank, replace(settings, max_operations=3), three, operation_name="A") == {"__typename": "Query"}
+
+
+async def test_a_document_sent_again_is_parsed_once_and_refused_as_the_first_time(
+        bank: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A schema keeps each document it parsed and let through (limits.py, ParsedDocuments): the same
+    text again is not parsed again, and neither a refusal nor another schema's limits are loosened."""
+    texts: list[str] = []
+
+    def counted(source: str, **options: Any) -> DocumentNode:
+        texts.append(source)
+        return parse(source, **options)
+
+    monkeypatch.setattr(strawberry_schema, "parse", counted)
+    schema, tight = build_schema(settings), build_schema(replace(settings, max_tokens=10))
+
+    async def answer(on: Any, query: str) -> ExecutionResult:
+        context = Context(db=bank.for_request(), principal=Principal("tester", ALL_ROLES), settings=settings)
+        result: ExecutionResult = await on.execute(query, context_value=context)
+        return result
+
+    first, again = await answer(schema, FIRST_THREE), await answer(schema, FIRST_THREE)
+    assert first.errors is None and again.errors is None and again.data == first.data
+    assert texts == [FIRST_THREE]
+    # The other schema's token limit still refuses the text this one kept.
+    refused_here = await answer(tight, FIRST_THREE)
+    assert refused_here.errors and "more than 10 tokens" in refused_here.errors[0].message
+    # What did not parse, or was refused, is never kept: the same answer every time.
+    for query, message in (("{ customers(first: 3) ", "Syntax Error"),
+                           ("{ customers(first: 1) { edges { node { } } } }", "must select at least one field")):
+        for _ in range(2):
+            result = await answer(schema, query)
+            assert result.errors and message in result.errors[0].message, result.errors
+            assert (result.errors[0].extensions or {}).get("code") == "VALIDATION"
 
 
 async def test_cost_multiplies_nested_page_sizes_and_is_checked_before_execution(

@@ -39,9 +39,9 @@ def transactions_of(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> tupl
     runs: list[str] = []
     original = Database._run
 
-    async def counted(self: Database, access: str, query: Any, params: dict[str, Any]) -> Any:
+    async def counted(self: Database, access: str, query: Any, params: dict[str, Any], *fetch: Any) -> Any:
         runs.append(access)
-        return await original(self, access, query, params)
+        return await original(self, access, query, params, *fetch)
 
     token = issue_token(settings, "R-CR-1", frozenset({Role.RELATIONSHIP_MANAGER}))
     with TestClient(create_app(settings)) as client:
