@@ -225,7 +225,7 @@ class Database:
         """
         async def transaction() -> T:
             async with self.transactions, self._session("WRITE") as session:
-                return await session.execute_write(self._within_timeout(lambda tx: work(Transaction(tx, self, "WRITE"))))
+                return await _managed(session, "WRITE", self._within_timeout(lambda tx: work(Transaction(tx, self, "WRITE"))))
         return await self._guarded(transaction())
 
     async def read_transact(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
@@ -233,7 +233,7 @@ class Database:
         plan is in) sees one consistent state and can be routed to a cluster follower."""
         async def transaction() -> T:
             async with self._session("READ") as session:
-                return await session.execute_read(self._within_timeout(lambda tx: work(Transaction(tx, self, "READ"))))
+                return await _managed(session, "READ", self._within_timeout(lambda tx: work(Transaction(tx, self, "READ"))))
         return await self._guarded(transaction())
 
     async def _run(self, access: str, query: LiteralString, params: dict[str, Any],
@@ -243,8 +243,7 @@ class Database:
 
         async def statement() -> list[Record]:
             async with self._session(access) as session:
-                work = session.execute_read if access == "READ" else session.execute_write
-                return await work(self._within_timeout(fetch or _fetch_all), query, params)
+                return await _managed(session, access, self._within_timeout(fetch or _fetch_all), query, params)
         return await self._guarded(statement())
 
     async def _guarded(self, call: Awaitable[T]) -> T:
@@ -317,6 +316,16 @@ class Transaction:
         self.db.round_trips += 1
         self.db._link.remember(query, self.access, params)
         return await _fetch_all(self.tx, query, params)
+
+
+async def _managed(session: AsyncSession, access: str, work: Callable[..., Awaitable[T]], *args: Any) -> T:
+    """`work` in one managed transaction (retried by the driver on a transient error) whose BEGIN
+    travels with its first statement, as the driver's own execute_query sends it, instead of taking a
+    round trip of its own: a one-statement read costs two round trips (BEGIN+RUN+PULL, COMMIT), not
+    three. `_pipelined_begin` is the driver's switch for that (neo4j is pinned in pyproject.toml)."""
+    run = session.execute_read if access == "READ" else session.execute_write
+    with session._pipelined_begin:
+        return await run(work, *args)
 
 
 async def _fetch_all(tx: AsyncManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Record]:
