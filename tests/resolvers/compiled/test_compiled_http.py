@@ -39,18 +39,24 @@ async def bank(database: Database) -> Database:
 def transactions_of(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, Any], int]:
     """The response to CUSTOMER_360 over HTTP, and how many transactions the gateway ran for it."""
     runs: list[str] = []
-    original = Database._run
+    original, plain = Database._run, Database.read_plain
 
     async def counted(self: Database, access: str, query: Any, params: dict[str, Any], *fetch: Any) -> Any:
         runs.append(access)
         return await original(self, access, query, params, *fetch)
 
+    async def counted_plain(self: Database, query: Any, **params: Any) -> Any:
+        runs.append("READ")
+        return await plain(self, query, **params)
+
     token = issue_token(settings, "R-CR-1", frozenset({Role.RELATIONSHIP_MANAGER}))
     with TestClient(create_app(settings)) as client:
         monkeypatch.setattr(Database, "_run", counted)
+        monkeypatch.setattr(Database, "read_plain", counted_plain)
         response = client.post("/graphql", json={"query": CUSTOMER_360, "variables": {"id": "C0000001"}},
                                headers={"Authorization": f"Bearer {token}"})
         monkeypatch.setattr(Database, "_run", original)
+        monkeypatch.setattr(Database, "read_plain", plain)
     assert response.status_code == 200
     assert set(runs) <= {"READ"}
     return response.json(), len(runs)
