@@ -214,6 +214,8 @@ class Database:
                 except (Neo4jError, DriverError) as error:
                     if not error.is_retryable():
                         raise
+                    if isinstance(error, CONNECTION_ERRORS):
+                        self.availability.suspect()  # as a managed transaction's would: the monitor looks at once
             async with self._session("READ") as session:
                 return await _managed(session, "READ", self._within_timeout(_fetch_plain), query, params)
         return await self._guarded(statement())

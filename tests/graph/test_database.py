@@ -38,8 +38,9 @@ async def test_a_plain_read_is_one_auto_commit_read_and_answers_as_decoded(
 
 async def test_a_plain_read_the_driver_would_retry_runs_again_as_a_managed_read(
         database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A lost connection on the auto-commit statement: asked again in a managed read transaction, which the
-    driver retries; an error no retry can mend (a syntax error) is raised at once."""
+    """A lost connection on the auto-commit statement: the availability monitor told, and the statement
+    asked again in a managed read transaction, which the driver retries; an error no retry can mend (a
+    syntax error) is raised at once."""
     failures: list[str] = []
     original = AsyncSession.run
 
@@ -49,8 +50,11 @@ async def test_a_plain_read_the_driver_would_retry_runs_again_as_a_managed_read(
             raise SessionExpired("the connection went away (a test)")
         return await original(self, query, *args, **kwargs)
 
+    suspected: list[bool] = []
     monkeypatch.setattr(AsyncSession, "run", flaky)
+    monkeypatch.setattr(database.availability, "suspect", lambda: suspected.append(True))
     assert (await database.read_plain(STATEMENT, n=7))[0]["value"]["answer"] == 7
     assert len(failures) == 1
+    assert suspected == [True]  # the availability monitor is asked to look at once, as for a managed read
     with pytest.raises(CypherSyntaxError):
         await database.read_plain("RETURN {broken: } AS value")
