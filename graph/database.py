@@ -37,7 +37,6 @@ from graph.errors import TimedOut, Unavailable, ValidationFailed
 from graph.tls import driver_security, untrusted_certificate
 
 Record = dict[str, Any]
-Fetch = Callable[[AsyncManagedTransaction, LiteralString, dict[str, Any]], Awaitable[list[Record]]]
 T = TypeVar("T")
 
 PING = queries.load("health/ping")
@@ -257,14 +256,13 @@ class Database:
                 return await _managed(session, "READ", self._within_timeout(lambda tx: work(Transaction(tx, self, "READ"))))
         return await self._guarded(transaction())
 
-    async def _run(self, access: str, query: LiteralString, params: dict[str, Any],
-                   fetch: Fetch | None = None) -> list[Record]:
+    async def _run(self, access: str, query: LiteralString, params: dict[str, Any]) -> list[Record]:
         self.round_trips += 1
         self._link.remember(query, access, params)
 
         async def statement() -> list[Record]:
             async with self._session(access) as session:
-                return await _managed(session, access, self._within_timeout(fetch or _fetch_all), query, params)
+                return await _managed(session, access, self._within_timeout(_fetch_all), query, params)
         return await self._guarded(statement())
 
     async def _guarded(self, call: Awaitable[T]) -> T:
