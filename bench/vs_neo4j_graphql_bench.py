@@ -27,7 +27,9 @@ latency, requests/s, Neo4j statements per request (Neo4j's own query collector,
 cypher/bench/query_statistics*.cypher, restarted per block; the texts it also ran with no request,
 the gateway's timers, are left out), and CPU per request of the serving
 process (gateway or Node; for the floor the benchmark's own process, where its driver runs) and of
-Neo4j (local Neo4j only), from /proc/<pid>/stat. Then the ratios, and the rules cost: case
+Neo4j (local Neo4j only), from /proc/<pid>/stat. At concurrency 1 each round also times each
+system's fixed cost (`{ __typename }` over HTTP; the floor's one round trip that reads nothing), so
+the report can tell the part of a p50 that grows with the question. Then the ratios, and the rules cost: case
 customer-360 on the gateway as a relationship manager (the book rule on, every customer in its
 book) against an admin, on the same customers.
 
@@ -61,7 +63,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 import httpx2 as httpx  # starlette 1.x tests use httpx2; the benches share it
 from harness import BenchError, in_neo4j, percentile
 from presenting_check_bench import ensure_bank
-from vs_neo4j_graphql_cases import ROTATION, Case, Request, build_cases, by_id
+from vs_neo4j_graphql_cases import ROTATION, Case, Request, build_cases, by_id, fixed_cost_case
 
 from gateway.security.auth import Role, issue_token
 from gateway.settings import PROJECT_ROOT, Settings
@@ -444,13 +446,13 @@ class Bench:
 
 
 async def measure(bench: Bench, systems: dict[str, System], cases: list[Case], rm: System,
-                  book_case: Case) -> None:
+                  book_case: Case, fixed: Case) -> None:
     args = bench.args
     for round_ in range(1, args.rounds + 1):
         for concurrency in args.concurrency:
             count = args.requests if concurrency == 1 else args.requests_concurrent
             print(f"  round {round_}/{args.rounds}, concurrency {concurrency}", file=sys.stderr)
-            for case in cases:
+            for case in [fixed, *cases] if concurrency == 1 else cases:
                 for name, system in systems.items():
                     await bench.block(system, name, case, concurrency, count)
             # The rules cost: the same customers, as an admin and as the relationship manager whose book they are.
@@ -509,6 +511,19 @@ def report(bench: Bench, cases: list[Case], args: argparse.Namespace, book: tupl
         a, r = f[("gateway-admin", "customer-360", concurrency)], f[("gateway-rm", "customer-360", concurrency)]
         lines.append(f"| {concurrency} | {a.ms(50):.1f} | {r.ms(50):.1f} | {r.ms(50) / a.ms(50):.2f} | "
                      f"{a.per_second():.1f} | {r.per_second():.1f} | {a.per_second() / r.per_second():.2f} |")
+    # The target compares a p50 over HTTP with the floor's, which has no HTTP: what each GraphQL server
+    # takes beyond its own fixed cost (`{ __typename }`: the HTTP round trip, auth, the GraphQL pipeline).
+    fixed = {name: f[(name, "fixed-cost", 1)].ms(50) for name in SYSTEMS}
+    lines += ["", "Fixed cost at concurrency 1, p50: `{ __typename }` over HTTP (no database) "
+                  f"{fixed['gateway']:.1f} ms on the gateway, {fixed['neo4j-graphql']:.1f} ms on @neo4j/graphql; "
+                  f"the floor's one round trip to Neo4j that reads nothing {fixed['floor']:.1f} ms. "
+                  "Each case's p50 less its server's fixed cost, against the floor's p50:",
+              "", "| case | gateway p50 less fixed, ms | / floor p50 | @neo4j/graphql p50 less fixed, ms | / floor p50 |",
+              "|---|---|---|---|---|"]
+    for case in cases:
+        p50 = {name: f[(name, case.name, 1)].ms(50) for name in SYSTEMS}
+        g, n = p50["gateway"] - fixed["gateway"], p50["neo4j-graphql"] - fixed["neo4j-graphql"]
+        lines.append(f"| {case.name} | {g:.1f} | {g / p50['floor']:.2f} | {n:.1f} | {n / p50['floor']:.2f} |")
     lines += ["", "Equality check:", *check_lines]
     return lines
 
@@ -589,10 +604,11 @@ async def compare(settings: Settings, args: argparse.Namespace, db: Database, se
         pid = neo4j_pid(settings, data_dir)
         bench = Bench(db, args, Cpu(pid))
         print("Warming up...", file=sys.stderr)
-        await bench.warm_up(systems, cases)
+        fixed = fixed_cost_case()
+        await bench.warm_up(systems, [fixed, *cases])
         await bench.warm_up({"gateway-rm": rm}, [book_case])
         await bench.idle()
-        await measure(bench, systems, cases, rm, book_case)
+        await measure(bench, systems, cases, rm, book_case, fixed)
         async with httpx.AsyncClient() as client:
             sockets = (await client.get(node_url + "/stats")).json()
         lines = report(bench, cases, args, (book["resourceId"], len(book_case.requests)), check_lines,

@@ -23,6 +23,7 @@ CUSTOMER_360 = load("bench/customer_360")
 SEGMENT_PAGE = load("bench/segment_page")
 HOUSEHOLD_PAGE = load("bench/household_page")
 PROFILE_AND_EVENTS = load("bench/profile_and_events")
+ROUND_TRIP = load("bench/round_trip")
 
 
 # The same fields in each system's GraphQL: the gateway's schema, and @neo4j/graphql's generated one
@@ -124,3 +125,10 @@ def build_cases(customers: int, seed: int) -> list[Case]:
              f"{{ {fields(NGQL, INDICATORS, EVENTS, plain='customerId name')} }} }}",
              PROFILE_AND_EVENTS, profile_events, paged=False),
     ]
+
+
+def fixed_cost_case() -> Case:
+    """What every request costs whatever it asks: `{ __typename }` over HTTP on each GraphQL server (no
+    database), and for the floor one round trip to Neo4j that reads nothing. A case's p50 less it is
+    the part that grows with the question."""
+    return Case("fixed-cost", "{ __typename }", "{ __typename }", ROUND_TRIP, [Request({}, {}, {"one": 1})], paged=False)
