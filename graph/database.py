@@ -14,10 +14,9 @@ import contextlib
 import functools
 import logging
 import time
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any, LiteralString, TypeVar, cast
+from typing import Any, LiteralString, TypeVar
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncResult, AsyncSession, Query, unit_of_work
@@ -34,6 +33,7 @@ from gateway.settings import Settings
 from graph import queries
 from graph.availability import UNAVAILABLE_MESSAGE, Availability
 from graph.errors import TimedOut, Unavailable, ValidationFailed
+from graph.lru import Lru
 from graph.tls import driver_security, untrusted_certificate
 
 Record = dict[str, Any]
@@ -97,13 +97,10 @@ class _Link:
         self.driver = driver
         self.new_driver = new_driver
         # statement -> (access mode, latest parameters), most recently run last
-        self.recent: OrderedDict[str, tuple[str, dict[str, Any]]] = OrderedDict()
+        self.recent: Lru[LiteralString, tuple[str, dict[str, Any]]] = Lru(RECENT_STATEMENTS)
 
-    def remember(self, query: str, access: str, params: dict[str, Any]) -> None:
-        self.recent[query] = (access, params)
-        self.recent.move_to_end(query)
-        if len(self.recent) > RECENT_STATEMENTS:
-            self.recent.popitem(last=False)
+    def remember(self, query: LiteralString, access: str, params: dict[str, Any]) -> None:
+        self.recent.put(query, (access, params))
 
 
 class Database:
@@ -150,12 +147,12 @@ class Database:
         recently: each in a transaction that is rolled back, newest first, so the first requests
         after an outage find their plans made once rather than made by each of them at once."""
         planned = 0
-        for query, (access, params) in reversed(list(self._link.recent.items())):
+        for query, (access, params) in self._link.recent.newest_first():
             try:
                 async with self.driver.session(database=self.name, default_access_mode=access) as session:
                     tx = await session.begin_transaction(timeout=self.request_timeout)
                     try:
-                        await (await tx.run(cast(LiteralString, query), params)).consume()
+                        await (await tx.run(query, params)).consume()
                     finally:
                         await tx.rollback()
                 planned += 1

@@ -11,7 +11,6 @@ hints, which would otherwise spell out the schema field by field. Each limit is 
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -41,6 +40,7 @@ from gateway.errors import nodes_of
 from gateway.security.query_cost import operation_cost
 from gateway.settings import Settings
 from graph.errors import ValidationFailed
+from graph.lru import Lru
 
 ExtensionFactory = Callable[[], SchemaExtension]
 
@@ -103,27 +103,15 @@ def operations_rule(max_operations: int) -> type[ValidationRule]:
     return MaxOperations
 
 
-class ParsedDocuments:
-    """Documents by their text, once parsed and past DocumentShape's checks; the least recently used
-    dropped first. graphql-core never changes a document it executes, so requests share them (as
-    Strawberry's ParserCache does; that one parses inside the extension, where a syntax error would
-    escape the error contract, while here a text that does not parse is parsed again by Strawberry)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.documents: OrderedDict[str, DocumentNode] = OrderedDict()
-
-    def get(self, text: str) -> DocumentNode | None:
-        document = self.documents.get(text)
-        if document is not None:
-            self.documents.move_to_end(text)
-        return document
+class ParsedDocuments(Lru[str, DocumentNode]):
+    """Documents by their text, once parsed and past DocumentShape's checks. graphql-core never changes
+    a document it executes, so requests share them (as Strawberry's ParserCache does; that one parses
+    inside the extension, where a syntax error would escape the error contract, while here a text that
+    does not parse is parsed again by Strawberry)."""
 
     def keep(self, text: str, document: DocumentNode) -> None:
         if len(text) <= MAX_KEPT_TEXT:
-            self.documents[text] = document
-            if len(self.documents) > self.size:
-                self.documents.popitem(last=False)
+            self.put(text, document)
 
 
 class DocumentShape(SchemaExtension):

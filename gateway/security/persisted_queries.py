@@ -16,11 +16,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 from gateway.settings import Settings, SettingsError
+from graph.lru import Lru
 
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
@@ -73,9 +73,8 @@ class PersistedQueries:
 
     def __init__(self, registered: dict[str, str], capacity: int, registered_only: bool) -> None:
         self.registered = registered
-        self.capacity = capacity
         self.registered_only = registered_only
-        self._remembered: OrderedDict[str, str] = OrderedDict()
+        self._remembered: Lru[str, str] = Lru(capacity)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PersistedQueries:
@@ -108,20 +107,11 @@ class PersistedQueries:
             remembered = self._remembered.get(digest)
             if remembered is None:
                 raise not_found()
-            self._remembered.move_to_end(digest)
             return remembered
         if sha256_of(query) != digest:
             raise _mismatch()
-        self._remember(digest, query)
+        self._remembered.put(digest, query)
         return query
-
-    def _remember(self, digest: str, query: str) -> None:
-        if self.capacity == 0:
-            return
-        self._remembered[digest] = query
-        self._remembered.move_to_end(digest)
-        while len(self._remembered) > self.capacity:
-            self._remembered.popitem(last=False)
 
 
 def _requested_hash(persisted: object) -> str:

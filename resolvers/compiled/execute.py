@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections import OrderedDict
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -29,6 +28,7 @@ from gateway.errors import nodes_of
 from gateway.security.auth import Principal
 from gateway.security.book import book_holder, check_row
 from graph.errors import Forbidden, GatewayError
+from graph.lru import Lru
 from resolvers.compiled.fragments import CannotCompile
 from resolvers.compiled.plan import CompiledOperation, compile_operation
 from resolvers.compiled.shape import Output, build
@@ -51,15 +51,8 @@ class CompiledReads:
 
     def __init__(self, schema: GraphQLSchema, size: int = CACHE_SIZE) -> None:
         self.schema = schema
-        self.size = size
-        self.compiled: OrderedDict[tuple[Any, ...], CompiledOperation | None] = OrderedDict()
-        self.directives: OrderedDict[str, tuple[str, ...]] = OrderedDict()
-        self.reasons: OrderedDict[tuple[Any, ...], str] = OrderedDict()
-
-    def _remember(self, store: OrderedDict[Any, Any], key: Any, value: Any) -> None:
-        store[key] = value
-        if len(store) > self.size:
-            store.popitem(last=False)
+        self.compiled: Lru[tuple[Any, ...], CompiledOperation | None] = Lru(size)
+        self.directives: Lru[str, tuple[str, ...]] = Lru(size)
 
     def operation(self, query: str, document: DocumentNode, executor: Executor[Any],
                   principal: Principal) -> CompiledOperation | None:
@@ -67,19 +60,17 @@ class CompiledReads:
         names = self.directives.get(digest)
         if names is None:
             names = directive_variables(document)
-            self._remember(self.directives, digest, names)
+            self.directives.put(digest, names)
         chosen = tuple(executor.variable_values.coerced.get(name) for name in names)
         name = executor.operation.name.value if executor.operation.name else None
         key = (digest, name, tuple(sorted(role.value for role in principal.roles)), chosen)
         if key in self.compiled:
-            self.compiled.move_to_end(key)
             return self.compiled[key]
         try:
             compiled: CompiledOperation | None = compile_operation(self.schema, executor, principal)
-        except CannotCompile as why:
+        except CannotCompile:
             compiled = None
-            self._remember(self.reasons, key, str(why))
-        self._remember(self.compiled, key, compiled)
+        self.compiled.put(key, compiled)
         return compiled
 
 

@@ -34,6 +34,7 @@ from gateway.security.auth import ALL_ROLES, Principal, Role, issue_token
 from gateway.settings import Settings
 from graph import queries
 from graph.database import Database
+from graph.lru import Lru
 from graph.seed import wipe_graph
 from tests.gateway.security.fuzz_values import (
     INJECTION_STRINGS,
@@ -130,7 +131,7 @@ async def fuzz_bank(fuzz_bank_as_loaded: FuzzBank) -> Database:
     return fuzz_bank_as_loaded.db
 
 
-def ran(db: Database) -> dict[str, tuple[str, dict[str, Any]]]:
+def ran(db: Database) -> Lru[LiteralString, tuple[str, dict[str, Any]]]:
     """From now on, every statement run through `db`'s driver (any request's view of it), with its
     access mode: what graph/database.py keeps to warm a restarted Neo4j."""
     statements = db._link.recent
@@ -138,7 +139,7 @@ def ran(db: Database) -> dict[str, tuple[str, dict[str, Any]]]:
     return statements
 
 
-def beyond_the_audit_record(statements: dict[str, tuple[str, dict[str, Any]]]) -> list[str]:
+def beyond_the_audit_record(statements: Lru[LiteralString, tuple[str, dict[str, Any]]]) -> list[str]:
     """The statements that ran other than the audit record every mutation leaves, refused or not:
     none, for a document refused before any resolver ran."""
     return [statement for statement in statements if statement != RECORD_AUDIT]
