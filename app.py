@@ -35,7 +35,7 @@ from gateway.http_limits import HTTP_REFUSAL_CODES, HttpLimitsMiddleware, error_
 from gateway.http_protocol import GatewayHttpProtocol
 from gateway.request_id import RequestIdMiddleware, configure_logging, current_request_id
 from gateway.routing_feed import RoutingFeed, window_for
-from gateway.security.auth import DEVELOPMENT_TOKEN_SECONDS, development_secret, development_token
+from gateway.security.auth import DEVELOPMENT_TOKEN_SECONDS, Authenticator, development_secret, development_token
 from gateway.settings import Settings, SettingsError
 from gateway.view import GatewayGraphQL
 from graph.constraints import apply_schema, missing_schema
@@ -102,7 +102,8 @@ def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None,
         finally:
             await database.close()
 
-    graphql = GatewayGraphQL(build_schema(settings), settings, graphiql)
+    authenticate = Authenticator(settings)  # one for the rate limiter and the endpoint: a token is verified once
+    graphql = GatewayGraphQL(build_schema(settings), settings, authenticate, graphiql)
     routes = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
@@ -113,7 +114,7 @@ def create_app(settings: Settings, local_neo4j: LocalNeo4j | None = None,
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_refusal},
                     middleware=[Middleware(RequestIdMiddleware), Middleware(AccessLogMiddleware),
-                                Middleware(HttpLimitsMiddleware, settings=settings)])
+                                Middleware(HttpLimitsMiddleware, settings=settings, authenticate=authenticate)])
     app.router.redirect_slashes = False  # /graphql/ is an unknown path (a JSON 404), not a redirect without a body
     return app
 

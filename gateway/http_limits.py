@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gateway.security.auth import authenticate
+from gateway.security.auth import Authenticator
 from gateway.settings import Settings
 from graph.errors import Unauthenticated
 
@@ -73,9 +73,10 @@ class TokenBuckets:
 class HttpLimitsMiddleware:
     """Refuses oversized and too frequent requests to /graphql; other paths (health probes) pass."""
 
-    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings, authenticate: Authenticator) -> None:
         self.app = app
         self.settings = settings
+        self.authenticate = authenticate
         self.buckets = TokenBuckets(settings.rate_limit_per_minute) if settings.rate_limit_per_minute else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -84,7 +85,7 @@ class HttpLimitsMiddleware:
             return
         request = Request(scope)
         if self.buckets is not None:
-            wait = self.buckets.take(_principal_key(self.settings, request))
+            wait = self.buckets.take(_principal_key(self.authenticate, request))
             if wait:
                 seconds = max(1, math.ceil(wait))
                 await error_response(429, "RATE_LIMITED", f"too many requests; retry in {seconds}s "
@@ -106,10 +107,10 @@ class HttpLimitsMiddleware:
         await self.app(scope, _replay(body, receive), send)
 
 
-def _principal_key(settings: Settings, request: Request) -> str:
+def _principal_key(authenticate: Authenticator, request: Request) -> str:
     # Authentication proper (and its 401) stays with the endpoint; here it only names the bucket.
     try:
-        return "principal:" + authenticate(settings, request.headers.get("authorization")).subject
+        return "principal:" + authenticate(request.headers.get("authorization")).subject
     except Unauthenticated:
         return "address:" + (request.client.host if request.client else "unknown")
 

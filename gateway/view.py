@@ -41,7 +41,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from gateway.graphiql import GraphiQLAssets, page
 from gateway.http_limits import HTTP_REFUSAL_CODES
-from gateway.security.auth import authenticate
+from gateway.security.auth import Authenticator
 from gateway.security.persisted_queries import PersistedQueries, PersistedQueryError
 from gateway.settings import Settings
 from graph.errors import Unauthenticated
@@ -80,8 +80,11 @@ class PersistedQueriesOverWebSocket(BaseGraphQLTransportWSHandler[Context, None]
 class GatewayGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = PersistedQueriesOverWebSocket
 
-    def __init__(self, schema: Any, settings: Settings, graphiql: GraphiQLAssets | None = None) -> None:
-        """`graphiql`: the assets of the GraphiQL page a browser gets (development mode only)."""
+    def __init__(self, schema: Any, settings: Settings, authenticate: Authenticator,
+                 graphiql: GraphiQLAssets | None = None) -> None:
+        """`authenticate`: the principal of each request's Authorization header (shared with the rate
+        limiter, so a token is verified once); `graphiql`: the assets of the GraphiQL page a browser gets
+        (development mode only)."""
         super().__init__(
             schema,
             graphql_ide="graphiql" if graphiql is not None else None,
@@ -89,6 +92,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.settings = settings
+        self.authenticate = authenticate
         self.graphiql = graphiql
         self.persisted_queries = PersistedQueries.from_settings(settings)
 
@@ -107,7 +111,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
             await response(scope, receive, send)
             return
         try:
-            scope["state"]["principal"] = authenticate(self.settings, request.headers.get("authorization"))
+            scope["state"]["principal"] = self.authenticate(request.headers.get("authorization"))
         except Unauthenticated as error:
             await _refuse(error, media_type)(scope, receive, send)
             return
@@ -235,7 +239,7 @@ class GatewayGraphQL(GraphQL[Context, None]):
         params = context.connection_params or {}
         header = params.get("Authorization") or params.get("authorization") or context.handshake_authorization
         try:
-            context.principal = authenticate(self.settings, header if isinstance(header, str) else None)
+            context.principal = self.authenticate(header if isinstance(header, str) else None)
         except Unauthenticated as error:
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": error.message}) from None
         acknowledge_without_payload: UnsetType = UNSET

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,23 +28,39 @@ REQUIRED_CLAIMS = ["exp", "sub"]
 TIME_CLAIMS = ("exp", "iat", "nbf")
 
 
+@dataclass(frozen=True)
+class SigningKey:
+    """The key a token names (by its header's `alg` and `kid`) and the gateway holds."""
+
+    algorithm: str
+    kid: str | None
+    key: str | RSAPublicKey
+
+    def still_held(self, settings: Settings) -> bool:
+        """Whether the gateway still verifies with this very key: false once a JWKS rotation dropped
+        or replaced it (an HS256 secret never changes while the gateway runs)."""
+        try:
+            return signing_key(settings, self.algorithm, self.kid).key is self.key
+        except Unauthenticated:
+            return False
+
+
 def verify(settings: Settings, token: str) -> dict[str, Any]:
     """The claims of `token` once its signature, algorithm, times, issuer and audience check out."""
+    return verify_with_key(settings, token)[0]
+
+
+def verify_with_key(settings: Settings, token: str) -> tuple[dict[str, Any], SigningKey]:
+    """verify(), with the key that verified the token."""
     try:
         header = jwt.get_unverified_header(token)
     except jwt.InvalidTokenError as error:
         raise Unauthenticated(f"the bearer token is not valid: {error}") from None
     except (TypeError, ValueError):
         raise Unauthenticated("the bearer token is not valid: its header is not a JSON object") from None
-    algorithm = header.get("alg")
-    accepted = accepted_algorithms(settings.jwt_algorithms, settings.jwt_secret, settings.jwt_jwks_file)
-    if algorithm not in accepted:
-        raise Unauthenticated(
-            f"the bearer token is signed with algorithm {_shown(algorithm)}, which this gateway does not accept "
-            f"(accepted: {', '.join(accepted)})")
-    if algorithm == "HS256" and not settings.jwt_secret:
-        raise Unauthenticated("the bearer token is signed with HS256 but this gateway has no GATEWAY_JWT_SECRET")
-    key = settings.jwt_secret if algorithm == "HS256" else _rsa_key(settings, header.get("kid"))
+    signing = signing_key(settings, header.get("alg"), header.get("kid"))
+    key = signing.key
+    algorithm = signing.algorithm
     leeway = settings.jwt_leeway_seconds
     try:
         claims: dict[str, Any] = jwt.decode(
@@ -80,7 +97,22 @@ def verify(settings: Settings, token: str) -> dict[str, Any]:
         # PyJWT takes JSON true and false for numbers (Python's bool is an int): not a time.
         if isinstance(claims.get(claim), bool):
             raise Unauthenticated(f"the bearer token's '{claim}' claim must be a number of seconds, not {claims[claim]}")
-    return claims
+    return claims, signing
+
+
+def signing_key(settings: Settings, algorithm: Any, kid: Any) -> SigningKey:
+    """The key for a token's `alg` and `kid`, or Unauthenticated: an algorithm GATEWAY_JWT_ALGORITHMS
+    does not accept, or a key the gateway does not hold."""
+    accepted = accepted_algorithms(settings.jwt_algorithms, settings.jwt_secret, settings.jwt_jwks_file)
+    if algorithm not in accepted:
+        raise Unauthenticated(
+            f"the bearer token is signed with algorithm {_shown(algorithm)}, which this gateway does not accept "
+            f"(accepted: {', '.join(accepted)})")
+    if algorithm == "HS256":
+        if not settings.jwt_secret:
+            raise Unauthenticated("the bearer token is signed with HS256 but this gateway has no GATEWAY_JWT_SECRET")
+        return SigningKey(algorithm, kid if isinstance(kid, str) else None, settings.jwt_secret)
+    return SigningKey(algorithm, kid if isinstance(kid, str) else None, _rsa_key(settings, kid))
 
 
 def _rsa_key(settings: Settings, kid: Any) -> RSAPublicKey:

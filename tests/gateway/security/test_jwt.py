@@ -18,7 +18,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.testclient import TestClient
 
 from app import create_app
-from gateway.security.auth import Principal, Role, authenticate
+from gateway.security import jwt_keys
+from gateway.security.auth import Authenticator, Principal, Role, authenticate
 from gateway.settings import Settings, SettingsError
 from graph.database import Database
 from graph.errors import Unauthenticated
@@ -180,6 +181,54 @@ def test_a_rotated_jwks_file_is_picked_up_without_a_restart(keys: Keys, tmp_path
         "the bearer token names signing key kid 'signing-2026', which this gateway does not know")
     path.write_text(json.dumps({"keys": [_jwk(keys.other, "old"), _jwk(keys.private, "signing-2026")]}))
     assert authenticate(settings, f"Bearer {rs256(keys)}").subject == "R000301"
+
+
+def test_a_remembered_token_is_not_verified_again_until_it_expires(keys: Keys, monkeypatch: pytest.MonkeyPatch) -> None:
+    verified: list[str] = []
+    verify = jwt_keys.verify_with_key
+
+    def counted(settings: Settings, token: str) -> Any:
+        verified.append(token)
+        return verify(settings, token)
+
+    monkeypatch.setattr(jwt_keys, "verify_with_key", counted)
+    authenticator = Authenticator(gateway(keys, jwt_leeway_seconds=0))
+    expires = int(time.time()) + 2
+    token = hs256(exp=expires)
+    principal = authenticator(f"Bearer {token}")
+    assert authenticator(f"Bearer  {token} ") == principal == Principal("R000301", frozenset({Role.RELATIONSHIP_MANAGER}))
+    assert verified == [token]
+    # Refusals are never remembered: each is verified, and refused, again.
+    forged = jwt.encode(claims(roles=["admin"]), "a-different-secret-" * 3, algorithm="HS256")
+    for _ in range(2):
+        with pytest.raises(Unauthenticated, match="Signature verification failed"):
+            authenticator(f"Bearer {forged}")
+    assert verified == [token, forged, forged]
+    while time.time() < expires:
+        time.sleep(0.05)
+    with pytest.raises(Unauthenticated, match="the bearer token has expired; ask for a new one"):
+        authenticator(f"Bearer {token}")
+
+
+def test_a_remembered_token_is_refused_once_a_rotation_drops_or_replaces_its_key(keys: Keys, tmp_path: Path) -> None:
+    path = tmp_path / "rotating.json"
+    path.write_text(json.dumps({"keys": [_jwk(keys.private, "signing-2026"), _jwk(keys.spare, "signing-2025")]}))
+    authenticator = Authenticator(gateway(keys, jwt_jwks_file=path))
+    current, previous = rs256(keys), rs256(keys, kid="signing-2025", key=keys.spare)
+    assert authenticator(f"Bearer {current}").subject == authenticator(f"Bearer {previous}").subject == "R000301"
+    # signing-2025 retired, and signing-2026 now names another key (a compromised one replaced).
+    path.write_text(json.dumps({"keys": [_jwk(keys.other, "signing-2026")]}))
+    with pytest.raises(Unauthenticated, match="kid 'signing-2025', which this gateway does not know"):
+        authenticator(f"Bearer {previous}")
+    with pytest.raises(Unauthenticated, match="Signature verification failed"):
+        authenticator(f"Bearer {current}")
+
+
+def test_remembered_tokens_are_bounded(keys: Keys) -> None:
+    authenticator = Authenticator(gateway(keys), size=3)
+    for subject in ("a", "b", "c", "d", "e"):
+        assert authenticator(f"Bearer {hs256(sub=subject)}").subject == subject
+    assert len(authenticator.verified) == 3
 
 
 @pytest.mark.parametrize(("changes", "message"), [
