@@ -264,19 +264,28 @@ class Compiler:
         if isinstance(spec, Prop):
             if spec.variable not in env:
                 raise CannotCompile(f"{parent.name}.{name} needs {spec.variable}, not bound on this path")
-            return (f"{env[spec.variable]}.{spec.name}",
-                    Entry(key, nodes, Kind.CURSOR if spec.cursor else scalar, text=spec.cursor or ""))
+            if spec.cursor:
+                return f"{env[spec.variable]}.{spec.name}", Entry(key, nodes, Kind.CURSOR, text=spec.cursor)
+            return _scalar(named.name, f"{env[spec.variable]}.{spec.name}"), Entry(key, nodes, scalar)
         if isinstance(spec, Var):
             if spec.variable not in env:
                 raise CannotCompile(f"{parent.name}.{name} needs {spec.variable}, not bound on this path")
-            return env[spec.variable], Entry(key, nodes, scalar)
+            return _scalar(named.name, env[spec.variable]), Entry(key, nodes, scalar)
         if isinstance(spec, Frag):
             expression = fill(spec.name, self.bind(spec, env, definition, nodes[0]))
             cursor = env.get("cursorKind") if spec.cursor == CONNECTION_CURSOR else spec.cursor
             if spec.cursor and not cursor:
                 raise CannotCompile(f"{parent.name}.{name}: no connection names its cursor on this path")
-            return expression, Entry(key, nodes, Kind.CURSOR if cursor else scalar, text=cursor or "")
+            if cursor:
+                return expression, Entry(key, nodes, Kind.CURSOR, text=cursor)
+            return _scalar(named.name, expression), Entry(key, nodes, scalar)
         raise CannotCompile(f"{parent.name}.{name}: a scalar cannot be bound")
+
+
+def _scalar(type_name: str, expression: str) -> str:
+    """A scalar field's Cypher: a DateTime as the parts shape.py writes its ISO string from
+    (cypher/compiled/scalar/DateTime.cypher), any other value as it is."""
+    return fill("scalar/DateTime", {"value": expression}) if type_name == "DateTime" else expression
 
 
 def compile_operation(schema: GraphQLSchema, executor: Executor[Any], principal: Principal) -> CompiledOperation:

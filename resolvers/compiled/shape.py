@@ -8,6 +8,7 @@ manager's book, NOT_FOUND for an unknown id), each with the message the resolver
 
 from __future__ import annotations
 
+import datetime
 import enum
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +64,23 @@ def cursor_key(value: Any) -> str:
     return event_key(value[0], value[1]) if isinstance(value, list) else str(value)
 
 
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_OFFSETS: dict[int, datetime.timezone] = {}
+
+
+def instant_iso(parts: list[int]) -> str:
+    """A DateTime's [epochMillis, nanosecond, offsetSeconds] (cypher/compiled/scalar/DateTime.cypher) as
+    the ISO string the resolvers write for it: the driver's datetime (its offset in whole minutes, the
+    microseconds truncated) in Python's isoformat."""
+    millis, nanosecond, offset = parts
+    minutes = offset // 60
+    zone = _OFFSETS.get(minutes)
+    if zone is None:
+        zone = _OFFSETS.setdefault(minutes, datetime.timezone(datetime.timedelta(minutes=minutes)))
+    instant = EPOCH + datetime.timedelta(seconds=millis // 1000, microseconds=nanosecond // 1000)
+    return instant.astimezone(zone).isoformat()
+
+
 def build(shape: Shape, raw: Any, path: list[str | int], out: Output) -> dict[str, Any] | None:
     if raw is None:
         return None
@@ -79,7 +97,8 @@ def build(shape: Shape, raw: Any, path: list[str | int], out: Output) -> dict[st
             result[key] = raw[key]
         elif kind is Kind.TEMPORAL:
             value = raw[key]
-            result[key] = None if value is None else native(value).isoformat()
+            result[key] = None if value is None else instant_iso(value) if isinstance(value, list) else native(
+                value).isoformat()
         elif kind is Kind.CURSOR:
             value = raw[key]
             result[key] = None if value is None else encode_cursor(entry.text, cursor_key(value))
