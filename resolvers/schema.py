@@ -6,10 +6,13 @@ import datetime
 from typing import Any
 
 import strawberry
-from strawberry.extensions import ValidationCache
+from strawberry.extensions import SchemaExtension, ValidationCache
+from strawberry.extensions.runner import SchemaExtensionsRunner
+from strawberry.types import ExecutionContext
 
 from gateway.access_log import OperationName
 from gateway.errors import ErrorContract, apply_contract
+from gateway.extension_runner import ExtensionsRunner
 from gateway.security.audit import AuditTrail
 from gateway.security.book_guard import guard
 from gateway.security.limits import DOCUMENT_CACHE_SIZE, limit_extensions
@@ -51,6 +54,10 @@ class Subscription(DesktopSubscription):
 
 
 class GatewaySchema(strawberry.Schema):
+    def create_extensions_runner(self, execution_context: ExecutionContext,
+                                 extensions: list[SchemaExtension]) -> SchemaExtensionsRunner:
+        return ExtensionsRunner(execution_context=execution_context, extensions=extensions)
+
     def process_errors(self, errors: list[Any], execution_context: Any = None) -> None:
         """The error contract, in place, for errors of an exception that ended the operation early
         (e.g. raised while validating): Strawberry answers those after ErrorContract.on_operation
