@@ -32,6 +32,7 @@ from neo4j.exceptions import (
 from gateway.settings import Settings
 from graph import queries
 from graph.availability import UNAVAILABLE_MESSAGE, Availability
+from graph.bolt_values import bolt_parameters
 from graph.errors import TimedOut, Unavailable, ValidationFailed
 from graph.lru import Lru
 from graph.tls import driver_security, untrusted_certificate
@@ -152,7 +153,7 @@ class Database:
                 async with self.driver.session(database=self.name, default_access_mode=access) as session:
                     tx = await session.begin_transaction(timeout=self.request_timeout)
                     try:
-                        await (await tx.run(query, params)).consume()
+                        await (await tx.run(query, bolt_parameters(params))).consume()
                     finally:
                         await tx.rollback()
                 planned += 1
@@ -228,7 +229,7 @@ class Database:
     async def _write_autocommit(self, query: LiteralString, params: dict[str, Any]) -> None:
         try:
             async with self.driver.session(database=self.name, bookmark_manager=self.bookmarks) as session:
-                result = await session.run(query, params)
+                result = await session.run(query, bolt_parameters(params))
                 await result.consume()
         except CONNECTION_ERRORS as error:
             raise Unavailable(UNAVAILABLE_MESSAGE) from error
@@ -359,7 +360,7 @@ def _plain(records: list[neo4j.Record]) -> list[Record]:
 async def _result(run: Callable[[Any, dict[str, Any]], Awaitable[AsyncResult]], query: LiteralString | Query,
                   params: dict[str, Any]) -> AsyncResult:
     try:
-        return await run(query, params)
+        return await run(query, bolt_parameters(params))
     except UnicodeEncodeError:
         # JSON lets a client send a lone UTF-16 surrogate ("\ud800"); Bolt carries UTF-8 only.
         raise ValidationFailed("a text holds a lone UTF-16 surrogate (e.g. \\ud800), which is not valid "
