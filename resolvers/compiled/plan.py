@@ -221,6 +221,9 @@ class Compiler:
                     kept.append(part)
             entries.append(entry)
         projection = "{" + ", ".join(parts) + "}"
+        # Outside the book only the withheld fields answer differently (null, FORBIDDEN): a selection of
+        # reference fields only (a household member's name) needs no book check at all.
+        guarded = guarded and any(entry.withheld for entry in entries)
         if guarded:
             outside = "{" + ", ".join([*kept, f"`__outside`: {env['customer']}.customerId"]) + "}"
             projection = fill("book/guarded", {"inBook": self.in_book(env["customer"]), "projection": projection,

@@ -188,10 +188,28 @@ async def test_every_compiled_statement_pages_before_projecting_and_starts_from_
         assert not unanchored_subqueries(details, indexed), (unanchored_subqueries(details, indexed), details)
 
 
+# A member's segment is not a reference field: outside the book it is withheld, so the book is checked.
+WITH_MEMBER_SEGMENTS = CUSTOMER_360.replace("members { role customer { customerId name } }",
+                                            "members { role customer { customerId name segment } }")
+
+
+def test_the_book_is_checked_only_where_a_field_would_be_withheld() -> None:
+    def book_checks(query: str) -> int:
+        executor = Executor.build(SCHEMA._schema, parse(query), raw_variable_values={"id": "C0000001"})
+        assert not isinstance(executor, list)
+        compiled = compile_operation(SCHEMA._schema, executor, Principal("R-CR-1", RM))
+        return compiled.statement.count("$bookOf IS NULL")
+
+    assert WITH_MEMBER_SEGMENTS != CUSTOMER_360
+    # The customer itself, then its household members once a member's segment is asked for; related
+    # parties and members by name only answer the same inside the book and out.
+    assert (book_checks(CUSTOMER_360), book_checks(WITH_MEMBER_SEGMENTS)) == (1, 2)
+
+
 async def test_the_command_prints_what_neo4j_browser_runs(bank: Database, capsys: pytest.CaptureFixture[str]) -> None:
     """python -m resolvers.compiled: its :param lines read with Browser 5's rules, then its statement,
     answer the one row the gateway reads (before the post-pass)."""
-    assert compiled_main([CUSTOMER_360, "--variables", '{"id": "C0000001"}', "--role", "relationship_manager",
+    assert compiled_main([WITH_MEMBER_SEGMENTS, "--variables", '{"id": "C0000001"}', "--role", "relationship_manager",
                           "--resource-id", "R-CR-1"]) == 0
     lines, statement = capsys.readouterr().out.split("\n\n", 1)
     async with bank.driver.session(database=bank.name) as session:
