@@ -455,9 +455,11 @@ async def measure(bench: Bench, systems: dict[str, System], cases: list[Case], r
             for case in [fixed, *cases] if concurrency == 1 else cases:
                 for name, system in systems.items():
                     await bench.block(system, name, case, concurrency, count)
-            # The rules cost: the same customers, as an admin and as the relationship manager whose book they are.
-            await bench.block(systems["gateway"], "gateway-admin", book_case, concurrency, count)
-            await bench.block(rm, "gateway-rm", book_case, concurrency, count)
+            # The rules cost: the same customers, as an admin and as the relationship manager whose book they
+            # are; who goes first alternates by round, so neither always follows the heavier blocks.
+            pair = [(systems["gateway"], "gateway-admin"), (rm, "gateway-rm")]
+            for system, name in pair if round_ % 2 else pair[::-1]:
+                await bench.block(system, name, book_case, concurrency, count)
 
 
 # Report
