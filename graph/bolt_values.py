@@ -18,8 +18,9 @@ from typing import Any
 
 from neo4j._codec.packstream import Structure  # the driver's own value type; pinned driver
 
-EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-NAIVE_EPOCH = datetime.datetime(1970, 1, 1)
+from graph.temporal import EPOCH
+
+NAIVE_EPOCH = EPOCH.replace(tzinfo=None)
 
 
 def bolt_parameters(params: dict[str, Any]) -> dict[str, Any]:

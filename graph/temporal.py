@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+# The Unix epoch, in UTC: where Neo4j's epochMillis and Bolt's epoch seconds count from.
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
 
 def native(value: Any) -> Any:
     """neo4j.time.Date → datetime.date, DateTime → datetime.datetime; None stays None."""

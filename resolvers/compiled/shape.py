@@ -18,7 +18,7 @@ from graphql import FieldNode, GraphQLError
 from domains.customer_event_history.timeline import event_key
 from gateway.security.book import outside_the_book
 from graph.errors import Forbidden, GatewayError
-from graph.temporal import native
+from graph.temporal import EPOCH, native
 from resolvers.pagination import encode_cursor
 
 
@@ -64,7 +64,6 @@ def cursor_key(value: Any) -> str:
     return event_key(value[0], value[1]) if isinstance(value, list) else str(value)
 
 
-EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 _OFFSETS: dict[int, datetime.timezone] = {}
 
 
