@@ -285,3 +285,20 @@ def test_over_http_a_forged_token_is_401_and_a_real_one_is_served(rs256_client: 
         "extensions": {"code": "UNAUTHENTICATED"}}]}
     served = post(rs256(keys, iss=None, aud=None))
     assert (served.status_code, served.json()) == (200, {"data": {"customers": {"edges": []}}})
+
+
+def test_over_http_a_remembered_token_still_expires(settings: Settings, clean_graph: Database) -> None:
+    """Through the app, rate limiting on (limiter and endpoint share the remembered tokens): a token
+    served twice is refused with the reason once its `exp` has passed."""
+    expires = int(time.time()) + 2
+    token = jwt.encode({"sub": "R000301", "roles": ["analyst"], "exp": expires}, settings.jwt_secret, algorithm="HS256")
+    with TestClient(create_app(replace(settings, jwt_leeway_seconds=0, rate_limit_per_minute=600))) as client:
+        def post() -> Any:
+            return client.post("/graphql", json={"query": QUERY}, headers={"Authorization": f"Bearer {token}"})
+
+        assert [post().status_code for _ in range(2)] == [200, 200]
+        while time.time() < expires:
+            time.sleep(0.05)
+        expired = post()
+    assert expired.status_code == 401
+    assert expired.json()["errors"][0]["message"] == "the bearer token has expired; ask for a new one"
