@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install install-test chromium run test lint schema coverage seed neo4j query bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery bench-cold-planning bench-vs-neo4j-graphql clean
+.PHONY: install install-test chromium run test lint schema coverage seed neo4j query bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery bench-suite-cpu bench-cold-planning bench-vs-neo4j-graphql clean
 
 # Writes the dependencies pyproject.toml lists (`run`: the project's own; `dev`: the extra) as a
 # requirements file: the code runs from this checkout (app.py, python -m graph), so only they are installed.
@@ -116,6 +116,10 @@ bench-relationships: install
 
 bench-recovery: install
 	$(PY) bench/recovery_bench.py --runs $(or $(RUNS),3)
+
+# Where make test's CPU goes: per program, and inside the Neo4j JVMs per kind of thread (compilers, Bolt).
+bench-suite-cpu: lint install-test
+	$(PY) bench/suite_cpu_bench.py $(ARGS)
 
 # The CPU a fresh Neo4j spends starting and planning cypher/ once, per JVM option set (tests/conftest.py).
 bench-cold-planning: install

@@ -33,7 +33,7 @@ from graph.constraints import apply_schema
 from graph.database import Database, connect
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import wipe_graph
-from tests.support import CANCELLED_CONNECT_SOCKETS
+from tests.support import CANCELLED_CONNECT_SOCKETS, NEO4J_TEST_JVM_OPTIONS
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -70,15 +70,17 @@ OWN_NEO4J = ("tests/test_supervision.py::", "tests/graph/test_local_neo4j.py::",
 
 # Long tests on the session's Neo4j that send few distinct statements (bursts, browsers) or statements
 # no other test sends: they run beside OWN_NEO4J to even out the two workers (the other's tests summed
-# to 670-680 s against 500-560 s before the last two joined), on a session
-# Neo4j of that worker's own, which plans little. Never with NEO4J_URI: one database, which the
+# to 837 s against 743 s before the query library joined), on a session Neo4j of that worker's own,
+# which plans little. Never with NEO4J_URI: one database, which the
 # other worker wipes.
 BESIDE_OWN_NEO4J = ("tests/browser/", "tests/resolvers/contact_routing/test_queue_order.py::",
                     "tests/resolvers/contact_routing/test_routing_feed_gateways.py::",
                     "tests/resolvers/contact_routing/test_allocation_concurrency.py::",
                     "tests/gateway/test_hostile_http.py::",
-                    # Mostly statements of their own (compiled from the documents they generate).
-                    "tests/gateway/security/test_book_paths.py::", "tests/resolvers/compiled/test_differential.py::")
+                    # Mostly statements of their own (compiled from the documents they generate; the
+                    # analysts' query library).
+                    "tests/gateway/security/test_book_paths.py::", "tests/resolvers/compiled/test_differential.py::",
+                    "tests/test_documented_cypher.py::")
 
 
 def runs_its_own_neo4j(nodeid: str) -> bool:
@@ -183,7 +185,8 @@ def neo4j_server() -> Iterator[Neo4jServer]:
         with tempfile.TemporaryDirectory(prefix="gateway-test-neo4j-") as home:
             with LocalNeo4j(home, free_port(), free_port(), heap="1g", pagecache="256m",
                             browser_commands=post_connect_commands("127.0.0.1", gateway_port),
-                            garbage_collector="SerialGC", neo4j_settings=TEST_NEO4J_SETTINGS) as local:
+                            garbage_collector="SerialGC", neo4j_settings=TEST_NEO4J_SETTINGS,
+                            jvm_options=NEO4J_TEST_JVM_OPTIONS) as local:
                 yield Neo4jServer(local.uri, "neo4j", "", "neo4j", local.browser_url, gateway_port)
 
 

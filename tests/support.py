@@ -25,6 +25,15 @@ from resolvers.context import Context
 from resolvers.schema import build_schema
 
 DATA = Path(__file__).resolve().parent / "data"
+# The test suite's Neo4j JVMs compile a method to optimized (C2) code only once it is ten times as hot as
+# the JVM's default thresholds ask. The suite sends an ever-changing mix of statements for 15 minutes,
+# which kept each JVM's one C2 thread busy throughout: the C1 and C2 compiler threads took 579 of the
+# run's 1,790 CPU seconds, about what Neo4j spent running the statements. Ten times the thresholds:
+# the fuzz and role-matrix modules cost Neo4j 203 CPU seconds instead of 286, in 198 s instead of 211
+# (thirty times: no less CPU, slower statements). Production keeps the defaults: a server that runs
+# for days earns its compilations back.
+NEO4J_TEST_JVM_OPTIONS = ("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+                          "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000")
 # neo4j 6.4 leaves the socket of a connection attempt cancelled mid-connect (never connected: no raddr)
 # to the garbage collector, whose ResourceWarning may come at any later point of the run;
 # graph/database.py cancels the calls in flight when Neo4j goes away. tests/conftest.py ignores these.

@@ -16,6 +16,7 @@ import pytest
 from bench.recovery_bench import Recovery, kill_under_writers, seeded, supervised_settings
 from graph.database import connect
 from graph.local_neo4j import LocalNeo4j, free_port
+from tests.support import NEO4J_TEST_JVM_OPTIONS
 
 # Every event a writer captured, with what one capture writes in its one transaction.
 CAPTURED = """
@@ -28,7 +29,8 @@ RETURN e.record AS record,
 
 async def test_a_killed_local_neo4j_fails_fast_is_restarted_and_recovers_fast(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    neo4j = LocalNeo4j(tmp_path / "neo4j", free_port(), free_port(), heap="512m", pagecache="64m").start()
+    neo4j = LocalNeo4j(tmp_path / "neo4j", free_port(), free_port(), heap="512m", pagecache="64m",
+                       jvm_options=NEO4J_TEST_JVM_OPTIONS).start()
     try:
         settings = supervised_settings().with_neo4j(neo4j.uri)
         await seeded(settings)

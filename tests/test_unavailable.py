@@ -21,6 +21,7 @@ from gateway.settings import Settings
 from graph.database import PING, connect
 from graph.errors import Unavailable
 from graph.local_neo4j import LocalNeo4j, free_port
+from tests.support import NEO4J_TEST_JVM_OPTIONS
 
 QUERY = {"query": "{ customers(first: 1) { edges { node { customerId } } } }"}
 
@@ -28,7 +29,8 @@ QUERY = {"query": "{ customers(first: 1) { edges { node { customerId } } } }"}
 def test_gateway_reports_unavailable_and_recovers(tmp_path: Path, offline_settings: Settings) -> None:
     # An archive of its own (graph/class_archive.py), written as it stops, which the restart maps.
     neo4j = LocalNeo4j(tmp_path / "neo4j", free_port(), free_port(), heap="512m", pagecache="64m",
-                       class_archives=tmp_path / "class-data", write_class_archive=True).start()
+                       class_archives=tmp_path / "class-data", write_class_archive=True,
+                       jvm_options=NEO4J_TEST_JVM_OPTIONS).start()
     try:
         # The production retry budget: a down Neo4j must be answered at once, not after the retries.
         own = replace(offline_settings.with_neo4j(neo4j.uri), retry_seconds=5.0)

@@ -1,0 +1,105 @@
+"""Where `make test`'s CPU goes: the suite run as `make test` runs it, with every process's CPU time
+sampled from /proc, per program (java, python, chromium ...) and, inside the Neo4j JVMs, per kind of
+thread (the JIT's C1 and C2 compilers, Bolt workers running statements, the rest).
+
+On two saturated cores the suite's time is its CPU over two, so this says what a change saves.
+
+    make bench-suite-cpu                      # the whole suite, two workers
+    make bench-suite-cpu ARGS="tests/gateway" # a part of it
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(path: Path) -> tuple[str, float] | None:
+    """A /proc stat file's command name and CPU seconds (user and system)."""
+    try:
+        text = path.read_text()
+    except OSError:
+        return None
+    fields = text.rsplit(")", 1)[1].split()
+    return text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def _thread_kind(name: str) -> str:
+    if name.startswith(("C1 ", "C2 ")):
+        return f"{name[:2]} compiler"
+    if "BoltWorke" in name:
+        return "Bolt workers (statements)"
+    return "other threads"
+
+
+class Sampler:
+    """The last CPU time seen of every process started after it, and of every JVM thread."""
+
+    def __init__(self) -> None:
+        self.existing = {p for p in os.listdir("/proc") if p.isdigit()}
+        self.processes: dict[str, tuple[str, float]] = {}
+        self.threads: dict[tuple[str, str], tuple[str, float]] = {}
+        self.stop = threading.Event()
+
+    def sample(self) -> None:
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit() or pid in self.existing or int(pid) == os.getpid():
+                continue
+            seen = _stat(Path("/proc", pid, "stat"))
+            if seen is None:
+                continue
+            self.processes[pid] = seen
+            if seen[0] == "java":
+                for tid in os.listdir(f"/proc/{pid}/task") if Path(f"/proc/{pid}/task").is_dir() else ():
+                    thread = _stat(Path("/proc", pid, "task", tid, "stat"))
+                    if thread is not None:
+                        self.threads[(pid, tid)] = (_thread_kind(thread[0]), thread[1])
+
+    def run(self) -> None:
+        while not self.stop.wait(1.0):
+            self.sample()
+
+
+def main() -> int:
+    # Its arguments go to pytest as they are (default: the suite with make test's two workers).
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(__doc__)
+        return 0
+    command = [sys.executable, "-m", "pytest", "-q", *(sys.argv[1:] or ["-n", "2", "--dist", "loadscope"])]
+    sampler = Sampler()
+    watcher = threading.Thread(target=sampler.run, daemon=True)
+    watcher.start()
+    started = time.monotonic()
+    print("running:", " ".join(command), flush=True)
+    outcome = subprocess.run(command, check=False)
+    wall = time.monotonic() - started
+    sampler.stop.set()
+    watcher.join()
+
+    programs: defaultdict[str, float] = defaultdict(float)
+    for name, seconds in sampler.processes.values():
+        programs[re.sub(r"\d+", "#", name)] += seconds
+    jvm: defaultdict[str, float] = defaultdict(float)
+    for kind, seconds in sampler.threads.values():
+        jvm[kind] += seconds
+    total = sum(programs.values())
+    print(f"\nwall {wall:.0f} s; CPU {total:.0f} s on {os.cpu_count()} cores (sampled each second: a process"
+          " that lives under a second is missed)")
+    for name, seconds in sorted(programs.items(), key=lambda item: -item[1])[:6]:
+        print(f"  {seconds:7.0f} s  {seconds / total:4.0%}  {name}")
+    print("inside the Neo4j JVMs:")
+    for kind, seconds in sorted(jvm.items(), key=lambda item: -item[1]):
+        print(f"  {seconds:7.0f} s  {seconds / total:4.0%}  {kind}")
+    return outcome.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
