@@ -121,7 +121,7 @@ bench-recovery: install
 bench-suite-cpu: lint install-test
 	$(PY) bench/suite_cpu_bench.py $(ARGS)
 
-# The CPU a fresh Neo4j spends starting and planning cypher/ once, per JVM option set (tests/conftest.py).
+# The CPU a fresh Neo4j spends starting and planning cypher/ once, per JVM option set (tests/support.py).
 bench-cold-planning: install
 	$(PY) bench/cold_planning_bench.py
 

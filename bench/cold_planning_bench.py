@@ -7,10 +7,12 @@ statement of cypher/ (seeding and schema files aside), and prints the JVM's CPU 
 side by side, with the ratio to the first set.
 
 Planning is not the whole suite: with the client compiler only, `make test` took 16.6 min of pytest
-against about 10 without (the heavy routing tests execute slower without the optimizing compiler),
-so the tests keep the JVM's defaults. Measure the whole suite before adopting an option set.
+against about 10 without (the heavy routing tests execute slower without the optimizing compiler).
+The tests' JVMs keep the optimizing compiler for what is ten times as hot as the defaults ask
+(tests/support.py, NEO4J_TEST_JVM_OPTIONS). Measure the whole suite before adopting an option set
+(`make bench-suite-cpu`).
 
-    make bench-cold-planning            # the JVM's defaults against the client compiler alone
+    make bench-cold-planning            # the JVM's defaults, the client compiler alone, the tests' set
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ from graph import queries
 from graph.constraints import apply_schema
 from graph.database import connect
 from graph.local_neo4j import LocalNeo4j, free_port
+from tests.support import NEO4J_TEST_JVM_OPTIONS
 
-OPTION_SETS = {"defaults": (), "client compiler only": ("-XX:TieredStopAtLevel=1",)}
+OPTION_SETS = {"defaults": (), "client compiler only": ("-XX:TieredStopAtLevel=1",),
+               "the tests' (NEO4J_TEST_JVM_OPTIONS)": NEO4J_TEST_JVM_OPTIONS}
 SKIPPED = {"schema", "seed", "health"}
 
 

@@ -71,8 +71,7 @@ OWN_NEO4J = ("tests/test_supervision.py::", "tests/graph/test_local_neo4j.py::",
 # Long tests on the session's Neo4j that send few distinct statements (bursts, browsers) or statements
 # no other test sends: they run beside OWN_NEO4J to even out the two workers (the other's tests summed
 # to 837 s against 743 s before the query library joined), on a session Neo4j of that worker's own,
-# which plans little. Never with NEO4J_URI: one database, which the
-# other worker wipes.
+# which plans little. Never with NEO4J_URI: one database, which the other worker wipes.
 BESIDE_OWN_NEO4J = ("tests/browser/", "tests/resolvers/contact_routing/test_queue_order.py::",
                     "tests/resolvers/contact_routing/test_routing_feed_gateways.py::",
                     "tests/resolvers/contact_routing/test_allocation_concurrency.py::",
