@@ -22,14 +22,14 @@ from pathlib import Path
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def _stat(path: Path) -> tuple[str, float] | None:
-    """A /proc stat file's command name and CPU seconds (user and system)."""
+def _stat(path: Path) -> tuple[str, float, int] | None:
+    """A /proc stat file's command name, CPU seconds (user and system) and parent's pid."""
     try:
         text = path.read_text()
     except OSError:
         return None
     fields = text.rsplit(")", 1)[1].split()
-    return text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / TICKS
+    return text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / TICKS, int(fields[1])
 
 
 def _thread_kind(name: str) -> str:
@@ -41,27 +41,34 @@ def _thread_kind(name: str) -> str:
 
 
 class Sampler:
-    """The last CPU time seen of every process started after it, and of every JVM thread."""
+    """The last CPU time seen of every process descending from `root` (pytest, its workers, their Neo4j
+    JVMs and browsers; not the rest of the machine), and of every thread of those JVMs."""
 
-    def __init__(self) -> None:
-        self.existing = {p for p in os.listdir("/proc") if p.isdigit()}
-        self.processes: dict[str, tuple[str, float]] = {}
-        self.threads: dict[tuple[str, str], tuple[str, float]] = {}
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.processes: dict[int, tuple[str, float]] = {}
+        self.threads: dict[tuple[int, str], tuple[str, float]] = {}
         self.stop = threading.Event()
 
     def sample(self) -> None:
-        for pid in os.listdir("/proc"):
-            if not pid.isdigit() or pid in self.existing or int(pid) == os.getpid():
+        seen = {int(pid): stat for pid in os.listdir("/proc") if pid.isdigit()
+                if (stat := _stat(Path("/proc", pid, "stat"))) is not None}
+        for pid, (name, seconds, _) in seen.items():
+            if not self._descends(pid, seen):
                 continue
-            seen = _stat(Path("/proc", pid, "stat"))
-            if seen is None:
-                continue
-            self.processes[pid] = seen
-            if seen[0] == "java":
+            self.processes[pid] = (name, seconds)
+            if name == "java":
                 for tid in os.listdir(f"/proc/{pid}/task") if Path(f"/proc/{pid}/task").is_dir() else ():
-                    thread = _stat(Path("/proc", pid, "task", tid, "stat"))
+                    thread = _stat(Path("/proc", str(pid), "task", tid, "stat"))
                     if thread is not None:
                         self.threads[(pid, tid)] = (_thread_kind(thread[0]), thread[1])
+
+    def _descends(self, pid: int, seen: dict[int, tuple[str, float, int]]) -> bool:
+        while pid > 1:
+            if pid == self.root:
+                return True
+            pid = seen[pid][2] if pid in seen else 0
+        return False
 
     def run(self) -> None:
         while not self.stop.wait(1.0):
@@ -74,12 +81,13 @@ def main() -> int:
         print(__doc__)
         return 0
     command = [sys.executable, "-m", "pytest", "-q", *(sys.argv[1:] or ["-n", "2", "--dist", "loadscope"])]
-    sampler = Sampler()
+    print("running:", " ".join(command), flush=True)
+    started = time.monotonic()
+    suite = subprocess.Popen(command)
+    sampler = Sampler(suite.pid)
     watcher = threading.Thread(target=sampler.run, daemon=True)
     watcher.start()
-    started = time.monotonic()
-    print("running:", " ".join(command), flush=True)
-    outcome = subprocess.run(command, check=False)
+    returncode = suite.wait()
     wall = time.monotonic() - started
     sampler.stop.set()
     watcher.join()
@@ -91,14 +99,14 @@ def main() -> int:
     for kind, seconds in sampler.threads.values():
         jvm[kind] += seconds
     total = sum(programs.values())
-    print(f"\nwall {wall:.0f} s; CPU {total:.0f} s on {os.cpu_count()} cores (sampled each second: a process"
-          " that lives under a second is missed)")
+    print(f"\nwall {wall:.0f} s; the suite's CPU {total:.0f} s on {os.cpu_count()} cores (sampled each second:"
+          " a process that lives under a second is missed)")
     for name, seconds in sorted(programs.items(), key=lambda item: -item[1])[:6]:
         print(f"  {seconds:7.0f} s  {seconds / total:4.0%}  {name}")
     print("inside the Neo4j JVMs:")
     for kind, seconds in sorted(jvm.items(), key=lambda item: -item[1]):
         print(f"  {seconds:7.0f} s  {seconds / total:4.0%}  {kind}")
-    return outcome.returncode
+    return returncode
 
 
 if __name__ == "__main__":
