@@ -35,6 +35,7 @@ import time
 import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
@@ -156,6 +157,26 @@ def _downloaded_bytes(line: str) -> int:
     return int(float(found.group(1).replace(",", "")) * _UNIT[found.group(2)]) if found else 0
 
 
+@dataclass(frozen=True)
+class Companion:
+    """Another DBMS in the same JVM (LocalNeo4j.java's `--and`), with a store, ports and Browser
+    commands of its own; memory, settings and JVM options are its host's. The test suite's workers
+    each get one and share one JVM's start, classes and compiled code."""
+
+    data_dir: Path
+    bolt_port: int
+    http_port: int
+    browser_commands: str = ""
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/"
+
+
 class LocalNeo4j:
     """One local Neo4j process: `start()` returns once Bolt answers, `stop()` ends it."""
 
@@ -174,6 +195,7 @@ class LocalNeo4j:
         neo4j_settings: Mapping[str, str] | None = None,
         class_archives: Path = CLASS_ARCHIVES,
         write_class_archive: bool = False,
+        companions: tuple[Companion, ...] = (),
     ) -> None:
         self.data_dir = Path(data_dir)
         self.bolt_port = bolt_port
@@ -194,6 +216,7 @@ class LocalNeo4j:
         # not the default: a test suite's many short-lived JVMs would each pay it.
         self.class_archives = class_archives
         self.write_class_archive = write_class_archive
+        self.companions = companions
         self.process: subprocess.Popen[bytes] | None = None
         self._stop_at_exit = False
         # The class-data archive this JVM maps, or writes to `_archive_writing` as it exits.
@@ -237,7 +260,7 @@ class LocalNeo4j:
             raise LocalNeo4jError(f"the local Neo4j (pid {self.process.pid}) is still running")
         java = require_tool("java", INSTALL_JAVA)
         lib_dir = provision_jars()
-        for port in (self.bolt_port, self.http_port):
+        for port in (self.bolt_port, self.http_port, *(p for c in self.companions for p in (c.bolt_port, c.http_port))):
             if port_in_use(port):
                 raise LocalNeo4jError(
                     f"port {port} on 127.0.0.1 is taken (another Neo4j or `make run`?): stop it, "
@@ -246,6 +269,7 @@ class LocalNeo4j:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         certificates = ensure_bolt_certificates(self.certificates.base_directory)
         self._install_plugins()
+        settings = self._settings_file()
         if self.log_path.is_file() and self.log_path.stat().st_size:
             self.log_path.replace(self.previous_log_path)  # a crashed run's last words, kept for a look
         launcher = compiled_launcher(lib_dir, self.plugins)
@@ -253,7 +277,8 @@ class LocalNeo4j:
             java, f"-Xmx{self.heap}", f"-XX:+Use{self.garbage_collector}", *self._class_archive_options(java, launcher),
             *self.jvm_options, *launcher,
             str(self.data_dir), str(self.bolt_port), str(self.http_port), self.pagecache,
-            str(certificates.base_directory), self.browser_commands, *self._settings_file(),
+            str(certificates.base_directory), self.browser_commands, *settings,
+            *(argument for companion in self.companions for argument in self._companion_arguments(companion, settings)),
         ]
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
@@ -286,6 +311,12 @@ class LocalNeo4j:
     def _ended(self, process: subprocess.Popen[bytes]) -> None:
         if self._archive is not None and self._archive_writing is not None:
             class_archive.keep(self._archive_writing, self._archive, process.returncode)
+
+    def _companion_arguments(self, companion: Companion, settings: list[str]) -> list[str]:
+        companion.data_dir.mkdir(parents=True, exist_ok=True)
+        certificates = ensure_bolt_certificates(companion.data_dir / "certificates" / "bolt")
+        return ["--and", str(companion.data_dir), str(companion.bolt_port), str(companion.http_port), self.pagecache,
+                str(certificates.base_directory), companion.browser_commands, *settings]
 
     def _settings_file(self) -> list[str]:
         """The launcher's settings-file argument: `neo4j_settings` written afresh at each start, so
@@ -322,7 +353,8 @@ class LocalNeo4j:
             code = self.process.returncode
             self.stop()
             raise LocalNeo4jError(f"Neo4j exited with code {code} while starting:\n{self.log_tail()}")
-        return "READY" in self._log_text() and port_in_use(self.bolt_port)
+        return "READY" in self._log_text() and all(
+            port_in_use(port) for port in (self.bolt_port, *(c.bolt_port for c in self.companions)))
 
     def startup_timed_out(self) -> LocalNeo4jError:
         """Stop a JVM that took longer than `start_timeout` to open Bolt; the error to raise."""

@@ -7,7 +7,8 @@
 
 `make test` runs two pytest-xdist workers: one runs the tests of OWN_NEO4J (below: they start, kill and
 restart Neo4j JVMs of their own) and a few long ones on a session Neo4j of its own (BESIDE_OWN_NEO4J),
-the other at the same time every other test, on its session Neo4j.
+the other at the same time every other test, on its session Neo4j. The workers' session Neo4js are
+DBMSs of one JVM, which pytest-xdist's controller starts (tests/workers_neo4j.py).
 
 If none can start, the session fails with the reason; no test is ever skipped for it.
 """
@@ -20,7 +21,7 @@ import shutil
 import socket
 import tempfile
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, LiteralString
 
@@ -33,6 +34,7 @@ from graph.constraints import apply_schema
 from graph.database import Database, connect
 from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import wipe_graph
+from tests import workers_neo4j
 from tests.support import CANCELLED_CONNECT_SOCKETS, NEO4J_TEST_JVM_OPTIONS
 
 
@@ -41,6 +43,24 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("filterwarnings", CANCELLED_CONNECT_SOCKETS)
     temporary_files_in_memory()
     refuse_parallel_workers_on_one_database(config)
+    workers = workers_neo4j.controller_workers(config)
+    if workers and not Settings.from_env().neo4j_uri and not _docker_answers():
+        config.stash[workers_neo4j.WORKERS] = workers_neo4j.launch(workers, NEO4J_TEST_JVM_OPTIONS, TEST_NEO4J_SETTINGS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist's controller, for each worker: the address of its DBMS in the workers' JVM."""
+    shared = node.config.stash.get(workers_neo4j.WORKERS, None)
+    dbms = shared.dbms.get(node.gateway.id) if shared is not None else None
+    if dbms is not None:  # not for a worker restarted after a crash: it starts a Neo4j of its own
+        node.workerinput["session_dbms"] = asdict(dbms)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shared = config.stash.get(workers_neo4j.WORKERS, None)
+    if shared is not None:
+        shared.stop()
 
 
 # The tests' Neo4j stores are thrown away after the run, yet every write transaction waits for its
@@ -164,9 +184,13 @@ def _docker_answers() -> bool:
 
 
 @pytest.fixture(scope="session")
-def neo4j_server() -> Iterator[Neo4jServer]:
+def neo4j_server(pytestconfig: pytest.Config) -> Iterator[Neo4jServer]:
     env = Settings.from_env()
-    if env.neo4j_uri:
+    given = workers_neo4j.given(pytestconfig)
+    if given is not None:  # a worker of make test's: its DBMS in the JVM the controller started
+        workers_neo4j.wait_for(given)
+        yield Neo4jServer(given.uri, "neo4j", "", "neo4j", given.browser_url, given.browser_gateway_port)
+    elif env.neo4j_uri:
         if os.environ.get("GATEWAY_TESTS_MAY_WIPE") != "yes":
             pytest.exit(
                 f"NEO4J_URI={env.neo4j_uri} is set and the tests wipe the graph between tests: "
