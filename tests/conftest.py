@@ -8,7 +8,7 @@
 `make test` runs two pytest-xdist workers: one runs the tests of OWN_NEO4J (below: they start, kill and
 restart Neo4j JVMs of their own) and a few long ones on a session Neo4j of its own (BESIDE_OWN_NEO4J),
 the other at the same time every other test, on its session Neo4j. The workers' session Neo4js are
-DBMSs of one JVM, which pytest-xdist's controller starts (tests/workers_neo4j.py).
+DBMSs of one JVM, which pytest-xdist's controller starts (tests/session_neo4j.py).
 
 If none can start, the session fails with the reason; no test is ever skipped for it.
 """
@@ -28,13 +28,11 @@ from typing import Any, LiteralString
 import pytest
 from xdist.scheduler import LoadScopeScheduling
 
-from gateway.browser_assets import post_connect_commands
 from gateway.settings import Settings
 from graph.constraints import apply_schema
 from graph.database import Database, connect
-from graph.local_neo4j import LocalNeo4j, free_port
 from graph.seed import wipe_graph
-from tests import workers_neo4j
+from tests import session_neo4j
 from tests.support import CANCELLED_CONNECT_SOCKETS, NEO4J_TEST_JVM_OPTIONS
 
 
@@ -43,22 +41,22 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("filterwarnings", CANCELLED_CONNECT_SOCKETS)
     temporary_files_in_memory()
     refuse_parallel_workers_on_one_database(config)
-    workers = workers_neo4j.controller_workers(config)
+    workers = session_neo4j.controller_workers(config)
     if workers and not Settings.from_env().neo4j_uri and not _docker_answers():
-        config.stash[workers_neo4j.WORKERS] = workers_neo4j.launch(workers, NEO4J_TEST_JVM_OPTIONS, TEST_NEO4J_SETTINGS)
+        config.stash[session_neo4j.WORKERS] = launch_local_neo4j(workers)
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node: Any) -> None:
-    """xdist's controller, for each worker: the address of its DBMS in the workers' JVM."""
-    shared = node.config.stash.get(workers_neo4j.WORKERS, None)
-    dbms = shared.dbms.get(node.gateway.id) if shared is not None else None
-    if dbms is not None:  # not for a worker restarted after a crash: it starts a Neo4j of its own
+    """xdist's controller, for each worker: the address of its DBMS in the session's JVM."""
+    shared = node.config.stash.get(session_neo4j.WORKERS, None)
+    dbms = shared.for_worker(node.gateway.id) if shared is not None else None
+    if dbms is not None:
         node.workerinput["session_dbms"] = asdict(dbms)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    shared = config.stash.get(workers_neo4j.WORKERS, None)
+    shared = config.stash.get(session_neo4j.WORKERS, None)
     if shared is not None:
         shared.stop()
 
@@ -186,10 +184,9 @@ def _docker_answers() -> bool:
 @pytest.fixture(scope="session")
 def neo4j_server(pytestconfig: pytest.Config) -> Iterator[Neo4jServer]:
     env = Settings.from_env()
-    given = workers_neo4j.given(pytestconfig)
+    given = session_neo4j.given(pytestconfig)
     if given is not None:  # a worker of make test's: its DBMS in the JVM the controller started
-        workers_neo4j.wait_for(given)
-        yield Neo4jServer(given.uri, "neo4j", "", "neo4j", given.browser_url, given.browser_gateway_port)
+        yield _wait_for(given)
     elif env.neo4j_uri:
         if os.environ.get("GATEWAY_TESTS_MAY_WIPE") != "yes":
             pytest.exit(
@@ -204,13 +201,20 @@ def neo4j_server(pytestconfig: pytest.Config) -> Iterator[Neo4jServer]:
         with Neo4jContainer("neo4j:5.26") as container:
             yield Neo4jServer(container.get_connection_url(), "neo4j", container.password, "neo4j")
     else:
-        gateway_port = free_port()
-        with tempfile.TemporaryDirectory(prefix="gateway-test-neo4j-") as home:
-            with LocalNeo4j(home, free_port(), free_port(), heap="1g", pagecache="256m",
-                            browser_commands=post_connect_commands("127.0.0.1", gateway_port),
-                            garbage_collector="SerialGC", neo4j_settings=TEST_NEO4J_SETTINGS,
-                            jvm_options=NEO4J_TEST_JVM_OPTIONS) as local:
-                yield Neo4jServer(local.uri, "neo4j", "", "neo4j", local.browser_url, gateway_port)
+        local = launch_local_neo4j(1)
+        try:
+            yield _wait_for(local.dbms[0])
+        finally:
+            local.stop()
+
+
+def launch_local_neo4j(processes: int) -> session_neo4j.SessionNeo4j:
+    return session_neo4j.launch(processes, NEO4J_TEST_JVM_OPTIONS, TEST_NEO4J_SETTINGS)
+
+
+def _wait_for(dbms: session_neo4j.SessionDbms) -> Neo4jServer:
+    session_neo4j.wait_for(dbms)
+    return Neo4jServer(dbms.uri, "neo4j", "", "neo4j", dbms.browser_url, dbms.browser_gateway_port)
 
 
 # The session Neo4j's choices for a suite that wipes and reloads small graphs all day: a plan is kept

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
+import neo4j
 import pytest
 
 from gateway.settings import PROJECT_ROOT
 from graph.local_neo4j import LIB_DIR, LocalNeo4j, LocalNeo4jError, compiled_launcher, free_port, provision_jars
+from tests.session_neo4j import running
 
 
 def test_missing_java_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -71,31 +75,40 @@ def test_an_unknown_neo4j_setting_stops_the_start_naming_it(tmp_path: Path) -> N
 
 CHILD = """
 import sys, time
-from graph.local_neo4j import LocalNeo4j, free_port
-neo4j = LocalNeo4j(sys.argv[1], free_port(), free_port(), heap="512m", pagecache="64m").start()
-print(neo4j.process.pid, flush=True)
+from pathlib import Path
+from graph.local_neo4j import Companion, LocalNeo4j, free_port
+home = Path(sys.argv[1])
+companion = Companion(home / "companion", free_port(), free_port())
+neo4j = LocalNeo4j(home / "host", free_port(), free_port(), heap="512m", pagecache="64m", companions=(companion,)).start()
+print(neo4j.process.pid, neo4j.uri, companion.uri, companion.browser_url, flush=True)
 time.sleep(600)
 """
 
 
-def is_gone(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
-    except FileNotFoundError:
-        return True
-    return state == "Z"  # exited; only waiting for whoever adopted it to reap it
-
-
-def test_the_jvm_dies_with_a_killed_parent(tmp_path: Path) -> None:
+def test_the_jvm_dies_with_a_killed_parent_and_hosts_each_dbms_apart(tmp_path: Path) -> None:
+    """The JVM of make test's workers (tests/session_neo4j.py) hosts a DBMS per worker: each with its
+    own store and Browser; all end with the process that started them, however it ends."""
     parent = subprocess.Popen([sys.executable, "-c", CHILD, str(tmp_path)], cwd=PROJECT_ROOT,
                               stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert parent.stdout is not None
-    java_pid = int(parent.stdout.readline())
-    assert not is_gone(java_pid)
-    parent.send_signal(signal.SIGKILL)  # no atexit, no finally: only the closed stdin pipe remains
-    parent.wait()
-    parent.stdout.close()
+    pid, host, companion, companion_browser = parent.stdout.readline().split()
+    java_pid = int(pid)
+    try:
+        assert running(java_pid)
+        with neo4j.GraphDatabase.driver(host) as first, neo4j.GraphDatabase.driver(companion) as second:
+            first.execute_query("CREATE (:Marker {at: 'host'})")
+            assert second.execute_query("MATCH (m:Marker) RETURN count(m) AS n").records[0]["n"] == 0
+        # The companion's Browser connects to the companion's Bolt, not the host's.
+        browser = urllib.parse.urlsplit(companion_browser)
+        redirect = http.client.HTTPConnection(browser.hostname or "", browser.port, timeout=10)
+        redirect.request("GET", "/", headers={"Accept": "text/html"})  # as a browser asks (else: JSON discovery)
+        assert f"dbms=bolt://127.0.0.1:{companion.rpartition(':')[2]}&" in redirect.getresponse().getheader("Location", "")
+        redirect.close()
+    finally:
+        parent.send_signal(signal.SIGKILL)  # no atexit, no finally: only the closed stdin pipe remains
+        parent.wait()
+        parent.stdout.close()
     deadline = time.monotonic() + 60
-    while not is_gone(java_pid) and time.monotonic() < deadline:
+    while running(java_pid) and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert is_gone(java_pid), f"JVM {java_pid} outlived its parent"
+    assert not running(java_pid), f"JVM {java_pid} outlived its parent"
