@@ -31,6 +31,7 @@ from xdist.scheduler import LoadScopeScheduling
 from gateway.settings import Settings
 from graph.constraints import apply_schema
 from graph.database import Database, connect
+from graph.local_neo4j import LocalNeo4jError
 from graph.seed import wipe_graph
 from tests import session_neo4j
 from tests.support import CANCELLED_CONNECT_SOCKETS, NEO4J_TEST_JVM_OPTIONS
@@ -43,7 +44,10 @@ def pytest_configure(config: pytest.Config) -> None:
     refuse_parallel_workers_on_one_database(config)
     workers = session_neo4j.controller_workers(config)
     if workers and not Settings.from_env().neo4j_uri and not _docker_answers():
-        config.stash[session_neo4j.WORKERS] = launch_local_neo4j(workers)
+        try:
+            config.stash[session_neo4j.WORKERS] = launch_local_neo4j(workers)
+        except LocalNeo4jError as error:  # its message says what to do; no traceback before it
+            pytest.exit(f"the tests' Neo4j cannot start: {error}", returncode=3)
 
 
 @pytest.hookimpl(optionalhook=True)
