@@ -20,13 +20,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
+
+from harness import cpu_seconds
 
 from gateway.settings import Settings
 from graph import queries
@@ -38,12 +39,6 @@ from tests.support import NEO4J_TEST_JVM_OPTIONS
 OPTION_SETS = {"defaults": (), "client compiler only": ("-XX:TieredStopAtLevel=1",),
                "the tests' (NEO4J_TEST_JVM_OPTIONS)": NEO4J_TEST_JVM_OPTIONS}
 SKIPPED = {"schema", "seed", "health"}
-
-
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def plan_every_statement(uri: str) -> int:

@@ -1,4 +1,4 @@
-"""What every benchmark shares: where its Neo4j comes from, and latency percentiles.
+"""What every benchmark shares: where its Neo4j comes from, latency percentiles, and a process's CPU.
 
 With NEO4J_URI a benchmark uses that database and wipes it only when BENCH_MAY_WIPE=yes.
 Without it, it runs its own local Neo4j under .cache/neo4j/<name>, keeping its data between
@@ -32,6 +32,26 @@ class BenchError(RuntimeError):
 
 def percentile(seconds: list[float], p: int) -> float:
     return statistics.quantiles(seconds, n=100, method="inclusive")[p - 1]
+
+
+def process_stat(path: Path) -> tuple[str, float, int] | None:
+    """A /proc stat file's (a process's or a thread's) command name, CPU seconds so far (user plus
+    system) and parent's pid; None once it has gone."""
+    try:
+        text = path.read_text()
+    except OSError:
+        return None
+    fields = text.rsplit(")", 1)[1].split()
+    seconds = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return text[text.index("(") + 1:text.rindex(")")], seconds, int(fields[1])
+
+
+def cpu_seconds(pid: int) -> float:
+    """A running process's CPU seconds so far (user plus system)."""
+    stat = process_stat(Path(f"/proc/{pid}/stat"))
+    if stat is None:
+        raise BenchError(f"process {pid} has ended")
+    return stat[1]
 
 
 def in_neo4j(name: str, wanted: dict[str, Any], heap: str, pagecache: str, run: Run[T],

@@ -19,17 +19,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-TICKS = os.sysconf("SC_CLK_TCK")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
-
-def _stat(path: Path) -> tuple[str, float, int] | None:
-    """A /proc stat file's command name, CPU seconds (user and system) and parent's pid."""
-    try:
-        text = path.read_text()
-    except OSError:
-        return None
-    fields = text.rsplit(")", 1)[1].split()
-    return text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / TICKS, int(fields[1])
+from harness import process_stat
 
 
 def _thread_kind(name: str) -> str:
@@ -52,14 +44,14 @@ class Sampler:
 
     def sample(self) -> None:
         seen = {int(pid): stat for pid in os.listdir("/proc") if pid.isdigit()
-                if (stat := _stat(Path("/proc", pid, "stat"))) is not None}
+                if (stat := process_stat(Path("/proc", pid, "stat"))) is not None}
         for pid, (name, seconds, _) in seen.items():
             if not self._descends(pid, seen):
                 continue
             self.processes[pid] = (name, seconds)
             if name == "java":
                 for tid in os.listdir(f"/proc/{pid}/task") if Path(f"/proc/{pid}/task").is_dir() else ():
-                    thread = _stat(Path("/proc", str(pid), "task", tid, "stat"))
+                    thread = process_stat(Path("/proc", str(pid), "task", tid, "stat"))
                     if thread is not None:
                         self.threads[(pid, tid)] = (_thread_kind(thread[0]), thread[1])
 

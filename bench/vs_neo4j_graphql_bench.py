@@ -61,7 +61,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
 import httpx2 as httpx  # starlette 1.x tests use httpx2; the benches share it
-from harness import BenchError, in_neo4j, percentile
+from harness import BenchError, cpu_seconds, in_neo4j, percentile
 from presenting_check_bench import ensure_bank
 from vs_neo4j_graphql_cases import ROTATION, Case, Request, build_cases, by_id, fixed_cost_case
 
@@ -181,8 +181,7 @@ class Cpu:
     def seconds(self) -> float:
         if self.pid is None:
             return float("nan")
-        fields_ = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields_[11]) + int(fields_[12])) / os.sysconf("SC_CLK_TCK")
+        return cpu_seconds(self.pid)
 
 
 class HttpSystem:

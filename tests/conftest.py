@@ -6,9 +6,9 @@
 3. the project's local Neo4j Community on free ports in a throwaway directory.
 
 `make test` runs two pytest-xdist workers: one runs the tests of OWN_NEO4J (below: they start, kill and
-restart Neo4j JVMs of their own) and a few long ones on a session Neo4j of its own (BESIDE_OWN_NEO4J),
-the other at the same time every other test, on its session Neo4j. The workers' session Neo4js are
-DBMSs of one JVM, which pytest-xdist's controller starts (tests/session_neo4j.py).
+restart Neo4j JVMs of their own) and a few long ones (BESIDE_OWN_NEO4J), the other at the same time
+every other test. Each worker has a session DBMS of its own, both in one JVM, which pytest-xdist's
+controller starts (tests/session_neo4j.py).
 
 If none can start, the session fails with the reason; no test is ever skipped for it.
 """
@@ -223,9 +223,9 @@ def _wait_for(dbms: session_neo4j.SessionDbms) -> Neo4jServer:
 
 # The session Neo4j's choices for a suite that wipes and reloads small graphs all day: a plan is kept
 # once made (by default a statement is planned again once the statistics moved, which the wipes do
-# every few tests), the plan cache holds every statement the suite sends (about 1,000 distinct), and
-# the serial collector spares a 1 GB heap G1's concurrent threads on two cores. Together about 16 %
-# less time and CPU on the Neo4j-heaviest modules (the closing note of 2026-12-07 has the runs).
+# every few tests) and the plan cache holds every statement the suite sends (about 1,000 distinct).
+# With the serial collector (tests/session_neo4j.py), about 16 % less time and CPU on the Neo4j-heaviest
+# modules (the closing note of 2026-12-07 has the runs).
 # Results never depend on a plan's choice, so the tests check what production computes.
 TEST_NEO4J_SETTINGS = {
     "dbms.cypher.min_replan_interval": "1h",

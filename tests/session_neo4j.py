@@ -71,6 +71,7 @@ def launch(processes: int, jvm_options: tuple[str, ...], neo4j_settings: dict[st
     hosted = [Companion(home / f"gw{n}", free_port(), free_port(), post_connect_commands("127.0.0.1", port))
               for n, port in enumerate(gateway_ports)]
     first = hosted[0]
+    # The serial collector spares the heap G1's concurrent threads on two cores the suite keeps busy.
     local = LocalNeo4j(first.data_dir, first.bolt_port, first.http_port, heap=f"{processes}g", pagecache="256m",
                        browser_commands=first.browser_commands, garbage_collector="SerialGC",
                        neo4j_settings=neo4j_settings, jvm_options=jvm_options, companions=tuple(hosted[1:]))

@@ -30,8 +30,9 @@ DATA = Path(__file__).resolve().parent / "data"
 # which kept each JVM's one C2 thread busy throughout: the C1 and C2 compiler threads took 579 of the
 # run's 1,790 CPU seconds, about what Neo4j spent running the statements. Ten times the thresholds:
 # the fuzz and role-matrix modules cost Neo4j 203 CPU seconds instead of 286, in 198 s instead of 211
-# (thirty times: no less CPU, slower statements). Production keeps the defaults: a server that runs
-# for days earns its compilations back.
+# (thirty times: no less CPU, slower statements). Whole runs on clean clones, alternated: 754 and 792 s
+# (1,413 and 1,487 CPU seconds) with it, 817 and 937 s (1,540 and 1,707) without (`make bench-suite-cpu`).
+# Production keeps the defaults: a server that runs for days earns its compilations back.
 NEO4J_TEST_JVM_OPTIONS = ("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
                           "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000")
 # neo4j 6.4 leaves the socket of a connection attempt cancelled mid-connect (never connected: no raddr)
