@@ -13,20 +13,30 @@
 // :param accesses => [{customerId: null, planId: 'RP-C0000001', leadId: null, developmentId: null, eventId: null, eventLogId: null, partyStateId: null, indicatorId: null, allocationId: null}];
 // :param resourceId => 'R000001';
 UNWIND range(0, size($accesses) - 1) AS position
-CALL (position) {
-  WITH $accesses[position] AS access
-  OPTIONAL MATCH (byId:Customer {customerId: access.customerId})
-  OPTIONAL MATCH (byPlan:Customer)-[:HAS_PLAN]->(:RelationshipPlan {planId: access.planId})
-  OPTIONAL MATCH (byLead:Customer)-[:HAS_LEAD]->(:Lead {leadId: access.leadId})
-  OPTIONAL MATCH (byDevelopment:Customer)-[:HAS_LEAD]->(:Lead)-[:HAS_DEVELOPMENT]->(:LeadDevelopment {developmentId: access.developmentId})
-  OPTIONAL MATCH (byEvent:Customer)-[:HAS_EVENT_LOG]->(:CustomerEventLog)-[:RECORDED]->(:Event {eventId: access.eventId})
-  OPTIONAL MATCH (byLog:Customer)-[:HAS_EVENT_LOG]->(:CustomerEventLog {eventLogId: access.eventLogId})
-  OPTIONAL MATCH (byProfile:Customer)-[:HAS_PROFILE]->(:PartyState {partyStateId: access.partyStateId})
-  OPTIONAL MATCH (byIndicator:Customer)-[:HAS_PROFILE]->(:PartyState)-[:HAS_INDICATOR]->(:Indicator {indicatorId: access.indicatorId})
-  OPTIONAL MATCH (allocation:Allocation {allocationId: access.allocationId})
-  OPTIONAL MATCH (byAllocation:Customer {customerId: allocation.customerId})
-  WITH coalesce(byId, byPlan, byLead, byDevelopment, byEvent, byLog, byProfile, byIndicator, byAllocation) AS c
-  WHERE c IS NOT NULL
+WITH position, $accesses[position] AS access
+// Each branch looks the customer up through one kind of key; the access's other keys are null and
+// find nothing. Branches, not a chain of OPTIONAL MATCHes: Neo4j plans this in a fraction of the time.
+CALL (access) {
+  CALL (access) {
+    MATCH (c:Customer {customerId: access.customerId}) RETURN c
+    UNION
+    MATCH (c:Customer)-[:HAS_PLAN]->(:RelationshipPlan {planId: access.planId}) RETURN c
+    UNION
+    MATCH (c:Customer)-[:HAS_LEAD]->(:Lead {leadId: access.leadId}) RETURN c
+    UNION
+    MATCH (c:Customer)-[:HAS_LEAD]->(:Lead)-[:HAS_DEVELOPMENT]->(:LeadDevelopment {developmentId: access.developmentId}) RETURN c
+    UNION
+    MATCH (c:Customer)-[:HAS_EVENT_LOG]->(:CustomerEventLog)-[:RECORDED]->(:Event {eventId: access.eventId}) RETURN c
+    UNION
+    MATCH (c:Customer)-[:HAS_EVENT_LOG]->(:CustomerEventLog {eventLogId: access.eventLogId}) RETURN c
+    UNION
+    MATCH (c:Customer)-[:HAS_PROFILE]->(:PartyState {partyStateId: access.partyStateId}) RETURN c
+    UNION
+    MATCH (c:Customer)-[:HAS_PROFILE]->(:PartyState)-[:HAS_INDICATOR]->(:Indicator {indicatorId: access.indicatorId}) RETURN c
+    UNION
+    MATCH (allocation:Allocation {allocationId: access.allocationId})
+    MATCH (c:Customer {customerId: allocation.customerId}) RETURN c
+  }
   RETURN c
   LIMIT 1
 }
