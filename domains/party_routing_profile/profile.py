@@ -90,9 +90,14 @@ async def customer_of(db: Database | Transaction, party_state_id: str, field: st
     return str(row["customerId"])
 
 
+def profile_named(party_state_id: str) -> str:
+    """How the book rule's NOT_FOUND names a profile asked for by its id."""
+    return f"routing profile '{party_state_id}'"
+
+
 async def require_profile_reach(db: Database | Transaction, principal: Principal, party_state_id: str) -> None:
     """The book rule for a profile named by its partyStateId argument (gateway/security/book.py)."""
-    await require_reach(db, principal, "partyStateId", f"routing profile '{party_state_id}'", partyStateId=party_state_id)
+    await require_reach(db, principal, "partyStateId", profile_named(party_state_id), partyStateId=party_state_id)
 
 
 async def retrieve(db: Database, principal: Principal, party_state_id: str) -> str:

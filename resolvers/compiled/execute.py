@@ -30,7 +30,7 @@ from gateway.security.book import book_holder, check_row
 from graph.errors import Forbidden, GatewayError
 from graph.lru import Lru
 from resolvers.compiled.fragments import CannotCompile
-from resolvers.compiled.plan import CompiledOperation, compile_operation
+from resolvers.compiled.plan import CompiledOperation, RootField, compile_operation
 from resolvers.compiled.shape import Output, build
 from resolvers.context import Context
 
@@ -75,8 +75,10 @@ class CompiledReads:
 
 
 def answer(compiled: CompiledOperation, row: dict[str, Any], parameters: dict[str, Any],
-           principal: Principal) -> GraphQLExecutionResult:
-    """The response of the statement's one row: data in the selection's order, errors at their paths."""
+           principal: Principal) -> GraphQLExecutionResult | None:
+    """The response of the statement's one row: data in the selection's order, errors at their paths.
+    None when a non-null root failed beside another error: which errors graphql-core reports then
+    depends on which field failed first, so the resolvers answer it."""
     out = Output(book_holder(principal))
     data: dict[str, Any] = {}
     for root in compiled.roots:
@@ -87,21 +89,26 @@ def answer(compiled: CompiledOperation, row: dict[str, Any], parameters: dict[st
             data[root.key] = None
             out.fail(Forbidden(root.refused), root.nodes, path)
         elif root.id_parameter is not None:
-            data[root.key] = _by_id(root.key, row[root.column], str(parameters[root.id_parameter]), out, root, path)
+            data[root.key] = _by_id(row[root.column], str(parameters[root.id_parameter]), out, root, path)
         else:
             assert root.shape is not None
             data[root.key] = build(root.shape, row[root.column], path, out)
+    if any(not root.nullable and data[root.key] is None for root in compiled.roots):
+        # graphql-core nulls the whole response and stops at the failed non-null root's error.
+        return GraphQLExecutionResult(data=None, errors=out.errors) if len(out.errors) == 1 else None
     return GraphQLExecutionResult(data=data, errors=out.errors or None)
 
 
-def _by_id(key: str, raw: dict[str, Any], customer_id: str, out: Output, root: Any,
-           path: list[str | int]) -> dict[str, Any] | None:
-    """Query.customer: the checks of its resolver (the book's first, then found), with their errors."""
+def _by_id(raw: dict[str, Any], key: str, out: Output, root: RootField, path: list[str | int]) -> dict[str, Any] | None:
+    """A root naming one object by id (spec.py, ById): its resolver's checks (the book's first, then
+    found), with their errors."""
+    by_id = root.by_id
+    assert by_id is not None and root.shape is not None
     try:
         if out.holder is not None:
-            check_row({"inBook": raw["inBook"], "customerId": customer_id} if raw["found"] else None, out.holder,
-                      "customerId", f"customer with customerId {customer_id!r}")
-        present(raw.get("value"), "customer", customer_id, "customerId")
+            check_row({"inBook": raw["inBook"], "customerId": raw.get("customerId", key)} if raw["found"] else None,
+                      out.holder, by_id.parameter, by_id.named(key))
+        present(raw.get("value"), by_id.what, key, by_id.parameter)
     except GatewayError as error:
         out.fail(error, root.nodes, path)
         return None
@@ -146,7 +153,10 @@ class CompiledReadsExtension(SchemaExtension):
             rows = await context.db.read_plain(statement, **parameters) if statement else [{}]
         except GatewayError:
             return  # an argument the resolver refuses, or Neo4j unavailable: the resolvers answer it
-        execution.result = answer(compiled, rows[0], parameters, principal)
+        result = answer(compiled, rows[0], parameters, principal)
+        if result is None:
+            return
+        execution.result = result
         if context.settings.dev_mode:
             self.cypher = {"statement": compiled.statement,
                            "parameters": {name: _json(value) for name, value in parameters.items()}}

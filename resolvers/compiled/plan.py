@@ -41,11 +41,13 @@ from graph.errors import Forbidden
 from resolvers.compiled.fragments import CannotCompile, fill
 from resolvers.compiled.shape import Entry, Kind, Shape
 from resolvers.compiled.spec import (
+    BY_ID,
     CONNECTION_CURSOR,
     ROOTS,
     SPEC,
     Arguments,
     Bound,
+    ById,
     Frag,
     Page,
     Prop,
@@ -74,7 +76,9 @@ class RootField:
     column: str = ""
     shape: Shape | None = None
     refused: str | None = None  # FORBIDDEN by the roles: no Cypher
-    id_parameter: str | None = None  # Query.customer: the parameter holding customerId
+    by_id: ById | None = None  # a root naming one object by id (Query.customer)
+    id_parameter: str | None = None  # then: the parameter holding the id
+    nullable: bool = True  # a non-null root that fails nulls the whole response
 
 
 @dataclass
@@ -170,8 +174,10 @@ class Compiler:
         assert isinstance(child, GraphQLObjectType)
         env["projection"], shape = self.project(child, details, env, guarded=False)
         subquery = "CALL () {\n" + fill(spec.name, env) + "\n}"
-        id_parameter = env["customerId"].removeprefix("$") if "customerId" in env else None
-        return RootField(key, nodes, name, column, shape, id_parameter=id_parameter), subquery
+        by_id = BY_ID.get(name)
+        id_parameter = env[by_id.parameter].removeprefix("$") if by_id is not None else None
+        return RootField(key, nodes, name, column, shape, by_id=by_id, id_parameter=id_parameter,
+                         nullable=not isinstance(definition.type, GraphQLNonNull)), subquery
 
     def readable(self, parent: GraphQLObjectType, name: str, spec: Spec | None,
                  nulled: str) -> tuple[GraphQLField, Spec, str | None]:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from domains.party_routing_profile.profile import IndicatorCategory
+from domains.party_routing_profile.profile import IndicatorCategory, profile_named
 from gateway.security.auth import Principal
 from gateway.security.book import book_holder
 from graph.temporal import instant_or_now
@@ -66,6 +66,18 @@ class Bound:
     guard: bool = False  # a customer reached through a link: the book rule on types applies to it
 
 
+@dataclass(frozen=True)
+class ById:
+    """A root field that names one object by an id argument, answered with its resolver's checks in
+    their order and words: the book's first (check_row: FORBIDDEN, or NOT_FOUND naming the object as
+    `named` does), then whether it exists (NOT_FOUND: "no <what> has the id ..."). Its fragment
+    returns {found, inBook, customerId, value}."""
+
+    parameter: str  # the placeholder of the id, also the field errors name
+    named: Callable[[str], str]
+    what: str
+
+
 Spec = Prop | Var | Frag | Bound | Page
 # A Frag whose cursor kind is its connection's (Page.cursor).
 CONNECTION_CURSOR = "*"
@@ -77,6 +89,10 @@ def _enum_value(member: Any) -> Any:
 
 def customer_arguments(args: dict[str, Any], principal: Principal) -> dict[str, Any]:
     return {"customerId": str(args["customerId"])}
+
+
+def party_routing_profile_arguments(args: dict[str, Any], principal: Principal) -> dict[str, Any]:
+    return {"partyStateId": str(args["partyStateId"]), "asOf": instant_or_now(args.get("at"))}
 
 
 def customers_arguments(args: dict[str, Any], principal: Principal) -> dict[str, Any]:
@@ -119,6 +135,13 @@ ROOTS: dict[str, Frag] = {
                      parameters=("customerId",)),
     "customers": Frag("Query/customers", binds=("rows",), arguments=customers_arguments,
                       parameters=("after", "limit", "size", "hasPrevious", "segment", "status", "kind", "namePrefix")),
+    "partyRoutingProfile": Frag("Query/partyRoutingProfile", binds=("customer", "state"),
+                                arguments=party_routing_profile_arguments, parameters=("partyStateId", "asOf")),
+}
+# The roots that name one object by id (their resolvers' checks: execute.py, _by_id).
+BY_ID: dict[str, ById] = {
+    "customer": ById("customerId", lambda customer_id: f"customer with customerId {customer_id!r}", "customer"),
+    "partyRoutingProfile": ById("partyStateId", profile_named, "routing profile"),
 }
 
 SPEC: dict[tuple[str, str], Spec] = {

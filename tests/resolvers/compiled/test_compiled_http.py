@@ -95,6 +95,8 @@ def test_the_switch_reads_gateway_compiled_reads() -> None:
 PAGE_WITH_EVENTS = """{ customers(first: 20, filter: {segment: PREMIER}) { edges { node { customerId name
   holdings { product { name } } household { members { customer { name } } }
   routingProfile { activeIndicators { type } } events(first: 5) { edges { node { type occurredAt } } } } } } }"""
+PROFILE_BY_ID = """{ partyRoutingProfile(partyStateId: "PS-C0000001") { customerId version
+  activeIndicators { type value narrative } history { type validFrom } reviewRequests { reason status } } }"""
 
 
 def operator_of(step: dict[str, Any]) -> str:
@@ -157,11 +159,13 @@ BENCHMARK = [(case.name, case.gateway, case.requests[0].gateway, case.paged) for
 @pytest.mark.parametrize(("query", "variables", "paged"), [
     *((query, variables, paged) for _, query, variables, paged in BENCHMARK),
     (PAGE_WITH_EVENTS, {}, True),
-], ids=[*(name for name, *_ in BENCHMARK), "page-with-events"])
+    (PROFILE_BY_ID, {}, False),
+], ids=[*(name for name, *_ in BENCHMARK), "page-with-events", "profile-by-id"])
 async def test_every_compiled_statement_pages_before_projecting_and_starts_from_an_index(
         bank: Database, indexed: set[tuple[str, str]], query: str, variables: dict[str, Any], paged: bool,
         who: str) -> None:
-    """The benchmark's operations (bench/vs_neo4j_graphql_cases.py) and a page with events, as an admin and
+    """The benchmark's operations (bench/vs_neo4j_graphql_cases.py), a page with events and a routing profile
+    by id, as an admin and
     as a relationship manager (the book rule compiled in): no label or whole-graph scan; the customers
     come from an index seek (a page: a range seek on customerId, read in order); a page is cut (Limit)
     before anything of its customers is projected; every nested subquery starts from a node already

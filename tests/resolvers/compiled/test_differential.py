@@ -1,5 +1,6 @@
-"""The resolver path is the oracle: generated operations over the compiled types answer the same, data
-and errors (message, path, code, field, locations), compiled (one statement) and through the resolvers.
+"""The resolver path is the oracle: generated operations over the compiled types (Customer, and the
+routing profile by id) answer the same, data and errors (message, path, code, field, locations),
+compiled (one statement) and through the resolvers.
 
 A seeded generator (the same operations every run; SEED changes them) draws selections of Customer's
 compiled fields at random depth, with aliases, named and inline fragments, __typename, @include/@skip
@@ -115,10 +116,23 @@ class Generator:
         return " ".join(parts)
 
     def profile(self) -> str:
+        at, selection = self.profile_selection()
+        return self.decorate(f"routingProfile{'' if at is None else f'({at})'}") + " { " + selection + " }"
+
+    def party_routing_profile(self, prefix: str) -> str:
+        """Query.partyRoutingProfile: a profile by id (one of a customer without a profile, one of none)."""
+        identifier = "PS-" + self.rng.choice(CUSTOMER_IDS)
+        argument = self.variable("ID!", identifier) if self.rng.random() < 0.7 else f'"{identifier}"'
+        at, selection = self.profile_selection()
+        arguments = f"partyStateId: {argument}" + ("" if at is None else f", {at}")
+        return prefix + self.decorate(f"partyRoutingProfile({arguments})", not prefix) + " { " + selection + " }"
+
+    def profile_selection(self) -> tuple[str | None, str]:
+        """A PartyState's selection, and its `at` argument if any."""
         rng = self.rng
         at = rng.choice([None, *INSTANTS])
         literal = f'"{at}"'
-        argument = "" if at is None else f"(at: {self.variable('DateTime', at) if rng.random() < 0.5 else literal})"
+        argument = None if at is None else f"at: {self.variable('DateTime', at) if rng.random() < 0.5 else literal}"
         # asOf is "now" without `at`: compared only when `at` pins it.
         plain = ["partyStateId", "customerId", "createdAt", "updatedAt", "version", "nextReviewDue", "note",
                  *([] if at is None else ["asOf"])]
@@ -131,7 +145,7 @@ class Generator:
             parts.append(self.decorate(f"history{argument_types}") + " { " + self.fields(INDICATOR) + " }")
         if rng.random() < 0.3:
             parts.append("reviewRequests { " + self.fields(REVIEW) + " }")
-        return self.decorate(f"routingProfile{argument}") + " { " + " ".join(parts) + " }"
+        return argument, " ".join(parts)
 
     def events(self) -> str:
         """A page of the timeline: FRAUD events left out for front ends and analysts, cursors with ties."""
@@ -157,6 +171,11 @@ class Generator:
         for number in range(rng.choice([1, 1, 2])):
             # A second root field gets an alias of its own: two `customer` with other arguments conflict.
             prefix = f"r{number}: " if number else ""
+            if not number and rng.random() < 0.25:
+                # Alone: beside another root that fails, which errors the resolvers report depends on
+                # which failed first (test_a_profile_not_found_nulls_the_response).
+                roots.append(self.party_routing_profile(prefix))
+                break
             if rng.random() < 0.6:
                 identifier = rng.choice(CUSTOMER_IDS)
                 argument = self.variable("ID!", identifier) if rng.random() < 0.7 else f'"{identifier}"'
@@ -224,3 +243,27 @@ async def test_an_argument_its_resolver_refuses_gets_the_resolvers_error(bank: D
     actual, _ = await execute(bank, settings, query, roles=roles)
     assert expected.errors, "the argument should be refused"
     assert (actual.data, errors_of(actual)) == (expected.data, errors_of(expected))
+
+
+NOT_FOUND_PROFILE = 'p: partyRoutingProfile(partyStateId: "PS-C9999999") { partyStateId }'
+
+
+@pytest.mark.parametrize("principal", ["admin", "rm-rita"])
+async def test_a_profile_not_found_nulls_the_response(bank: Database, settings: Settings, principal: str) -> None:
+    """graphql-core nulls the whole response at a failed non-null root and reports its error: compiled
+    alike. Beside a second failing root, which errors it reports depends on which field failed first;
+    the resolvers answer that, with one of the two errors or both, never anything else."""
+    who = PRINCIPALS[principal]
+    alone = "{ " + NOT_FOUND_PROFILE + ' c: customer(customerId: "C0000001") { name } }'
+    expected, _ = await execute(bank, dataclasses.replace(settings, compiled_reads=False), alone, roles=who)
+    actual, context = await execute(bank, settings, alone, roles=who)
+    assert expected.data is None and (actual.data, errors_of(actual)) == (expected.data, errors_of(expected))
+    assert context.db.round_trips == 1
+
+    beside = "{ " + NOT_FOUND_PROFILE + ' c: customer(customerId: "C9999999") { name } }'
+    # Each root's error as it is alone, but for its location in this document.
+    either = {error[:3] for document in ("{ " + NOT_FOUND_PROFILE + " }", '{ c: customer(customerId: "C9999999") { name } }')
+              for error in errors_of((await execute(bank, settings, document, roles=who))[0])}
+    actual, context = await execute(bank, settings, beside, roles=who)
+    assert actual.data is None and actual.errors and {error[:3] for error in errors_of(actual)} <= either
+    assert context.db.round_trips > 1
