@@ -18,6 +18,7 @@ from graph.errors import Unauthenticated
 
 if TYPE_CHECKING:
     from gateway.routing_feed import RoutingFeed
+    from resolvers.compiled.payload import Payloads
 
 
 # (resourceId, customerId) pairs the operation's book checks found in that resource's book: every
@@ -37,6 +38,8 @@ class Context:
     handshake_authorization: str | None = None
     # The process's live routing feed (subscriptions); None outside the app, e.g. in unit tests.
     feed: RoutingFeed | None = None
+    # A mutation's compiled read-backs, set by resolvers/compiled/execute.py when compiled reads are on.
+    payloads: Payloads | None = None
 
     @property
     def caller(self) -> Principal:

@@ -6,8 +6,12 @@ import datetime
 from typing import Any
 
 import strawberry
+from graphql import GraphQLOutputType, GraphQLResolveInfo
+from graphql.execution.collect_fields import FieldDetailsList
+from graphql.pyutils import Path
 from strawberry.extensions import SchemaExtension, ValidationCache
 from strawberry.extensions.runner import SchemaExtensionsRunner
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types import ExecutionContext
 
 from gateway.access_log import OperationName
@@ -19,6 +23,7 @@ from gateway.security.limits import DOCUMENT_CACHE_SIZE, limit_extensions
 from gateway.settings import Settings
 from resolvers.audit_trail import AuditQuery
 from resolvers.compiled.execute import CompiledReads, CompiledReadsExtension
+from resolvers.compiled.payload import Precompleted
 from resolvers.contact_routing import ContactRoutingMutation, ContactRoutingQuery
 from resolvers.contact_routing.desktop import DesktopSubscription
 from resolvers.context import PerOperationLoaders
@@ -53,6 +58,19 @@ class Subscription(DesktopSubscription):
     pass
 
 
+class GatewayExecution(StrawberryGraphQLCoreExecutionContext):
+    """graphql-core's execution, which takes a Precompleted value (resolvers/compiled/payload.py: a
+    mutation's read-back, compiled) as the field's completed value, with its errors."""
+
+    def complete_value(self, return_type: GraphQLOutputType, field_details_list: FieldDetailsList,
+                       info: GraphQLResolveInfo[Any], path: Path, result: Any, position_context: Any) -> Any:
+        if isinstance(result, Precompleted):
+            for error in result.errors:
+                self.collected_errors.add(error, None)  # at its own path, under this field
+            return result.data
+        return super().complete_value(return_type, field_details_list, info, path, result, position_context)
+
+
 class GatewaySchema(strawberry.Schema):
     def create_extensions_runner(self, execution_context: ExecutionContext,
                                  extensions: list[SchemaExtension]) -> SchemaExtensionsRunner:
@@ -73,6 +91,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     limits = limit_extensions(settings or Settings())
     reads: list[CompiledReads] = []  # made once the schema is: the compiled operations' cache lives with it
     schema = GatewaySchema(query=Query, mutation=Mutation, subscription=Subscription,
+                           execution_context_class=GatewayExecution,
                            # DateTime and Date arguments refused outside the range Neo4j and Python hold.
                            scalar_overrides={datetime.datetime: DATETIME_SCALAR, datetime.date: DATE_SCALAR},
                            extensions=[

@@ -136,12 +136,12 @@ class Monitoring:
     note: str | None = None
 
 
-async def initiate(db: Database, principal: Principal, monitoring: Monitoring) -> None:
-    """Creates the customer's profile; CONFLICT if it has one already."""
+async def initiate(db: Database, principal: Principal, monitoring: Monitoring) -> str:
+    """Creates the customer's profile and answers its partyStateId; CONFLICT if it has one already."""
     note = text(monitoring.note, "input.note", NOTE_LENGTH, required=False)
     customer_id = monitoring.customer_id
 
-    async def work(tx: Transaction) -> None:
+    async def work(tx: Transaction) -> str:
         await require_reach(tx, principal, "input.customerId", f"customer '{customer_id}'", customerId=customer_id)
         row = found(await tx.run(ENSURE_PARTY_STATE, customerId=customer_id, createdBy=principal.subject,
                                  nextReviewDue=monitoring.next_review_due, note=note),
@@ -149,8 +149,10 @@ async def initiate(db: Database, principal: Principal, monitoring: Monitoring) -
         if not row["created"]:
             raise Conflict(f"customer '{customer_id}' already has routing profile "
                            f"'{row['partyStateId']}'; update it instead", field="input.customerId")
+        return str(row["partyStateId"])
 
-    await db.transact(work)
+    party_state_id: str = await db.transact(work)
+    return party_state_id
 
 
 async def update(db: Database, principal: Principal, party_state_id: str, given: Mapping[str, Any],

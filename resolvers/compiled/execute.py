@@ -30,6 +30,7 @@ from gateway.security.book import book_holder, check_row
 from graph.errors import Forbidden, GatewayError
 from graph.lru import Lru
 from resolvers.compiled.fragments import CannotCompile
+from resolvers.compiled.payload import PayloadCache, Payloads
 from resolvers.compiled.plan import CompiledOperation, RootField, compile_operation
 from resolvers.compiled.shape import Output, build
 from resolvers.context import Context
@@ -53,15 +54,21 @@ class CompiledReads:
         self.schema = schema
         self.compiled: Lru[tuple[Any, ...], CompiledOperation | None] = Lru(size)
         self.directives: Lru[str, tuple[str, ...]] = Lru(size)
+        self.payloads = PayloadCache()
 
-    def operation(self, query: str, document: DocumentNode, executor: Executor[Any],
-                  principal: Principal) -> CompiledOperation | None:
+    def document_key(self, query: str, document: DocumentNode, executor: Executor[Any]) -> tuple[str, tuple[Any, ...]]:
+        """The document's digest and the values of the variables its @include/@skip read: with the
+        operation's name and the roles, what a compiled statement is cached by."""
         digest = hashlib.sha256(query.encode("utf-8", "surrogatepass")).hexdigest()
         names = self.directives.get(digest)
         if names is None:
             names = directive_variables(document)
             self.directives.put(digest, names)
-        chosen = tuple(executor.variable_values.coerced.get(name) for name in names)
+        return digest, tuple(executor.variable_values.coerced.get(name) for name in names)
+
+    def operation(self, query: str, document: DocumentNode, executor: Executor[Any],
+                  principal: Principal) -> CompiledOperation | None:
+        digest, chosen = self.document_key(query, document, executor)
         name = executor.operation.name.value if executor.operation.name else None
         key = (digest, name, tuple(sorted(role.value for role in principal.roles)), chosen)
         if key in self.compiled:
@@ -138,12 +145,20 @@ class CompiledReadsExtension(SchemaExtension):
     async def _run(self, context: Context, principal: Principal) -> None:
         execution = self.execution_context
         document = execution.graphql_document
-        if document is None or not execution.query or execution.operation_type is not StrawberryOperationType.QUERY:
-            return  # mutations and subscriptions: not even their variables are looked at here
+        kind = execution.operation_type
+        if document is None or not execution.query or kind is StrawberryOperationType.SUBSCRIPTION:
+            return  # subscriptions: not even their variables are looked at here
         executor = Executor.build(self.reads.schema, document, raw_variable_values=execution.variables or {},
                                   operation_name=execution.operation_name)
-        if isinstance(executor, list) or executor.operation.operation is not OperationType.QUERY:
+        if isinstance(executor, list):
             return  # variables that do not coerce: the resolvers' execution reports them
+        if executor.operation.operation is OperationType.MUTATION:
+            # The resolvers write; what they return is read back compiled where it can be (payload.py).
+            context.payloads = Payloads(self.reads.payloads, self.reads.document_key(execution.query, document, executor),
+                                        executor, principal, context.db)
+            return
+        if executor.operation.operation is not OperationType.QUERY:
+            return
         compiled = self.reads.operation(execution.query, document, executor, principal)
         if compiled is None:
             return

@@ -99,6 +99,25 @@ class CompiledOperation:
         return parameters
 
 
+@dataclass
+class CompiledPayload:
+    """A mutation field's selection read as a by-id root reads it (resolvers/compiled/payload.py): the
+    root's own arguments come from the resolver, the selection's from the operation's variables."""
+
+    statement: LiteralString
+    column: str
+    shape: Shape
+    arguments: Arguments
+    names: dict[str, str]  # the root fragment's placeholders -> parameter names
+    selection: CompiledOperation  # the nested fields' bindings and the rule parameters
+
+    def parameters(self, variables: VariableValues, principal: Principal, given: dict[str, Any]) -> dict[str, Any]:
+        parameters = self.selection.parameters(variables, principal)
+        values = self.arguments(given, principal)
+        parameters.update({name: values[placeholder] for placeholder, name in self.names.items()})
+        return parameters
+
+
 Spec = TypeVar("Spec")  # a root's fragment, or any of a nested field's kinds of spec
 
 
@@ -178,6 +197,22 @@ class Compiler:
         id_parameter = env[by_id.parameter].removeprefix("$") if by_id is not None else None
         return RootField(key, nodes, name, column, shape, by_id=by_id, id_parameter=id_parameter,
                          nullable=not isinstance(definition.type, GraphQLNonNull)), subquery
+
+    def payload(self, name: str, type_: GraphQLObjectType, details: FieldDetailsList) -> CompiledPayload:
+        """`details` (a mutation field's nodes) read as the root `name` would read an object of `type_`."""
+        spec = ROOTS.get(name)
+        if spec is None or spec.arguments is None or name not in BY_ID:
+            raise CannotCompile(f"{name} is not a compiled root naming one object by id")
+        env = {bound: self.fresh(bound) for bound in spec.binds}
+        names = {placeholder: self.fresh(placeholder) for placeholder in spec.parameters}
+        env.update({placeholder: f"${parameter}" for placeholder, parameter in names.items()})
+        column = self.fresh("column")
+        env["column"] = column
+        env["inBook"] = self.in_book(env["customer"]) if "customer" in env else "true"
+        env["projection"], shape = self.project(type_, details, env, guarded=False)
+        statement = "CALL () {\n" + fill(spec.name, env) + "\n}\nRETURN " + column
+        selection = CompiledOperation(statement, [], self.bindings)
+        return CompiledPayload(statement, column, shape, spec.arguments, names, selection)
 
     def readable(self, parent: GraphQLObjectType, name: str, spec: Spec | None,
                  nulled: str) -> tuple[GraphQLField, Spec, str | None]:
@@ -301,3 +336,12 @@ def compile_operation(schema: GraphQLSchema, executor: Executor[Any], principal:
     """The operation `executor` prepared (its fragments, its variables), compiled for `principal`;
     CannotCompile when any root field is left to the resolvers."""
     return Compiler(schema, executor, principal).compile()
+
+
+def compile_payload(executor: Executor[Any], principal: Principal, root: str, type_: GraphQLObjectType,
+                    details: FieldDetailsList) -> CompiledPayload:
+    """A mutation field's selection (`details`, of `type_`) compiled as the by-id root `root` reads it;
+    CannotCompile when any of its fields is left to the resolvers."""
+    if any(fragment.variable_signatures for fragment in executor.fragments.values()):
+        raise CannotCompile("fragment variables are not compiled")
+    return Compiler(executor.schema, executor, principal).payload(root, type_, details)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 
@@ -141,6 +141,20 @@ async def party_state_by_id(info: Info, party_state_id: str) -> PartyState:
     return state
 
 
+async def party_state_payload(info: Info, party_state_id: str) -> PartyState:
+    """The profile a mutation returns, read after its change: the whole selection in one compiled read
+    where it compiles (resolvers/compiled/payload.py), else as party_state_by_id reads it."""
+    payloads = info.context.payloads
+    if payloads is not None:
+        raw = info._raw_info  # the field's nodes and GraphQL type, which Strawberry's Info does not expose
+        read = await payloads.read("partyRoutingProfile", raw.field_nodes, raw.return_type, info.path.as_list(),
+                                   partyStateId=party_state_id)
+        if read is not None:
+            # Completed as it is by the execution context (resolvers/schema.py, GatewayExecution).
+            return cast(PartyState, read)
+    return await party_state_by_id(info, party_state_id)
+
+
 @strawberry.enum(description="An automated action on a routing profile (BIAN Execute).")
 class ProfileAction(enum.Enum):
     REFRESH = strawberry.enum_value(
@@ -199,11 +213,9 @@ class ProfileMutation:
         self, info: Info,
         input: Annotated[InitiatePartyRoutingProfileInput, strawberry.argument(description="The customer and settings.")],
     ) -> PartyState:
-        await profile.initiate(info.context.db, info.context.caller,
-                               Monitoring(str(input.customer_id), input.next_review_due, input.note))
-        state = await routing_profile(info, str(input.customer_id), None)
-        assert state is not None  # just created
-        return state
+        party_state_id = await profile.initiate(info.context.db, info.context.caller,
+                                                Monitoring(str(input.customer_id), input.next_review_due, input.note))
+        return await party_state_payload(info, party_state_id)
 
     @strawberry.mutation(description="BIAN Update: change a profile's monitoring settings, or complete its open "
                                      "review requests with an outcome.",
@@ -216,7 +228,7 @@ class ProfileMutation:
         given = {name: value for name, value in (("nextReviewDue", changes.next_review_due), ("note", changes.note))
                  if value is not strawberry.UNSET}
         await profile.update(info.context.db, info.context.caller, str(party_state_id), given, changes.review_outcome)
-        return await party_state_by_id(info, str(party_state_id))
+        return await party_state_payload(info, str(party_state_id))
 
     @strawberry.mutation(description="BIAN Execute: run an automated action on a profile, e.g. REFRESH.",
                          extensions=allow(*PROFILE_MANAGERS))
