@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install install-test chromium run test lint schema coverage seed neo4j query bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery bench-suite-cpu bench-cold-planning bench-statement bench-vs-neo4j-graphql clean
+.PHONY: install install-test chromium run test lint schema coverage seed neo4j query bench-load bench-check bench-timeline bench-routing bench-lead-analytics bench-relationships bench-recovery bench-suite-cpu bench-cold-planning bench-statement bench-payload bench-vs-neo4j-graphql clean
 
 # Writes the dependencies pyproject.toml lists (`run`: the project's own; `dev`: the extra) as a
 # requirements file: the code runs from this checkout (app.py, python -m graph), so only they are installed.
@@ -128,6 +128,10 @@ bench-cold-planning: install
 # One statement of cypher/ against an earlier version of it (bench/statement_bench.py says how).
 bench-statement: install
 	$(PY) bench/statement_bench.py $(ARGS)
+
+# A mutation's read-back, compiled against the resolvers' (bench/payload_bench.py).
+bench-payload: install
+	$(PY) bench/payload_bench.py $(ARGS)
 
 # This gateway against @neo4j/graphql (Apollo Server, Node) and a bare-Cypher floor on one bank
 # (docs/performance.md), e.g. make bench-vs-neo4j-graphql ARGS="--customers 2000". Its Node modules
