@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import FieldNode, GraphQLError, GraphQLObjectType, get_named_type
-from graphql.execution.collect_fields import FieldDetails
+from graphql.execution.collect_fields import FieldDetails, collect_subfields
 from graphql.execution.executor import Executor
 
 from gateway.security.auth import Principal
@@ -59,13 +59,23 @@ class Payloads:
         self.db = db
 
     async def read(self, root: str, field_nodes: list[FieldNode], return_type: Any, path: list[str | int],
-                   **arguments: Any) -> Precompleted | None:
-        """The field at `path` (its nodes and type from the resolver's info), read as the by-id root `root`
-        with `arguments` would read it; None when its selection does not compile or the read is not
-        exactly what that root answers (the resolvers then read it as before)."""
+                   within: str | None = None, **arguments: Any) -> Precompleted | None:
+        """The field at `path` (its nodes and type from the resolver's info), or its field `within`, read as
+        the by-id root `root` with `arguments` would read it; None when its selection does not compile, the
+        field is asked for under more than one key, or the read is not exactly what that root answers
+        (the resolvers then read it as before)."""
         type_ = get_named_type(return_type)
         if not isinstance(type_, GraphQLObjectType):
             return None
+        if within is not None:
+            asked = self._only_field(field_nodes, type_, within)
+            if asked is None:
+                return None
+            response_key, field_nodes = asked
+            path = [*path, response_key]
+            type_ = get_named_type(type_.fields[within].type)
+            if not isinstance(type_, GraphQLObjectType):
+                return None
         principal = self.principal
         name = self.executor.operation.name.value if self.executor.operation.name else None
         key = (self.document_key, name, tuple(str(part) for part in path if isinstance(part, str)), root,
@@ -85,6 +95,16 @@ class Payloads:
         out = Output(book_holder(principal))
         data = build(compiled.shape, raw["value"], path, out)
         return None if data is None else Precompleted(data, out.errors)
+
+    def _only_field(self, field_nodes: list[FieldNode], type_: GraphQLObjectType,
+                    name: str) -> tuple[str, list[FieldNode]] | None:
+        """The response key and nodes of the field `name` a selection of `type_` (the field's nodes) asks
+        for, when it asks for it under one key only; None otherwise."""
+        executor = self.executor
+        grouped = collect_subfields(executor.schema, executor.fragments, executor.variable_values, executor.operation,
+                                    type_, [FieldDetails(node, None) for node in field_nodes]).grouped_field_set
+        keys = [key for key, group in grouped.items() if group[0].node.name.value == name]
+        return (keys[0], [details.node for details in grouped[keys[0]]]) if len(keys) == 1 else None
 
     def _compile(self, key: tuple[Any, ...], root: str, type_: GraphQLObjectType,
                  field_nodes: list[FieldNode]) -> CompiledPayload | None:

@@ -141,14 +141,15 @@ async def party_state_by_id(info: Info, party_state_id: str) -> PartyState:
     return state
 
 
-async def party_state_payload(info: Info, party_state_id: str) -> PartyState:
-    """The profile a mutation returns, read after its change: the whole selection in one compiled read
-    where it compiles (resolvers/compiled/payload.py), else as party_state_by_id reads it."""
+async def party_state_payload(info: Info, party_state_id: str, within: str | None = None) -> PartyState:
+    """The profile a mutation returns (or its payload's field `within` holds), read after its change: the
+    whole selection in one compiled read where it compiles (resolvers/compiled/payload.py), else as
+    party_state_by_id reads it."""
     payloads = info.context.payloads
     if payloads is not None:
         raw = info._raw_info  # the field's nodes and GraphQL type, which Strawberry's Info does not expose
         read = await payloads.read("partyRoutingProfile", raw.field_nodes, raw.return_type, info.path.as_list(),
-                                   partyStateId=party_state_id)
+                                   within, partyStateId=party_state_id)
         if read is not None:
             # Completed as it is by the execution context (resolvers/schema.py, GatewayExecution).
             return cast(PartyState, read)
@@ -239,7 +240,7 @@ class ProfileMutation:
     ) -> ProfileRefresh:
         refreshed = await profile.refresh(info.context.db, info.context.caller, str(party_state_id))
         return ProfileRefresh(
-            party_state=await party_state_by_id(info, str(party_state_id)),
+            party_state=await party_state_payload(info, str(party_state_id), within="partyState"),
             lapsed=[RoutingIndicator.from_record(row) for row in refreshed.lapsed],
             derived=[RoutingIndicator.from_record(row) for row in refreshed.derived],
         )

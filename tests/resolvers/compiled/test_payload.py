@@ -93,3 +93,16 @@ async def test_include_and_skip_choose_the_fields_read_back_on_every_call(databa
         result, _ = await execute(bank, settings, query, variables, Principal("tester", ADMIN))
         expected = {"partyStateId": "PS-C0000001", **({"note": "Called back"} if with_note else {})}
         assert result.errors is None and result.data == {"updatePartyRoutingProfile": expected}
+
+
+async def test_a_refreshed_profile_reads_back_compiled_within_its_payload(database: Database, settings: Settings) -> None:
+    """executePartyRoutingProfile returns the profile in its payload's partyState; the indicators a refresh
+    derives get new ids and instants, so only what they say is compared."""
+    query = """mutation ($id: ID!) { executePartyRoutingProfile(partyStateId: $id) { derived { type value }
+      state: partyState { partyStateId customerId version note activeIndicators { category type value }
+      history(types: ["VALUE_TIER"]) { type value closedBy } reviewRequests { reviewRequestId status } } } }"""
+    actual, expected, compiled_trips, resolver_trips = await both_ways(
+        database, settings, query, {"id": "PS-C0000001"}, Principal("R-CR-1", RM))
+    assert expected.errors is None and expected.data["executePartyRoutingProfile"]["state"]["activeIndicators"]
+    assert actual.data == expected.data and actual.errors is None
+    assert compiled_trips == resolver_trips - 1, (compiled_trips, resolver_trips)
