@@ -6,7 +6,8 @@ extension has set `execution_context.result`).
 It runs after the limits (listed after them in resolvers/schema.py): a document they refuse has its
 result set already and is left alone. Anything it cannot answer exactly as the resolvers would
 (a field not compiled, a mutation, variables that do not coerce, an argument its resolver refuses,
-Neo4j unavailable) it leaves to the resolvers, which give their own answer or error. The error
+Neo4j unavailable) it leaves to the resolvers, which give their own answer or error. For a mutation
+it hands the resolvers a Payloads (payload.py), with which they read back what they return compiled. The error
 contract, audit and the access log see the result as they see any other.
 """
 

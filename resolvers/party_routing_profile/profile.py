@@ -141,10 +141,11 @@ async def party_state_by_id(info: Info, party_state_id: str) -> PartyState:
     return state
 
 
-async def party_state_payload(info: Info, party_state_id: str, within: str | None = None) -> PartyState:
+async def party_state_payload(info: Info, party_state_id: str, within: str | None = None,
+                              customer_id: str | None = None) -> PartyState:
     """The profile a mutation returns (or its payload's field `within` holds), read after its change: the
     whole selection in one compiled read where it compiles (resolvers/compiled/payload.py), else as
-    party_state_by_id reads it."""
+    routing_profile reads it (its customer looked up first unless known)."""
     payloads = info.context.payloads
     if payloads is not None:
         raw = info._raw_info  # the field's nodes and GraphQL type, which Strawberry's Info does not expose
@@ -153,7 +154,11 @@ async def party_state_payload(info: Info, party_state_id: str, within: str | Non
         if read is not None:
             # Completed as it is by the execution context (resolvers/schema.py, GatewayExecution).
             return cast(PartyState, read)
-    return await party_state_by_id(info, party_state_id)
+    if customer_id is None:
+        return await party_state_by_id(info, party_state_id)
+    state = await routing_profile(info, customer_id, None)
+    assert state is not None  # the mutation has just written it
+    return state
 
 
 @strawberry.enum(description="An automated action on a routing profile (BIAN Execute).")
@@ -216,7 +221,7 @@ class ProfileMutation:
     ) -> PartyState:
         party_state_id = await profile.initiate(info.context.db, info.context.caller,
                                                 Monitoring(str(input.customer_id), input.next_review_due, input.note))
-        return await party_state_payload(info, party_state_id)
+        return await party_state_payload(info, party_state_id, customer_id=str(input.customer_id))
 
     @strawberry.mutation(description="BIAN Update: change a profile's monitoring settings, or complete its open "
                                      "review requests with an outcome.",
