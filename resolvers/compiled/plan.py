@@ -186,13 +186,9 @@ class Compiler:
         if refused is not None:
             return RootField(key, nodes, name, refused=refused), ""
         env = self.bind(spec, {}, definition, nodes[0])
-        column = self.fresh("column")
-        env["column"] = column
-        env["inBook"] = self.in_book(env["customer"]) if "customer" in env else "true"
         child = get_named_type(definition.type)
         assert isinstance(child, GraphQLObjectType)
-        env["projection"], shape = self.project(child, details, env, guarded=False)
-        subquery = "CALL () {\n" + fill(spec.name, env) + "\n}"
+        column, shape, subquery = self.subquery(spec, env, child, details)
         by_id = BY_ID.get(name)
         id_parameter = env[by_id.parameter].removeprefix("$") if by_id is not None else None
         return RootField(key, nodes, name, column, shape, by_id=by_id, id_parameter=id_parameter,
@@ -206,13 +202,20 @@ class Compiler:
         env = {bound: self.fresh(bound) for bound in spec.binds}
         names = {placeholder: self.fresh(placeholder) for placeholder in spec.parameters}
         env.update({placeholder: f"${parameter}" for placeholder, parameter in names.items()})
+        column, shape, subquery = self.subquery(spec, env, type_, details)
+        statement = subquery + "\nRETURN " + column
+        selection = CompiledOperation(statement, [], self.bindings)
+        return CompiledPayload(statement, column, shape, spec.arguments, names, selection)
+
+    def subquery(self, spec: Frag, env: dict[str, str], type_: GraphQLObjectType,
+                 details: FieldDetailsList) -> tuple[str, Shape, str]:
+        """A root's fragment filled for `env` (its variables and parameters bound) as one `CALL () { }`
+        returning one column, the selection of `type_` projected: the column, the shape, the subquery."""
         column = self.fresh("column")
         env["column"] = column
         env["inBook"] = self.in_book(env["customer"]) if "customer" in env else "true"
         env["projection"], shape = self.project(type_, details, env, guarded=False)
-        statement = "CALL () {\n" + fill(spec.name, env) + "\n}\nRETURN " + column
-        selection = CompiledOperation(statement, [], self.bindings)
-        return CompiledPayload(statement, column, shape, spec.arguments, names, selection)
+        return column, shape, "CALL () {\n" + fill(spec.name, env) + "\n}"
 
     def readable(self, parent: GraphQLObjectType, name: str, spec: Spec | None,
                  nulled: str) -> tuple[GraphQLField, Spec, str | None]:
