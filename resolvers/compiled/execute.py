@@ -31,7 +31,7 @@ from gateway.security.book import book_holder, check_row
 from graph.errors import Forbidden, GatewayError
 from graph.lru import Lru
 from resolvers.compiled.fragments import CannotCompile
-from resolvers.compiled.payload import PayloadCache, Payloads
+from resolvers.compiled.payload import PayloadCache, Payloads, Prepared
 from resolvers.compiled.plan import CompiledOperation, RootField, compile_operation
 from resolvers.compiled.shape import Output, build
 from resolvers.context import Context
@@ -149,17 +149,19 @@ class CompiledReadsExtension(SchemaExtension):
         kind = execution.operation_type
         if document is None or not execution.query or kind is StrawberryOperationType.SUBSCRIPTION:
             return  # subscriptions: not even their variables are looked at here
-        executor = Executor.build(self.reads.schema, document, raw_variable_values=execution.variables or {},
-                                  operation_name=execution.operation_name)
-        if isinstance(executor, list):
+        if kind is StrawberryOperationType.MUTATION:
+            # The resolvers write; what they return is read back compiled where it can be (payload.py),
+            # the operation prepared only if a resolver asks.
+            query = execution.query
+
+            def prepare() -> Prepared:
+                executor = self._executor(document)
+                return None if executor is None else (self.reads.document_key(query, document, executor), executor)
+            context.payloads = Payloads(self.reads.payloads, prepare, principal, context.db)
+            return
+        executor = self._executor(document)
+        if executor is None or executor.operation.operation is not OperationType.QUERY:
             return  # variables that do not coerce: the resolvers' execution reports them
-        if executor.operation.operation is OperationType.MUTATION:
-            # The resolvers write; what they return is read back compiled where it can be (payload.py).
-            context.payloads = Payloads(self.reads.payloads, self.reads.document_key(execution.query, document, executor),
-                                        executor, principal, context.db)
-            return
-        if executor.operation.operation is not OperationType.QUERY:
-            return
         compiled = self.reads.operation(execution.query, document, executor, principal)
         if compiled is None:
             return
@@ -176,6 +178,14 @@ class CompiledReadsExtension(SchemaExtension):
         if context.settings.dev_mode:
             self.cypher = {"statement": compiled.statement,
                            "parameters": {name: _json(value) for name, value in parameters.items()}}
+
+    def _executor(self, document: DocumentNode) -> Executor[Any] | None:
+        """graphql-core's Executor for the operation (its fragments, its coerced variables); None when the
+        variables do not coerce."""
+        execution = self.execution_context
+        executor = Executor.build(self.reads.schema, document, raw_variable_values=execution.variables or {},
+                                  operation_name=execution.operation_name)
+        return None if isinstance(executor, list) else executor
 
     def get_results(self) -> dict[str, Any]:
         return {"cypher": self.cypher} if self.cypher is not None else {}

@@ -11,6 +11,8 @@ Precompleted as the field's completed value.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,16 +49,25 @@ class PayloadCache:
         self.compiled: Lru[tuple[Any, ...], CompiledPayload | None] = Lru(size)
 
 
-class Payloads:
-    """One mutation operation's compiled read-backs (resolvers/compiled/execute.py makes it in on_execute)."""
+# The operation prepared for compiling (execute.py): CompiledReads.document_key and graphql-core's Executor
+# (fragments, coerced variables); None when its variables do not coerce.
+Prepared = tuple[tuple[str, tuple[Any, ...]], Executor[Any]] | None
 
-    def __init__(self, cache: PayloadCache, document_key: tuple[str, tuple[Any, ...]], executor: Executor[Any],
-                 principal: Principal, db: Database) -> None:
+
+class Payloads:
+    """One mutation operation's compiled read-backs (resolvers/compiled/execute.py makes it in on_execute).
+    The operation is prepared on the first read-back only: most mutations return no compiled type."""
+
+    def __init__(self, cache: PayloadCache, prepare: Callable[[], Prepared], principal: Principal,
+                 db: Database) -> None:
         self.cache = cache
-        self.document_key = document_key  # CompiledReads.document_key: the digest, the @include/@skip values
-        self.executor = executor
+        self.prepare = prepare
         self.principal = principal
         self.db = db
+
+    @functools.cached_property
+    def prepared(self) -> Prepared:
+        return self.prepare()
 
     async def read(self, root: str, field_nodes: list[FieldNode], return_type: Any, path: list[str | int],
                    within: str | None = None, **arguments: Any) -> Precompleted | None:
@@ -65,10 +76,11 @@ class Payloads:
         field is asked for under more than one key, or the read is not exactly what that root answers
         (the resolvers then read it as before)."""
         type_ = get_named_type(return_type)
-        if not isinstance(type_, GraphQLObjectType):
+        if not isinstance(type_, GraphQLObjectType) or self.prepared is None:
             return None
+        document_key, executor = self.prepared
         if within is not None:
-            asked = self._only_field(field_nodes, type_, within)
+            asked = _only_field(executor, field_nodes, type_, within)
             if asked is None:
                 return None
             response_key, field_nodes = asked
@@ -77,15 +89,15 @@ class Payloads:
             if not isinstance(type_, GraphQLObjectType):
                 return None
         principal = self.principal
-        name = self.executor.operation.name.value if self.executor.operation.name else None
-        key = (self.document_key, name, tuple(str(part) for part in path if isinstance(part, str)), root,
+        name = executor.operation.name.value if executor.operation.name else None
+        key = (document_key, name, tuple(str(part) for part in path if isinstance(part, str)), root,
                tuple(sorted(role.value for role in principal.roles)))
         compiled = self.cache.compiled.get(key) if key in self.cache.compiled else self._compile(
-            key, root, type_, field_nodes)
+            key, executor, root, type_, field_nodes)
         if compiled is None:
             return None
         try:
-            parameters = compiled.parameters(self.executor.variable_values, principal, arguments)
+            parameters = compiled.parameters(executor.variable_values, principal, arguments)
             rows = await self.db.read_plain(compiled.statement, **parameters)
         except GatewayError:
             return None
@@ -96,22 +108,22 @@ class Payloads:
         data = build(compiled.shape, raw["value"], path, out)
         return None if data is None else Precompleted(data, out.errors)
 
-    def _only_field(self, field_nodes: list[FieldNode], type_: GraphQLObjectType,
-                    name: str) -> tuple[str, list[FieldNode]] | None:
-        """The response key and nodes of the field `name` a selection of `type_` (the field's nodes) asks
-        for, when it asks for it under one key only; None otherwise."""
-        executor = self.executor
-        grouped = collect_subfields(executor.schema, executor.fragments, executor.variable_values, executor.operation,
-                                    type_, [FieldDetails(node, None) for node in field_nodes]).grouped_field_set
-        keys = [key for key, group in grouped.items() if group[0].node.name.value == name]
-        return (keys[0], [details.node for details in grouped[keys[0]]]) if len(keys) == 1 else None
-
-    def _compile(self, key: tuple[Any, ...], root: str, type_: GraphQLObjectType,
+    def _compile(self, key: tuple[Any, ...], executor: Executor[Any], root: str, type_: GraphQLObjectType,
                  field_nodes: list[FieldNode]) -> CompiledPayload | None:
         details = [FieldDetails(node, None) for node in field_nodes]
         try:
-            compiled: CompiledPayload | None = compile_payload(self.executor, self.principal, root, type_, details)
+            compiled: CompiledPayload | None = compile_payload(executor, self.principal, root, type_, details)
         except CannotCompile:
             compiled = None
         self.cache.compiled.put(key, compiled)
         return compiled
+
+
+def _only_field(executor: Executor[Any], field_nodes: list[FieldNode], type_: GraphQLObjectType,
+                name: str) -> tuple[str, list[FieldNode]] | None:
+    """The response key and nodes of the field `name` a selection of `type_` (the field's nodes) asks for,
+    when it asks for it under one key only; None otherwise."""
+    grouped = collect_subfields(executor.schema, executor.fragments, executor.variable_values, executor.operation,
+                                type_, [FieldDetails(node, None) for node in field_nodes]).grouped_field_set
+    keys = [key for key, group in grouped.items() if group[0].node.name.value == name]
+    return (keys[0], [details.node for details in grouped[keys[0]]]) if len(keys) == 1 else None
