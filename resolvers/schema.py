@@ -9,7 +9,7 @@ import strawberry
 from graphql import GraphQLOutputType, GraphQLResolveInfo
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import Path
-from strawberry.extensions import SchemaExtension, ValidationCache
+from strawberry.extensions import SchemaExtension
 from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types import ExecutionContext
@@ -19,7 +19,7 @@ from gateway.errors import ErrorContract, apply_contract
 from gateway.extension_runner import ExtensionsRunner
 from gateway.security.audit import AuditTrail
 from gateway.security.book_guard import guard
-from gateway.security.limits import DOCUMENT_CACHE_SIZE, limit_extensions
+from gateway.security.limits import limit_extensions
 from gateway.settings import Settings
 from resolvers.audit_trail import AuditQuery
 from resolvers.compiled.execute import CompiledReads, CompiledReadsExtension
@@ -97,9 +97,6 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
                            extensions=[
         AuditTrail,  # listed first, so it leaves last and sees the errors as the client will
         ErrorContract, PerOperationLoaders, OperationName,
-        # A factory: a fresh extension per request; the LRU cache itself is shared. Validating each
-        # document once halves a small query's cost (parsing once: limits.py, DocumentShape).
-        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         *limits,
         # Last: it runs once the limits have let the operation through (resolvers/compiled/execute.py).
         lambda: CompiledReadsExtension(reads[0]),

@@ -11,10 +11,12 @@ import pytest
 import strawberry.schema.schema as strawberry_schema
 from graphql import DocumentNode, parse
 from starlette.testclient import TestClient
+from strawberry.schema.schema import validate_document
 from strawberry.types import ExecutionResult
 
 from app import create_app
 from gateway.http_limits import TokenBuckets
+from gateway.security import limits
 from gateway.security.auth import ALL_ROLES, Principal, issue_token
 from gateway.settings import Settings, SettingsError
 from graph.database import Database
@@ -116,6 +118,36 @@ async def test_a_document_sent_again_is_parsed_once_and_refused_as_the_first_tim
             result = await answer(schema, query)
             assert result.errors and message in result.errors[0].message, result.errors
             assert (result.errors[0].extensions or {}).get("code") == "VALIDATION"
+
+
+async def test_a_document_sent_again_is_validated_once_and_refused_as_the_first_time(
+        bank: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A schema validates each text once (limits.py, ValidateOnce): a valid document is not validated
+    again, an invalid one is refused the same way every time, and another schema's rules still apply."""
+    validated: list[DocumentNode] = []
+
+    def counted(schema: Any, document: DocumentNode, rules: Any) -> Any:
+        validated.append(document)
+        return validate_document(schema, document, rules)
+
+    monkeypatch.setattr(limits, "validate_document", counted)
+    schema, shallow = build_schema(settings), build_schema(replace(settings, max_query_depth=2))
+
+    async def answer(on: Any, query: str) -> ExecutionResult:
+        context = Context(db=bank.for_request(), principal=Principal("tester", ALL_ROLES), settings=settings)
+        result: ExecutionResult = await on.execute(query, context_value=context)
+        return result
+
+    first, again = await answer(schema, FIRST_THREE), await answer(schema, FIRST_THREE)
+    assert first.errors is None and again.errors is None and again.data == first.data
+    assert len(validated) == 1
+    refused_here = await answer(shallow, FIRST_THREE)
+    assert refused_here.errors and "exceeds maximum operation depth" in refused_here.errors[0].message
+    for _ in range(2):
+        result = await answer(schema, "{ customers(first: 1) { edges { node { nickname } } } }")
+        assert result.errors and "Cannot query field 'nickname'" in result.errors[0].message, result.errors
+        assert (result.errors[0].extensions or {}).get("code") == "VALIDATION"
+    assert len(validated) == 3  # FIRST_THREE once per schema, the invalid text once
 
 
 async def test_cost_multiplies_nested_page_sizes_and_is_checked_before_execution(
