@@ -52,6 +52,7 @@ NO_ROWS: dict[str, str] = {
     "contact_routing/get_allocations": NO_ALLOCATIONS,
     "contact_routing/lapsed_offers": NO_ALLOCATIONS,
     "contact_routing/lock_allocation": NO_ALLOCATIONS,
+    "contact_routing/mark_routed": NO_ALLOCATIONS,
     "contact_routing/servable_queued_contacts": NO_ALLOCATIONS,
     "contact_routing/set_allocation_status": NO_ALLOCATIONS,
     "customer_event_history/versions_of_events": "an event has earlier versions only once updateEvent changed it",

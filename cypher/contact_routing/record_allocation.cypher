@@ -32,7 +32,7 @@ CALL (c) {
 MERGE (a:Allocation {allocationId: $allocationId})
   ON CREATE SET a += $contact, a.createdAt = $now
 SET a.status = CASE WHEN $resourceId IS NULL THEN 'QUEUED' ELSE 'PENDING' END,
-    a.priority = $priority, a.updatedAt = $now, a.updatedBy = $by,
+    a.priority = $priority, a.updatedAt = $now, a.updatedBy = $by, a.routedAt = $now,
     a.queueReason = $queueReason, a.preference = $preference, a.score = $score, a.explanation = $explanation
 MERGE (a)-[:FOR_CUSTOMER]->(c)
 WITH a

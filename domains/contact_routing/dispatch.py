@@ -45,6 +45,7 @@ SET_ALLOCATION_STATUS = load("contact_routing/set_allocation_status")
 SERVABLE_QUEUED_CONTACTS = load("contact_routing/servable_queued_contacts")
 LOCK_QUEUES = load("contact_routing/lock_queues")
 LAPSED_OFFERS = load("contact_routing/lapsed_offers")
+MARK_ROUTED = load("contact_routing/mark_routed")
 
 log = logging.getLogger("gateway.dispatch")
 
@@ -59,6 +60,10 @@ QUEUE_SCAN = 30
 # Routing attempts for the contact at the head of the queue whose ranked candidates were taken by
 # concurrent transactions; past them the transaction stops serving rather than skip it.
 SERVE_ATTEMPTS = 8
+# A queued contact routed in vain is routed again once a resource changed after that (its status,
+# profile or freed capacity), or once this much time passed: what no resource's stamp shows (an
+# indicator coming into force, a new RM, an edit in Neo4j Browser) is seen within it.
+QUEUE_REVISIT = datetime.timedelta(seconds=30)
 # Offers withdrawn per dispatcher pass, each in its own transaction.
 LAPSED_PER_PASS = 50
 DISPATCHER = "dispatcher"
@@ -145,6 +150,7 @@ async def route(tx: Transaction, contact: Contact, allocation_id: str, now: date
     else:
         reason = why_queued(routing)
         if existing:
+            await tx.run(MARK_ROUTED, allocationId=allocation_id, now=base["now"])
             return Outcome(allocation_id, Status.QUEUED, None, routing, reason)
     await tx.run(RECORD_ALLOCATION, **base, resourceId=None, poolId=None, waitingPoolIds=routing["eligiblePools"],
                  lockPoolIds=sorted(routing["eligiblePools"]), queueReason=reason, preference=None, score=None,
@@ -209,7 +215,9 @@ async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes:
     capacity): until one contact went to it or no queued contact it could take is left, at most
     `QUEUE_SCAN` examined; without (the dispatcher): at most `limit`.
     """
-    if not await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, examined=[], limit=1):
+    revisit_before = now - QUEUE_REVISIT
+    if not await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, examined=[], limit=1,
+                        revisitBefore=revisit_before):
         return  # nothing to serve: no lock taken, nothing written (the dispatcher's idle pass)
     # One server per queue at a time (lock_queues): without it, concurrent servers read the same
     # head, each waits for the lock of a contact another is serving and keeps it to its own end,
@@ -219,7 +227,7 @@ async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes:
     budget = QUEUE_SCAN if resource_id is not None else limit
     while len(examined) < budget:
         rows = await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, examined=examined,
-                            limit=min(limit, budget - len(examined)))
+                            limit=min(limit, budget - len(examined)), revisitBefore=revisit_before)
         if not rows:
             return
         for row in rows:

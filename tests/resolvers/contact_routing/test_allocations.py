@@ -14,7 +14,13 @@ from typing import Any
 
 import pytest
 
-from domains.contact_routing.dispatch import Dispatcher, serve_waiting_contacts, withdraw_lapsed_offers
+from domains.contact_routing.dispatch import (
+    QUEUE_REVISIT,
+    SERVABLE_QUEUED_CONTACTS,
+    Dispatcher,
+    serve_waiting_contacts,
+    withdraw_lapsed_offers,
+)
 from gateway.settings import Settings
 from graph.database import Database
 from tests.support import ADMIN, ANALYST, FRONTEND, bank_graph, execute, fails, run, snapshot
@@ -38,6 +44,10 @@ WRAP_UP = f"""mutation ($id: ID!, $disposition: ContactDisposition!, $note: Stri
   captureAllocation(input: {{allocationId: $id, disposition: $disposition, note: $note}}) {{ {ALLOCATION} }}
 }}"""
 RETRIEVE = f"""query ($id: ID!) {{ allocation(allocationId: $id) {{ {ALLOCATION} }} }}"""
+CAPTURE_STATUS = """mutation ($resourceId: ID!, $status: ResourceStatus!) {
+  captureServicingResourceStatus(resourceId: $resourceId, status: $status) { resourceId status } }"""
+UPDATE_RESOURCE = """mutation ($resourceId: ID!, $changes: ServicingResourceChanges!) {
+  updateServicingResource(resourceId: $resourceId, changes: $changes) { resourceId } }"""
 EVA_MORTGAGE = {"customerId": "C0000007", "channel": "PHONE", "productId": "P-MORTGAGE-FIXED", "purpose": "SALES",
                 "requiredSkills": [{"code": "MORTGAGE_SALES", "minProficiency": 3}]}
 CONTACT_EVENTS = """
@@ -137,8 +147,7 @@ async def test_a_rejected_contact_is_rerouted_and_never_offered_to_that_resource
     # Capacity Ann frees elsewhere is not offered this contact again: the dispatcher leaves it queued.
     assert await serve_waiting_contacts(bank) == []
     # Another rep who qualifies gets it.
-    await bank.write("""MATCH (r:ServicingResource {resourceId: 'R000012'}), (s:Skill {code: 'MORTGAGE_SALES'})
-                        SET r.status = 'AVAILABLE'""")
+    await run(bank, settings, CAPTURE_STATUS, ADMIN, resourceId="R000012", status="AVAILABLE")
     assert await serve_waiting_contacts(bank) == [successor["allocationId"]]
     now = (await run(bank, settings, RETRIEVE, id=successor["allocationId"]))["allocation"]
     assert (now["status"], now["resource"]) == ("PENDING", {"resourceId": "R000012"})
@@ -290,6 +299,40 @@ async def test_a_skill_nobody_has_is_queued_with_that_reason_not_dropped(bank: D
                                               "requiredSkills": [{"code": "KYC_REVIEW", "minProficiency": 2}]})
     assert decision["allocation"]["status"] == "QUEUED"
     assert "KYC_REVIEW ≥ 2" in decision["allocation"]["queueReason"]
+
+
+async def test_a_contact_routed_in_vain_is_looked_at_again_only_once_a_resource_changed_or_it_is_due(
+        bank: Database, settings: Settings) -> None:
+    """The queue's servers (the dispatcher every second, each release of capacity) route a queued contact
+    again only once a resource changed after its last routing, or once that routing is QUEUE_REVISIT
+    old: without it, a contact waiting for a skill nobody free has was routed in vain on every pass."""
+    kyc = {"customerId": "C0000007", "channel": "PHONE", "requiredSkills": [{"code": "KYC_REVIEW", "minProficiency": 2}]}
+    queued = (await request(bank, settings, kyc))["allocation"]
+    assert queued["status"] == "QUEUED"
+
+    async def servable(at: datetime.datetime | None = None) -> list[str]:
+        at = at or datetime.datetime.now(datetime.UTC)
+        rows = await bank.read(SERVABLE_QUEUED_CONTACTS, resourceId=None, examined=[], limit=10,
+                               revisitBefore=at - QUEUE_REVISIT)
+        return [row["allocationId"] for row in rows]
+
+    # Ann (R000010) is free and speaks English, but routing saw her without KYC_REVIEW already.
+    assert await servable() == []
+    assert await serve_waiting_contacts(bank) == []
+    # Her profile changed since: the contact is looked at again, and waits again once routed in vain.
+    await run(bank, settings, UPDATE_RESOURCE, ADMIN, resourceId="R000010", changes={"name": "Ann Lee-Smith"})
+    assert await servable() == [queued["allocationId"]]
+    assert await serve_waiting_contacts(bank) == []
+    assert await servable() == []
+    # Due for a revisit (what no resource's stamp shows, e.g. an edit in Neo4j Browser): looked at again.
+    later = datetime.datetime.now(datetime.UTC) + QUEUE_REVISIT + datetime.timedelta(seconds=1)
+    assert await servable(later) == [queued["allocationId"]]
+    # Given the skill, in Neo4j Browser, she gets the contact at the next revisit.
+    await bank.write("""MATCH (r:ServicingResource {resourceId: 'R000010'}), (s:Skill {code: 'KYC_REVIEW'})
+                        CREATE (r)-[:HAS_SKILL {proficiency: 3}]->(s)""")
+    assert await serve_waiting_contacts(bank, later) == [queued["allocationId"]]
+    served = (await run(bank, settings, RETRIEVE, id=queued["allocationId"]))["allocation"]
+    assert (served["status"], served["resource"]) == ("PENDING", {"resourceId": "R000010"})
 
 
 async def test_analysts_read_allocations_but_do_not_route(bank: Database, settings: Settings) -> None:
