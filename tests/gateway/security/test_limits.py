@@ -52,6 +52,19 @@ async def refused(database: Database, settings: Settings, query: str, variables:
     return {"message": error.message, **(error.extensions or {})}
 
 
+async def answered(schema: Any, database: Database, settings: Settings, query: str) -> ExecutionResult:
+    """`query` run on `schema` (a schema of its own, not `settings`' limits), as a principal with every role."""
+    context = Context(db=database.for_request(), principal=Principal("tester", ALL_ROLES), settings=settings)
+    result: ExecutionResult = await schema.execute(query, context_value=context)
+    return result
+
+
+async def asked_twice(schema: Any, database: Database, settings: Settings, query: str) -> None:
+    """`query` answered twice by `schema`, the same way and without errors."""
+    first, again = await answered(schema, database, settings, query), await answered(schema, database, settings, query)
+    assert first.errors is None and again.errors is None and again.data == first.data
+
+
 async def succeeds(database: Database, settings: Settings, query: str, variables: dict[str, Any] | None = None,
                    operation_name: str | None = None) -> Any:
     result, _ = await execute(database, settings, query, variables, operation_name)
@@ -100,22 +113,16 @@ async def test_a_document_sent_again_is_parsed_once_and_refused_as_the_first_tim
     monkeypatch.setattr(strawberry_schema, "parse", counted)
     schema, tight = build_schema(settings), build_schema(replace(settings, max_tokens=10))
 
-    async def answer(on: Any, query: str) -> ExecutionResult:
-        context = Context(db=bank.for_request(), principal=Principal("tester", ALL_ROLES), settings=settings)
-        result: ExecutionResult = await on.execute(query, context_value=context)
-        return result
-
-    first, again = await answer(schema, FIRST_THREE), await answer(schema, FIRST_THREE)
-    assert first.errors is None and again.errors is None and again.data == first.data
+    await asked_twice(schema, bank, settings, FIRST_THREE)
     assert texts == [FIRST_THREE]
     # The other schema's token limit still refuses the text this one kept.
-    refused_here = await answer(tight, FIRST_THREE)
+    refused_here = await answered(tight, bank, settings, FIRST_THREE)
     assert refused_here.errors and "more than 10 tokens" in refused_here.errors[0].message
     # What did not parse, or was refused, is never kept: the same answer every time.
     for query, message in (("{ customers(first: 3) ", "Syntax Error"),
                            ("{ customers(first: 1) { edges { node { } } } }", "must select at least one field")):
         for _ in range(2):
-            result = await answer(schema, query)
+            result = await answered(schema, bank, settings, query)
             assert result.errors and message in result.errors[0].message, result.errors
             assert (result.errors[0].extensions or {}).get("code") == "VALIDATION"
 
@@ -133,18 +140,12 @@ async def test_a_document_sent_again_is_validated_once_and_refused_as_the_first_
     monkeypatch.setattr(limits, "validate_document", counted)
     schema, shallow = build_schema(settings), build_schema(replace(settings, max_query_depth=2))
 
-    async def answer(on: Any, query: str) -> ExecutionResult:
-        context = Context(db=bank.for_request(), principal=Principal("tester", ALL_ROLES), settings=settings)
-        result: ExecutionResult = await on.execute(query, context_value=context)
-        return result
-
-    first, again = await answer(schema, FIRST_THREE), await answer(schema, FIRST_THREE)
-    assert first.errors is None and again.errors is None and again.data == first.data
+    await asked_twice(schema, bank, settings, FIRST_THREE)
     assert len(validated) == 1
-    refused_here = await answer(shallow, FIRST_THREE)
+    refused_here = await answered(shallow, bank, settings, FIRST_THREE)
     assert refused_here.errors and "exceeds maximum operation depth" in refused_here.errors[0].message
     for _ in range(2):
-        result = await answer(schema, "{ customers(first: 1) { edges { node { nickname } } } }")
+        result = await answered(schema, bank, settings, "{ customers(first: 1) { edges { node { nickname } } } }")
         assert result.errors and "Cannot query field 'nickname'" in result.errors[0].message, result.errors
         assert (result.errors[0].extensions or {}).get("code") == "VALIDATION"
     assert len(validated) == 3  # FIRST_THREE once per schema, the invalid text once
