@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 from harness import in_neo4j
 
-from domains.contact_routing.dispatch import QUEUE_REVISIT
+from domains.contact_routing.dispatch import QUEUE_REVISIT, QUEUE_SETTLE
 from gateway.settings import PROJECT_ROOT, Settings
 from graph.database import connect
 from graph.queries import load
@@ -70,7 +70,8 @@ async def measure(settings: Settings, statements: dict[str, str], queued: int, r
                 for name, text in order if round_ % 2 else reversed(order):
                     started = time.perf_counter()
                     rows = await db.read(text, resourceId=None, examined=[], limit=10,  # an older text ignores revisitBefore
-                                          revisitBefore=datetime.datetime.now(datetime.UTC) - QUEUE_REVISIT)
+                                          revisitBefore=datetime.datetime.now(datetime.UTC) - QUEUE_REVISIT,
+                                          settle=QUEUE_SETTLE)
                     if round_:
                         seconds[name].append(time.perf_counter() - started)
                     answers[name] = [row["allocationId"] for row in rows]

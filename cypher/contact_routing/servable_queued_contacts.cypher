@@ -6,13 +6,16 @@
 // list, not a decision (skills are left to routing): each is routed in turn with the full rules.
 // A contact routed in vain (nobody qualified) is looked at again only once such a resource changed
 // after that routing (its status set, its profile updated, capacity freed: statusSince, updatedAt,
-// freedAt after the contact's routedAt), or once its last routing is older than $revisitBefore
-// (what no resource's stamp shows: an indicator coming into force, a new RM, an edit in Neo4j
-// Browser). Without it every dispatcher pass routed the same unservable contacts again.
+// freedAt later than the contact's routedAt less $settle, since a transaction that freed capacity
+// commits some time after it stamped freedAt, and a routing meanwhile saw the capacity taken), or
+// once its last routing is older than $revisitBefore (what no resource's stamp shows: an indicator
+// coming into force, a new RM, an edit in Neo4j Browser). Without it every dispatcher pass routed
+// the same unservable contacts again.
 // :param resourceId => null;
 // :param examined => [];
 // :param limit => 10;
 // :param revisitBefore => datetime() - duration({seconds: 30});
+// :param settle => duration({seconds: 5});
 MATCH (a:Allocation {status: 'QUEUED'})
 WHERE NOT a.allocationId IN $examined
 // Contacts waiting for the same seats (pools, channel, language, declined resources) are checked
@@ -44,7 +47,7 @@ CALL (changedSince) {
   }
   WITH r, reduce(latest = null, t IN [r.statusSince, r.updatedAt, r.freedAt]
                  | CASE WHEN t > latest OR latest IS NULL THEN t ELSE latest END) AS changedAt
-  WHERE changedSince IS NULL OR changedAt > changedSince
+  WHERE changedSince IS NULL OR changedAt + $settle > changedSince
   WITH r, changedAt, [(r)<-[held:OCCUPIES]-(:Allocation) | held.channel] AS held
   WITH r, changedAt, [channel IN ['PHONE', 'CHAT', 'VIDEO', 'BRANCH', 'EMAIL']
            WHERE coalesce(r['capacity' + substring(channel, 0, 1) + toLower(substring(channel, 1))], 0)
@@ -58,7 +61,7 @@ UNWIND groups AS g
 WITH seats, g, any(s IN seats WHERE g.channel IN s.free AND any(p IN s.pools WHERE p IN g.poolIds)
                                    AND (g.language IS NULL OR g.language IN s.languages)
                                    AND NOT s.resourceId IN g.excluded
-                                   AND (g.due OR s.changedAt > g.routedSince)) AS aPoolServes
+                                   AND (g.due OR s.changedAt + $settle > g.routedSince)) AS aPoolServes
 UNWIND g.waiting AS a
 WITH a, aPoolServes, seats,
      CASE WHEN aPoolServes THEN [] ELSE [(a)-[:FOR_CUSTOMER]->(:Customer)<-[:MANAGES]-(rm:ServicingResource) | rm.resourceId] END AS rms
@@ -66,7 +69,7 @@ WHERE aPoolServes OR any(s IN seats WHERE s.resourceId IN rms
                                      AND a.channel IN s.free
                                      AND (a.language IS NULL OR a.language IN s.languages)
                                      AND NOT s.resourceId IN coalesce(a.excludedResourceIds, [])
-                                     AND (a.routedAt IS NULL OR a.routedAt < $revisitBefore OR s.changedAt > a.routedAt))
+                                     AND (a.routedAt IS NULL OR a.routedAt < $revisitBefore OR s.changedAt + $settle > a.routedAt))
 RETURN a.allocationId AS allocationId
 ORDER BY a.priority DESC, a.requestedAt, a.allocationId
 LIMIT $limit

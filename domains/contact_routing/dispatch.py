@@ -64,6 +64,10 @@ SERVE_ATTEMPTS = 8
 # profile or freed capacity), or once this much time passed: what no resource's stamp shows (an
 # indicator coming into force, a new RM, an edit in Neo4j Browser) is seen within it.
 QUEUE_REVISIT = datetime.timedelta(seconds=30)
+# A resource's change counts for contacts routed up to this long after it: a transaction that freed
+# capacity commits a moment after it stamped freedAt, and a routing meanwhile saw the capacity taken.
+# One that takes longer is caught by the revisit.
+QUEUE_SETTLE = datetime.timedelta(seconds=5)
 # Offers withdrawn per dispatcher pass, each in its own transaction.
 LAPSED_PER_PASS = 50
 DISPATCHER = "dispatcher"
@@ -217,7 +221,7 @@ async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes:
     """
     revisit_before = now - QUEUE_REVISIT
     if not await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, examined=[], limit=1,
-                        revisitBefore=revisit_before):
+                        revisitBefore=revisit_before, settle=QUEUE_SETTLE):
         return  # nothing to serve: no lock taken, nothing written (the dispatcher's idle pass)
     # One server per queue at a time (lock_queues): without it, concurrent servers read the same
     # head, each waits for the lock of a contact another is serving and keeps it to its own end,
@@ -227,7 +231,8 @@ async def serve_queue(tx: Transaction, now: datetime.datetime, by: str, changes:
     budget = QUEUE_SCAN if resource_id is not None else limit
     while len(examined) < budget:
         rows = await tx.run(SERVABLE_QUEUED_CONTACTS, resourceId=resource_id, examined=examined,
-                            limit=min(limit, budget - len(examined)), revisitBefore=revisit_before)
+                            limit=min(limit, budget - len(examined)), revisitBefore=revisit_before,
+                            settle=QUEUE_SETTLE)
         if not rows:
             return
         for row in rows:

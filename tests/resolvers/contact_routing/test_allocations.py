@@ -16,6 +16,7 @@ import pytest
 
 from domains.contact_routing.dispatch import (
     QUEUE_REVISIT,
+    QUEUE_SETTLE,
     SERVABLE_QUEUED_CONTACTS,
     Dispatcher,
     serve_waiting_contacts,
@@ -313,19 +314,22 @@ async def test_a_contact_routed_in_vain_is_looked_at_again_only_once_a_resource_
     async def servable(at: datetime.datetime | None = None) -> list[str]:
         at = at or datetime.datetime.now(datetime.UTC)
         rows = await bank.read(SERVABLE_QUEUED_CONTACTS, resourceId=None, examined=[], limit=10,
-                               revisitBefore=at - QUEUE_REVISIT)
+                               revisitBefore=at - QUEUE_REVISIT, settle=QUEUE_SETTLE)
         return [row["allocationId"] for row in rows]
 
+    second = datetime.timedelta(seconds=1)
     # Ann (R000010) is free and speaks English, but routing saw her without KYC_REVIEW already.
     assert await servable() == []
     assert await serve_waiting_contacts(bank) == []
-    # Her profile changed since: the contact is looked at again, and waits again once routed in vain.
+    # Her profile changed since: the contact is looked at again. Routed in vain once the change has
+    # settled (a change counts for routings up to QUEUE_SETTLE after it), it waits again.
     await run(bank, settings, UPDATE_RESOURCE, ADMIN, resourceId="R000010", changes={"name": "Ann Lee-Smith"})
     assert await servable() == [queued["allocationId"]]
-    assert await serve_waiting_contacts(bank) == []
-    assert await servable() == []
+    settled = datetime.datetime.now(datetime.UTC) + QUEUE_SETTLE + second
+    assert await serve_waiting_contacts(bank, settled) == []
+    assert await servable(settled) == []
     # Due for a revisit (what no resource's stamp shows, e.g. an edit in Neo4j Browser): looked at again.
-    later = datetime.datetime.now(datetime.UTC) + QUEUE_REVISIT + datetime.timedelta(seconds=1)
+    later = settled + QUEUE_REVISIT + second
     assert await servable(later) == [queued["allocationId"]]
     # Given the skill, in Neo4j Browser, she gets the contact at the next revisit.
     await bank.write("""MATCH (r:ServicingResource {resourceId: 'R000010'}), (s:Skill {code: 'KYC_REVIEW'})
