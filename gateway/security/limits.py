@@ -164,14 +164,15 @@ class ValidateOnce(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         document, rules, text = context.graphql_document, context.validation_rules, context.query or ""
-        known = self.validated.get(text) if document is not None else None
-        if known is not None and known[0] is document and known[1] == rules:
-            context.pre_execution_errors = known[2]
-        elif document is not None:
-            errors = validate_document(context.schema._schema, document, rules)
+        if document is not None:
+            known = self.validated.get(text)
+            if known is not None and known[0] is document and known[1] == rules:
+                errors = known[2]
+            else:
+                errors = validate_document(context.schema._schema, document, rules)
+                if len(text) <= MAX_KEPT_TEXT:
+                    self.validated.put(text, (document, rules, errors))
             context.pre_execution_errors = errors
-            if len(text) <= MAX_KEPT_TEXT:
-                self.validated.put(text, (document, rules, errors))
         yield
 
 
